@@ -1,0 +1,35 @@
+# The two commands a newcomer needs: `make serve` and `make test`. Each installs what it lacks.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+WASM_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	WASM_BINDGEN_TEST_TIMEOUT=60
+
+.PHONY: serve test build lint test-native test-wasm test-e2e
+
+## Build and serve the app at http://127.0.0.1:8080
+serve:
+	scripts/setup.sh
+	trunk serve --offline
+
+## Every test: lint, native unit tests, wasm tests in headless Chromium, Playwright end to end
+test:
+	scripts/setup.sh --test
+	$(MAKE) --no-print-directory lint test-native test-wasm build test-e2e
+
+build:
+	trunk build --offline
+
+lint:
+	cargo fmt --check
+	cargo clippy --offline --all-targets -- -D warnings
+
+test-native:
+	cargo test --offline
+
+test-wasm:
+	$(WASM_TEST_ENV) cargo test --offline --target wasm32-unknown-unknown --test store --test format
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,205 @@
+//! What a lead list shows: search as you type, filters and sort, over the leads in memory.
+
+use super::lead::{Lead, LeadStatus};
+use super::text::fold;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LeadSort {
+    #[default]
+    RecentlyUpdated,
+    Newest,
+    Name,
+    Company,
+    NextFollowUp,
+}
+
+impl LeadSort {
+    pub const ALL: [LeadSort; 5] = [
+        LeadSort::RecentlyUpdated,
+        LeadSort::Newest,
+        LeadSort::Name,
+        LeadSort::Company,
+        LeadSort::NextFollowUp,
+    ];
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LeadQuery {
+    pub text: String,
+    pub status: Option<LeadStatus>,
+    pub source: Option<String>,
+    pub owner: Option<String>,
+    pub sort: LeadSort,
+}
+
+impl LeadQuery {
+    /// The leads outside Trash that match, in the chosen order.
+    pub fn run<'a>(&self, leads: &'a [Lead]) -> Vec<&'a Lead> {
+        let words: Vec<String> = fold(&self.text)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let mut found: Vec<&Lead> = leads
+            .iter()
+            .filter(|lead| !lead.meta.is_deleted())
+            .filter(|lead| self.status.is_none_or(|s| lead.status == s))
+            .filter(|lead| {
+                self.source
+                    .as_ref()
+                    .is_none_or(|s| &lead.details.source == s)
+            })
+            .filter(|lead| self.owner.as_ref().is_none_or(|o| &lead.meta.owner == o))
+            .filter(|lead| words.is_empty() || matches_all(lead, &words))
+            .collect();
+        sort(&mut found, self.sort);
+        found
+    }
+}
+
+fn matches_all(lead: &Lead, words: &[String]) -> bool {
+    let d = &lead.details;
+    let haystack = fold(
+        &[
+            d.name.as_str(),
+            &d.company,
+            &d.title,
+            &d.phone,
+            &d.email,
+            &d.city,
+            &d.industry,
+            &d.notes,
+        ]
+        .join(" "),
+    );
+    let digits: String = d.phone.chars().filter(char::is_ascii_digit).collect();
+    words.iter().all(|w| {
+        haystack.contains(w.as_str()) || (!digits.is_empty() && digits.contains(w.as_str()))
+    })
+}
+
+fn sort(leads: &mut [&Lead], by: LeadSort) {
+    match by {
+        LeadSort::RecentlyUpdated => {
+            leads.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at))
+        }
+        LeadSort::Newest => leads.sort_by(|a, b| b.meta.created_at.cmp(&a.meta.created_at)),
+        LeadSort::Name => leads.sort_by_cached_key(|l| fold(l.display_name())),
+        LeadSort::Company => {
+            leads.sort_by_cached_key(|l| (l.details.company.is_empty(), fold(&l.details.company)))
+        }
+        // Leads with a date come first, soonest first; those without wait at the end.
+        LeadSort::NextFollowUp => {
+            leads.sort_by(
+                |a, b| match (&a.details.next_follow_up, &b.details.next_follow_up) {
+                    (Some(x), Some(y)) => x.cmp(y),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                },
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::lead::LeadDetails;
+    use crate::domain::record::RecordMeta;
+
+    fn lead(id: &str, name: &str, company: &str, updated: &str) -> Lead {
+        let mut meta = RecordMeta::new(id.into(), "2026-01-01T00:00:00Z", "me".into());
+        meta.updated_at = updated.into();
+        meta.created_at = updated.into();
+        Lead::create(
+            meta,
+            LeadDetails {
+                name: name.into(),
+                company: company.into(),
+                ..LeadDetails::default()
+            },
+        )
+        .unwrap()
+    }
+
+    fn ids(found: Vec<&Lead>) -> Vec<&str> {
+        found.iter().map(|l| l.meta.id.as_str()).collect()
+    }
+
+    fn sample() -> Vec<Lead> {
+        let mut a = lead("a", "王芳", "星辰科技", "2026-01-03T00:00:00Z");
+        a.details.phone = "+86 138-0013-8000".into();
+        a.details.source = "website".into();
+        let mut b = lead("b", "Bob Smith", "ACME Ltd", "2026-01-02T00:00:00Z");
+        b.details.source = "referral".into();
+        b.meta.owner = "other".into();
+        b.details.next_follow_up = Some("2026-02-01".into());
+        let mut c = lead("c", "Alice", "", "2026-01-04T00:00:00Z");
+        c.status = LeadStatus::Contacted;
+        c.details.next_follow_up = Some("2026-01-15".into());
+        let mut deleted = lead("d", "Deleted", "", "2026-01-05T00:00:00Z");
+        deleted.meta.deleted_at = Some("2026-01-05T00:00:00Z".into());
+        vec![a, b, c, deleted]
+    }
+
+    #[test]
+    fn lists_everything_but_trash_most_recent_first() {
+        let leads = sample();
+        assert_eq!(ids(LeadQuery::default().run(&leads)), ["c", "a", "b"]);
+    }
+
+    #[test]
+    fn searches_every_word_across_fields_case_and_width_blind() {
+        let leads = sample();
+        let search = |text: &str| {
+            ids(LeadQuery {
+                text: text.into(),
+                ..LeadQuery::default()
+            }
+            .run(&leads))
+        };
+        assert_eq!(search("星辰"), ["a"]);
+        assert_eq!(search("ＡＣＭＥ"), ["b"]);
+        assert_eq!(search("bob acme"), ["b"]);
+        assert_eq!(search("bob 星辰"), Vec::<&str>::new());
+        assert_eq!(search("13800138000"), ["a"]);
+        assert_eq!(search("deleted"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn filters_by_status_source_and_owner() {
+        let leads = sample();
+        let by_status = LeadQuery {
+            status: Some(LeadStatus::Contacted),
+            ..LeadQuery::default()
+        };
+        assert_eq!(ids(by_status.run(&leads)), ["c"]);
+        let by_source = LeadQuery {
+            source: Some("referral".into()),
+            ..LeadQuery::default()
+        };
+        assert_eq!(ids(by_source.run(&leads)), ["b"]);
+        let by_owner = LeadQuery {
+            owner: Some("me".into()),
+            ..LeadQuery::default()
+        };
+        assert_eq!(ids(by_owner.run(&leads)), ["c", "a"]);
+    }
+
+    #[test]
+    fn sorts_by_each_order() {
+        let leads = sample();
+        let sorted = |sort| {
+            ids(LeadQuery {
+                sort,
+                ..LeadQuery::default()
+            }
+            .run(&leads))
+        };
+        assert_eq!(sorted(LeadSort::Name), ["c", "b", "a"]);
+        assert_eq!(sorted(LeadSort::Company), ["b", "a", "c"]);
+        assert_eq!(sorted(LeadSort::NextFollowUp), ["c", "b", "a"]);
+        assert_eq!(sorted(LeadSort::Newest), ["c", "a", "b"]);
+    }
+}

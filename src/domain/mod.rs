@@ -1,0 +1,10 @@
+//! The business, in plain Rust: records, their rules and their state changes.
+//! Nothing here knows about the browser, so every rule is tested natively.
+
+pub mod date;
+pub mod id;
+pub mod lead;
+pub mod lead_query;
+pub mod record;
+pub mod team;
+pub mod text;

@@ -1,0 +1,88 @@
+//! What every record carries, whatever its kind (DESIGN.md section 1).
+
+use serde::{Deserialize, Serialize};
+
+/// Identity, history and ownership shared by every record.
+/// Timestamps are UTC RFC 3339 strings, which sort as text in time order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordMeta {
+    pub id: String,
+    pub created_at: String,
+    pub updated_at: String,
+    /// Grows by one on every write, so a write based on an old copy can be detected.
+    pub rev: u32,
+    /// The team member the record is assigned to.
+    pub owner: String,
+    /// Set when the record is in Trash.
+    #[serde(default)]
+    pub deleted_at: Option<String>,
+}
+
+impl RecordMeta {
+    pub fn new(id: String, now: &str, owner: String) -> Self {
+        RecordMeta {
+            id,
+            created_at: now.to_owned(),
+            updated_at: now.to_owned(),
+            rev: 1,
+            owner,
+            deleted_at: None,
+        }
+    }
+
+    /// Marks one more write of the record.
+    pub fn touch(&mut self, now: &str) {
+        self.updated_at = now.to_owned();
+        self.rev += 1;
+    }
+
+    pub fn is_deleted(&self) -> bool {
+        self.deleted_at.is_some()
+    }
+
+    pub fn move_to_trash(&mut self, now: &str) {
+        self.deleted_at = Some(now.to_owned());
+        self.touch(now);
+    }
+
+    pub fn restore(&mut self, now: &str) {
+        self.deleted_at = None;
+        self.touch(now);
+    }
+}
+
+/// A kind of record that has the shared metadata.
+pub trait Record {
+    fn meta(&self) -> &RecordMeta;
+    fn meta_mut(&mut self) -> &mut RecordMeta;
+
+    fn id(&self) -> &str {
+        &self.meta().id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_write_raises_rev_and_updated_at() {
+        let mut meta = RecordMeta::new("a".into(), "2026-01-01T00:00:00Z", "me".into());
+        assert_eq!(meta.rev, 1);
+        meta.touch("2026-01-02T00:00:00Z");
+        assert_eq!(meta.rev, 2);
+        assert_eq!(meta.updated_at, "2026-01-02T00:00:00Z");
+        assert_eq!(meta.created_at, "2026-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn trash_and_restore_are_writes() {
+        let mut meta = RecordMeta::new("a".into(), "2026-01-01T00:00:00Z", "me".into());
+        meta.move_to_trash("2026-01-02T00:00:00Z");
+        assert!(meta.is_deleted());
+        assert_eq!(meta.rev, 2);
+        meta.restore("2026-01-03T00:00:00Z");
+        assert!(!meta.is_deleted());
+        assert_eq!(meta.rev, 3);
+    }
+}

@@ -1,0 +1,6 @@
+//! Leadline: a CRM that runs entirely in the browser.
+
+pub mod domain;
+pub mod i18n;
+pub mod store;
+pub mod ui;

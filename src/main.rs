@@ -1,0 +1,3 @@
+fn main() {
+    leadline::ui::start();
+}

@@ -1,0 +1,206 @@
+//! The only code that knows IndexedDB. Everything the app keeps goes through here, one
+//! transaction per change; a change counts as saved only once its transaction has committed.
+//!
+//! Records cross into IndexedDB as the same JSON the backups use, so what is stored and what is
+//! exported can never drift apart.
+
+mod codec;
+mod error;
+mod migrate;
+pub mod schema;
+
+pub use error::StoreError;
+
+use rexie::{Rexie, TransactionMode};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+use crate::domain::lead::Lead;
+use crate::domain::record::Record;
+use crate::domain::team::TeamMember;
+use codec::{decode_all, encode, stored_rev};
+use error::idb;
+
+/// A kind of record and the object store it lives in.
+pub trait Stored: Record + Serialize + DeserializeOwned {
+    const STORE: &'static str;
+}
+
+impl Stored for Lead {
+    const STORE: &'static str = schema::LEADS;
+}
+
+impl Stored for TeamMember {
+    const STORE: &'static str = schema::TEAM;
+}
+
+/// Everything the app shows, read once at start.
+#[derive(Clone, Debug, Default)]
+pub struct Snapshot {
+    pub team: Vec<TeamMember>,
+    pub leads: Vec<Lead>,
+    /// The team member who uses this device.
+    pub me: Option<String>,
+}
+
+pub struct Store {
+    db: Rexie,
+}
+
+impl Store {
+    /// Opens (creating or upgrading) the database and brings its data up to the current version.
+    pub async fn open(name: &str) -> Result<Store, StoreError> {
+        let db = schema::builder(name)
+            .build()
+            .await
+            .map_err(|e| StoreError::Unavailable(idb(e)))?;
+        let store = Store { db };
+        migrate::run(&store).await?;
+        Ok(store)
+    }
+
+    pub fn close(self) {
+        self.db.close();
+    }
+
+    /// Deletes a whole database; for tests, which each use a database of their own.
+    pub async fn delete_database(name: &str) -> Result<(), StoreError> {
+        Rexie::delete(name)
+            .await
+            .map_err(|e| StoreError::Unavailable(idb(e)))
+    }
+
+    pub async fn load(&self) -> Result<Snapshot, StoreError> {
+        Ok(Snapshot {
+            team: self.load_all().await?,
+            leads: self.load_all().await?,
+            me: self.setting(schema::SETTING_ME).await?,
+        })
+    }
+
+    /// Every record of one kind, Trash included.
+    pub async fn load_all<R: Stored>(&self) -> Result<Vec<R>, StoreError> {
+        let tx = self
+            .db
+            .transaction(&[R::STORE], TransactionMode::ReadOnly)
+            .map_err(|e| StoreError::Read(idb(e)))?;
+        let values = tx
+            .store(R::STORE)
+            .map_err(|e| StoreError::Read(idb(e)))?
+            .get_all(None, None)
+            .await
+            .map_err(|e| StoreError::Read(idb(e)))?;
+        decode_all(R::STORE, values)
+    }
+
+    /// Writes one record. See [`Store::save_all`].
+    pub async fn save<R: Stored>(&self, record: &R) -> Result<(), StoreError> {
+        self.save_all(std::slice::from_ref(record)).await
+    }
+
+    /// Writes records in one transaction: all of them or, on any error, none.
+    ///
+    /// Each record must carry the `rev` of the stored copy plus one (1 for a new record), so a
+    /// change made meanwhile in another tab is refused rather than silently overwritten.
+    pub async fn save_all<R: Stored>(&self, records: &[R]) -> Result<(), StoreError> {
+        // Encode first: nothing but IndexedDB requests may be awaited inside the transaction.
+        let encoded = records
+            .iter()
+            .map(|r| encode(r).map(|value| (r.meta().id.clone(), r.meta().rev, value)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let tx = self
+            .db
+            .transaction(&[R::STORE], TransactionMode::ReadWrite)
+            .map_err(|e| StoreError::Write(idb(e)))?;
+        let outcome = async {
+            let store = tx.store(R::STORE).map_err(|e| StoreError::Write(idb(e)))?;
+            for (id, rev, value) in &encoded {
+                let current = store
+                    .get(JsValue::from_str(id))
+                    .await
+                    .map_err(|e| StoreError::Write(idb(e)))?;
+                let expected = current.as_ref().map_or(0, stored_rev);
+                if *rev != expected + 1 {
+                    return Err(StoreError::Conflict { id: id.clone() });
+                }
+                store
+                    .put(value, None)
+                    .await
+                    .map_err(|e| StoreError::Write(idb(e)))?;
+            }
+            Ok(())
+        }
+        .await;
+        finish(tx, outcome).await
+    }
+
+    /// Removes records for good (emptying Trash), in one transaction.
+    pub async fn delete_forever<R: Stored>(&self, ids: &[String]) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(&[R::STORE], TransactionMode::ReadWrite)
+            .map_err(|e| StoreError::Write(idb(e)))?;
+        let outcome = async {
+            let store = tx.store(R::STORE).map_err(|e| StoreError::Write(idb(e)))?;
+            for id in ids {
+                store
+                    .delete(JsValue::from_str(id))
+                    .await
+                    .map_err(|e| StoreError::Write(idb(e)))?;
+            }
+            Ok(())
+        }
+        .await;
+        finish(tx, outcome).await
+    }
+
+    /// A device setting, or none if it was never set.
+    pub async fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
+        let tx = self
+            .db
+            .transaction(&[schema::SETTINGS], TransactionMode::ReadOnly)
+            .map_err(|e| StoreError::Read(idb(e)))?;
+        let value = tx
+            .store(schema::SETTINGS)
+            .map_err(|e| StoreError::Read(idb(e)))?
+            .get(JsValue::from_str(key))
+            .await
+            .map_err(|e| StoreError::Read(idb(e)))?;
+        value.map(|v| codec::decode_setting(key, v)).transpose()
+    }
+
+    pub async fn set_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StoreError> {
+        let encoded = codec::encode_setting(key, value)?;
+        let tx = self
+            .db
+            .transaction(&[schema::SETTINGS], TransactionMode::ReadWrite)
+            .map_err(|e| StoreError::Write(idb(e)))?;
+        let outcome = match tx.store(schema::SETTINGS) {
+            Ok(store) => store
+                .put(&encoded, None)
+                .await
+                .map(|_| ())
+                .map_err(|e| StoreError::Write(idb(e))),
+            Err(e) => Err(StoreError::Write(idb(e))),
+        };
+        finish(tx, outcome).await
+    }
+}
+
+/// Commits a transaction whose requests all succeeded, or aborts it so that none of its writes
+/// land (dropping it would commit what was put so far).
+async fn finish(tx: rexie::Transaction, outcome: Result<(), StoreError>) -> Result<(), StoreError> {
+    match outcome {
+        Ok(()) => match tx.done().await {
+            Ok(result) if result.is_committed() => Ok(()),
+            Ok(_) => Err(StoreError::Write("the transaction was aborted".into())),
+            Err(e) => Err(StoreError::Write(idb(e))),
+        },
+        Err(error) => {
+            // The transaction may already have aborted itself after a failed request.
+            let _ = tx.abort().await;
+            Err(error)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! The shape of the database, in one place. rexie deletes every store not listed here on an
+//! upgrade, so a store is never removed from this list, and a new version only adds.
+
+use rexie::{ObjectStore, RexieBuilder};
+
+/// The IndexedDB version. Raise it when a store or index is added, and add the store below.
+pub const DB_VERSION: u32 = 1;
+
+pub const SETTINGS: &str = "settings";
+pub const TEAM: &str = "team";
+pub const LEADS: &str = "leads";
+
+pub const SETTING_KEY_PATH: &str = "key";
+
+/// Settings keys.
+pub const SETTING_DATA_VERSION: &str = "data_version";
+pub const SETTING_ME: &str = "me";
+
+pub fn builder(name: &str) -> RexieBuilder {
+    RexieBuilder::new(name)
+        .version(DB_VERSION)
+        .add_object_store(ObjectStore::new(SETTINGS).key_path(SETTING_KEY_PATH))
+        .add_object_store(ObjectStore::new(TEAM).key_path("id"))
+        .add_object_store(ObjectStore::new(LEADS).key_path("id"))
+}

@@ -1,0 +1,98 @@
+//! Start-up and the routes.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use super::browser;
+use super::layout::Shell;
+use super::pages::{LeadPage, LeadsPage, NewLeadPage, NotFoundPage, SettingsPage, TrashPage};
+use super::state::{store_error_text, AppState};
+use crate::domain::team::TeamMember;
+use crate::i18n::{t, Key, Lang};
+use crate::store::{schema, Snapshot, Store, StoreError};
+
+const DATABASE: &str = "leadline";
+
+/// Opens the data, then draws the app; or, when the browser's storage cannot be used, says so.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::task::spawn_local(async {
+        let lang = browser::initial_lang();
+        browser::apply_lang(lang);
+        match open(lang).await {
+            Ok((store, snapshot, me)) => {
+                let state = AppState::new(store, snapshot, me, lang);
+                leptos::mount::mount_to_body(move || view! { <App state/> });
+            }
+            Err(error) => {
+                let text = store_error_text(lang, &error);
+                leptos::mount::mount_to_body(move || view! { <StartupError lang text/> });
+            }
+        }
+        browser::remove_boot_placeholder();
+    });
+}
+
+/// Opens the database and makes sure this device knows who "me" is: on first use a team member
+/// is made for the person in front of the screen, to be renamed in Settings.
+async fn open(lang: Lang) -> Result<(Store, Snapshot, String), StoreError> {
+    let store = Store::open(DATABASE).await?;
+    let mut snapshot = store.load().await?;
+    let known = |id: &String| snapshot.team.iter().any(|m| &m.meta.id == id);
+    let me = match snapshot.me.clone().filter(known) {
+        Some(me) => me,
+        None => {
+            let me = match snapshot.team.iter().find(|m| m.active) {
+                Some(member) => member.meta.id.clone(),
+                None => {
+                    let member = TeamMember::new(
+                        browser::new_id(),
+                        &browser::now(),
+                        t(lang, Key::DefaultMemberName),
+                        "",
+                    )
+                    .map_err(|_| StoreError::Corrupt("default member name".into()))?;
+                    store.save(&member).await?;
+                    let id = member.meta.id.clone();
+                    snapshot.team.push(member);
+                    id
+                }
+            };
+            store.set_setting(schema::SETTING_ME, &me).await?;
+            me
+        }
+    };
+    Ok((store, snapshot, me))
+}
+
+#[component]
+fn App(state: AppState) -> impl IntoView {
+    provide_context(state);
+    Effect::new(move |_| browser::apply_lang(state.lang.get()));
+    view! {
+        <Router>
+            <Shell>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=LeadsPage/>
+                    <Route path=path!("/leads") view=LeadsPage/>
+                    <Route path=path!("/leads/new") view=NewLeadPage/>
+                    <Route path=path!("/leads/:id") view=LeadPage/>
+                    <Route path=path!("/trash") view=TrashPage/>
+                    <Route path=path!("/settings") view=SettingsPage/>
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}
+
+#[component]
+fn StartupError(lang: Lang, text: String) -> impl IntoView {
+    view! {
+        <main class="startup-error" role="alert">
+            <h1>{t(lang, Key::StartupErrorTitle)}</h1>
+            <p>{text}</p>
+            <p>{t(lang, Key::StartupErrorHelp)}</p>
+        </main>
+    }
+}

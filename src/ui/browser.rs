@@ -1,0 +1,68 @@
+//! The little the UI needs from the browser itself: the clock, randomness, the language and a
+//! remembered choice. Failures here fall back to safe defaults rather than stop the app.
+
+use crate::domain::id::uuid_v7;
+use crate::i18n::Lang;
+
+const LANG_KEY: &str = "leadline.lang";
+
+/// Now, as UTC RFC 3339 with milliseconds.
+pub fn now() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// A fresh record id.
+pub fn new_id() -> String {
+    let mut random = [0u8; 10];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut random).ok())
+        .is_some();
+    if !filled {
+        // Every browser that runs wasm has WebCrypto; this keeps ids unique in any case.
+        for byte in &mut random {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    uuid_v7(js_sys::Date::now() as u64, random)
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The language chosen before on this device, else the browser's.
+pub fn initial_lang() -> Lang {
+    local_storage()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_else(|| {
+            let browser = web_sys::window()
+                .and_then(|w| w.navigator().language())
+                .unwrap_or_default();
+            Lang::for_browser_language(&browser)
+        })
+}
+
+/// Remembers the language and tells the document, for screen readers and fonts.
+pub fn apply_lang(lang: Lang) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(LANG_KEY, lang.tag());
+    }
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+/// Removes the static "Loading" placeholder of index.html once the app has drawn itself.
+pub fn remove_boot_placeholder() {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        element.remove();
+    }
+}

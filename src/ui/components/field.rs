@@ -1,0 +1,62 @@
+//! A labelled input with its error message underneath, tied together for screen readers.
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::ui::state::AppState;
+
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub enum FieldKind {
+    #[default]
+    Text,
+    Email,
+    Tel,
+    Date,
+    Multiline,
+}
+
+#[component]
+pub fn Field(
+    id: &'static str,
+    label: Key,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
+    #[prop(optional)] kind: FieldKind,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+    #[prop(optional)] hint: Option<Key>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let error_id = format!("{id}-error");
+    let described = error_id.clone();
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let input = move |ev: leptos::ev::Event| on_input.run(event_target_value(&ev));
+    let control = match kind {
+        FieldKind::Multiline => view! {
+            <textarea id=id rows="4" prop:value=value on:input=input
+                aria-invalid=invalid aria-describedby=described.clone()></textarea>
+        }
+        .into_any(),
+        _ => {
+            let (input_type, input_mode, autocomplete) = match kind {
+                FieldKind::Email => ("email", "email", "email"),
+                FieldKind::Tel => ("tel", "tel", "tel"),
+                FieldKind::Date => ("date", "none", "off"),
+                _ => ("text", "text", "off"),
+            };
+            view! {
+                <input id=id type=input_type inputmode=input_mode autocomplete=autocomplete
+                    prop:value=value on:input=input
+                    aria-invalid=invalid aria-describedby=described.clone()/>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+            <label for=id>{move || state.t(label)}</label>
+            {control}
+            {hint.map(|hint| view! { <p class="field-hint">{move || state.t(hint)}</p> })}
+            <p class="field-error" id=error_id>{move || error.get()}</p>
+        </div>
+    }
+}

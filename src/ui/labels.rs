@@ -1,0 +1,85 @@
+//! Domain values as the user reads them.
+
+use crate::domain::lead::{LeadProblem, LeadStatus};
+use crate::domain::lead_query::LeadSort;
+use crate::domain::team::MemberProblem;
+use crate::i18n::{t, tf, Key, Lang};
+
+pub fn status_key(status: LeadStatus) -> Key {
+    match status {
+        LeadStatus::New => Key::StatusNew,
+        LeadStatus::Contacted => Key::StatusContacted,
+        LeadStatus::Qualified => Key::StatusQualified,
+        LeadStatus::Converted => Key::StatusConverted,
+        LeadStatus::Disqualified => Key::StatusDisqualified,
+    }
+}
+
+/// The word a status takes in a URL or a select, and back.
+pub fn status_code(status: LeadStatus) -> &'static str {
+    match status {
+        LeadStatus::New => "new",
+        LeadStatus::Contacted => "contacted",
+        LeadStatus::Qualified => "qualified",
+        LeadStatus::Converted => "converted",
+        LeadStatus::Disqualified => "disqualified",
+    }
+}
+
+pub fn status_from_code(code: &str) -> Option<LeadStatus> {
+    LeadStatus::ALL
+        .into_iter()
+        .find(|s| status_code(*s) == code)
+}
+
+/// A lead source: the built-in ones translated, any other shown as it was typed.
+pub fn source_label(lang: Lang, source: &str) -> String {
+    let key = match source {
+        "website" => Key::SourceWebsite,
+        "referral" => Key::SourceReferral,
+        "trade_fair" => Key::SourceTradeFair,
+        "cold_call" => Key::SourceColdCall,
+        "advertising" => Key::SourceAdvertising,
+        "social_media" => Key::SourceSocialMedia,
+        "other" => Key::SourceOther,
+        other => return other.to_owned(),
+    };
+    t(lang, key).to_owned()
+}
+
+pub fn sort_key(sort: LeadSort) -> Key {
+    match sort {
+        LeadSort::RecentlyUpdated => Key::SortRecentlyUpdated,
+        LeadSort::Newest => Key::SortNewest,
+        LeadSort::Name => Key::SortName,
+        LeadSort::Company => Key::SortCompany,
+        LeadSort::NextFollowUp => Key::SortNextFollowUp,
+    }
+}
+
+pub fn sort_code(sort: LeadSort) -> &'static str {
+    match sort {
+        LeadSort::RecentlyUpdated => "updated",
+        LeadSort::Newest => "newest",
+        LeadSort::Name => "name",
+        LeadSort::Company => "company",
+        LeadSort::NextFollowUp => "follow_up",
+    }
+}
+
+pub fn lead_problem_text(lang: Lang, problem: LeadProblem) -> String {
+    match problem {
+        LeadProblem::NameOrCompanyRequired => t(lang, Key::ProblemNameOrCompany).to_owned(),
+        LeadProblem::EmailInvalid => t(lang, Key::ProblemEmail).to_owned(),
+        LeadProblem::PhoneInvalid => t(lang, Key::ProblemPhone).to_owned(),
+        LeadProblem::DateInvalid => t(lang, Key::ProblemDate).to_owned(),
+        LeadProblem::TooLong { max } => tf(lang, Key::ProblemTooLong, &[("max", &max.to_string())]),
+    }
+}
+
+pub fn member_problem_text(lang: Lang, problem: MemberProblem) -> &'static str {
+    match problem {
+        MemberProblem::NameRequired => t(lang, Key::ProblemMemberName),
+        MemberProblem::EmailInvalid => t(lang, Key::ProblemEmail),
+    }
+}

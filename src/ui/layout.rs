@@ -1,0 +1,76 @@
+//! The frame around every screen: side navigation on a desktop, a bottom bar within thumb's
+//! reach on a phone, the language switch, and the message banner.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::components::icons::{Icon, IconKind};
+use super::components::notice::NoticeBanner;
+use super::state::AppState;
+use crate::i18n::{Key, Lang};
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <a class="skip-link" href="#main">{move || state.t(Key::SkipToContent)}</a>
+        <div class="shell">
+            <header class="topbar">
+                <span class="brand">
+                    <span class="brand-mark" aria-hidden="true">"L"</span>
+                    "Leadline"
+                </span>
+                <LanguageSwitch/>
+            </header>
+            <nav class="nav" aria-label=move || state.t(Key::NavLabel)>
+                <NavLink href="/leads" icon=IconKind::Leads label=Key::NavLeads/>
+                <NavLink href="/trash" icon=IconKind::Trash label=Key::NavTrash/>
+                <NavLink href="/settings" icon=IconKind::Settings label=Key::NavSettings/>
+            </nav>
+            <main id="main" class="main" tabindex="-1">
+                <NoticeBanner/>
+                {children()}
+            </main>
+        </div>
+    }
+}
+
+#[component]
+fn NavLink(href: &'static str, icon: IconKind, label: Key) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <A href=href attr:class="nav-link">
+            <Icon kind=icon/>
+            <span>{move || state.t(label)}</span>
+        </A>
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <label class="lang-switch">
+            <span class="visually-hidden">{move || state.t(Key::Language)}</span>
+            <select
+                data-testid="language"
+                on:change=move |ev| {
+                    if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
+                        state.lang.set(lang);
+                    }
+                }
+            >
+                {Lang::ALL
+                    .into_iter()
+                    .map(|lang| {
+                        view! {
+                            <option value=lang.tag() selected=move || state.lang.get() == lang>
+                                {lang.native_name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}

@@ -1,0 +1,12 @@
+//! Screens and widgets. Pages are thin: they read `AppState` and call its commands.
+
+mod app;
+mod browser;
+mod components;
+mod labels;
+mod layout;
+mod pages;
+mod state;
+
+pub use app::start;
+pub use state::store_error_text;

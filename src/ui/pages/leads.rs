@@ -1,0 +1,198 @@
+//! The lead list: search as you type, filters, sort.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::lead::{Lead, LeadStatus, DEFAULT_SOURCES};
+use crate::domain::lead_query::{LeadQuery, LeadSort};
+use crate::i18n::{format_date, format_datetime, format_number, Key};
+use crate::ui::labels::{
+    sort_code, sort_key, source_label, status_code, status_from_code, status_key,
+};
+use crate::ui::state::AppState;
+
+/// Rows drawn at first; more on request, so a long list opens at once.
+const PAGE_ROWS: usize = 200;
+
+#[component]
+pub fn LeadsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let query = RwSignal::new(LeadQuery::default());
+    let shown = RwSignal::new(PAGE_ROWS);
+    let found = Memo::new(move |_| {
+        query.with(|q| {
+            state
+                .leads
+                .with(|leads| q.run(leads).into_iter().cloned().collect::<Vec<Lead>>())
+        })
+    });
+    let total = Memo::new(move |_| {
+        state
+            .leads
+            .with(|l| l.iter().filter(|l| !l.meta.is_deleted()).count())
+    });
+    let sources = Memo::new(move |_| {
+        let mut sources: Vec<String> = DEFAULT_SOURCES.iter().map(|s| (*s).to_owned()).collect();
+        state.leads.with(|leads| {
+            for lead in leads {
+                let source = &lead.details.source;
+                if !source.is_empty() && !sources.contains(source) {
+                    sources.push(source.clone());
+                }
+            }
+        });
+        sources
+    });
+    let set_query = move |change: &dyn Fn(&mut LeadQuery)| {
+        query.update(|q| change(q));
+        shown.set(PAGE_ROWS);
+    };
+
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <div>
+                    <h1>{move || state.t(Key::LeadsTitle)}</h1>
+                    <p class="muted" data-testid="lead-count">
+                        {move || state.tf(Key::LeadsCount, &[("count", &format_number(state.lang.get(), found.with(Vec::len) as u64))])}
+                    </p>
+                </div>
+                <A href="/leads/new" attr:class="button button-primary">{move || state.t(Key::NewLead)}</A>
+            </div>
+            <div class="toolbar" role="search">
+                <label class="toolbar-search">
+                    <span class="visually-hidden">{move || state.t(Key::Search)}</span>
+                    <input type="search" data-testid="lead-search"
+                        placeholder=move || state.t(Key::SearchLeadsPlaceholder)
+                        prop:value=move || query.with(|q| q.text.clone())
+                        on:input=move |ev| { let text = event_target_value(&ev); set_query(&|q| q.text = text.clone()) }/>
+                </label>
+                <label>
+                    <span class="visually-hidden">{move || state.t(Key::FilterStatus)}</span>
+                    <select data-testid="filter-status" on:change=move |ev| {
+                        let status = status_from_code(&event_target_value(&ev));
+                        set_query(&|q| q.status = status)
+                    }>
+                        <option value="">{move || state.t(Key::AllStatuses)}</option>
+                        {LeadStatus::ALL.into_iter().map(|s| view! {
+                            <option value=status_code(s)>{move || state.t(status_key(s))}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span class="visually-hidden">{move || state.t(Key::FilterSource)}</span>
+                    <select data-testid="filter-source" on:change=move |ev| {
+                        let source = Some(event_target_value(&ev)).filter(|s| !s.is_empty());
+                        set_query(&|q| q.source = source.clone())
+                    }>
+                        <option value="">{move || state.t(Key::AllSources)}</option>
+                        {move || sources.get().into_iter().map(|s| {
+                            let label = source_label(state.lang.get(), &s);
+                            view! { <option value=s>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span class="visually-hidden">{move || state.t(Key::FilterOwner)}</span>
+                    <select data-testid="filter-owner" on:change=move |ev| {
+                        let owner = Some(event_target_value(&ev)).filter(|s| !s.is_empty());
+                        set_query(&|q| q.owner = owner.clone())
+                    }>
+                        <option value="">{move || state.t(Key::AllOwners)}</option>
+                        {move || state.team.get().into_iter().map(|m| {
+                            let me = m.meta.id == state.me.get();
+                            let label = if me { state.tf(Key::MemberIsMe, &[("name", &m.name)]) } else { m.name.clone() };
+                            view! { <option value=m.meta.id.clone()>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span class="visually-hidden">{move || state.t(Key::SortBy)}</span>
+                    <select data-testid="sort" on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        let sort = LeadSort::ALL.into_iter().find(|s| sort_code(*s) == code).unwrap_or_default();
+                        set_query(&|q| q.sort = sort)
+                    }>
+                        {LeadSort::ALL.into_iter().map(|s| view! {
+                            <option value=sort_code(s)>{move || state.t(sort_key(s))}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <Show
+                when=move || found.with(|f| !f.is_empty())
+                fallback=move || view! {
+                    <div class="empty">
+                        {move || if total.get() == 0 {
+                            view! {
+                                <p>{state.t(Key::NoLeadsYet)}</p>
+                                <A href="/leads/new" attr:class="button button-primary">{state.t(Key::NewLead)}</A>
+                            }.into_any()
+                        } else {
+                            view! { <p>{state.t(Key::NoLeadsMatch)}</p> }.into_any()
+                        }}
+                    </div>
+                }
+            >
+                <table class="records" data-testid="lead-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || state.t(Key::ColName)}</th>
+                            <th scope="col">{move || state.t(Key::ColCompany)}</th>
+                            <th scope="col">{move || state.t(Key::ColStatus)}</th>
+                            <th scope="col">{move || state.t(Key::ColSource)}</th>
+                            <th scope="col">{move || state.t(Key::ColOwner)}</th>
+                            <th scope="col">{move || state.t(Key::ColNextFollowUp)}</th>
+                            <th scope="col">{move || state.t(Key::ColUpdated)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || found.with(|f| f.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                            key=|lead| (lead.meta.id.clone(), lead.meta.rev)
+                            children=move |lead| view! { <LeadRow lead/> }
+                        />
+                    </tbody>
+                </table>
+                <Show when=move || { found.with(Vec::len) > shown.get() }>
+                    <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE_ROWS)>
+                        {move || state.t(Key::ShowMore)}
+                    </button>
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn LeadRow(lead: Lead) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let href = format!("/leads/{}", lead.meta.id);
+    let name = lead.display_name().to_owned();
+    let company = if lead.details.name.is_empty() {
+        String::new()
+    } else {
+        lead.details.company.clone()
+    };
+    let status = lead.status;
+    let source = lead.details.source.clone();
+    let owner = lead.meta.owner.clone();
+    let follow_up = lead.details.next_follow_up.clone();
+    let updated = lead.meta.updated_at.clone();
+    let cell = move |key: Key| move || state.t(key);
+    view! {
+        <tr>
+            <td class="cell-title" attr:data-label=cell(Key::ColName)><A href=href>{name}</A></td>
+            <td attr:data-label=cell(Key::ColCompany)>{company}</td>
+            <td attr:data-label=cell(Key::ColStatus)>
+                <span class=format!("badge badge-{}", status_code(status))>{move || state.t(status_key(status))}</span>
+            </td>
+            <td attr:data-label=cell(Key::ColSource)>{move || source_label(state.lang.get(), &source)}</td>
+            <td attr:data-label=cell(Key::ColOwner)>{move || state.member_name(&owner)}</td>
+            <td attr:data-label=cell(Key::ColNextFollowUp)>
+                {move || follow_up.as_deref().map(|d| format_date(state.lang.get(), d)).unwrap_or_default()}
+            </td>
+            <td attr:data-label=cell(Key::ColUpdated)>{move || format_datetime(state.lang.get(), &updated)}</td>
+        </tr>
+    }
+}

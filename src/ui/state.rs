@@ -1,0 +1,135 @@
+//! What every screen shares: the language, the records in memory, the message banner, and the
+//! one way to change data, which writes through the store before memory shows the change.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::domain::lead::Lead;
+use crate::domain::record::Record;
+use crate::domain::team::TeamMember;
+use crate::i18n::{t, tf, Key, Lang};
+use crate::store::{Snapshot, Store, StoreError, Stored};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub team: RwSignal<Vec<TeamMember>>,
+    pub leads: RwSignal<Vec<Lead>>,
+    pub me: RwSignal<String>,
+    pub notice: RwSignal<Option<Notice>>,
+    store: StoredValue<Rc<Store>, LocalStorage>,
+}
+
+impl AppState {
+    pub fn new(store: Store, snapshot: Snapshot, me: String, lang: Lang) -> Self {
+        AppState {
+            lang: RwSignal::new(lang),
+            team: RwSignal::new(snapshot.team),
+            leads: RwSignal::new(snapshot.leads),
+            me: RwSignal::new(me),
+            notice: RwSignal::new(None),
+            store: StoredValue::new_local(Rc::new(store)),
+        }
+    }
+
+    /// The message in the current language; reading it subscribes to language changes.
+    pub fn t(&self, key: Key) -> &'static str {
+        t(self.lang.get(), key)
+    }
+
+    pub fn tf(&self, key: Key, args: &[(&str, &str)]) -> String {
+        tf(self.lang.get(), key, args)
+    }
+
+    pub fn inform(&self, key: Key) {
+        self.notice.set(Some(Notice {
+            text: t(self.lang.get_untracked(), key).to_owned(),
+            is_error: false,
+        }));
+    }
+
+    pub fn fail(&self, error: &StoreError) {
+        self.notice.set(Some(Notice {
+            text: store_error_text(self.lang.get_untracked(), error),
+            is_error: true,
+        }));
+    }
+
+    pub fn lead(&self, id: &str) -> Option<Lead> {
+        self.leads
+            .with_untracked(|leads| leads.iter().find(|l| l.meta.id == id).cloned())
+    }
+
+    pub fn member_name(&self, id: &str) -> String {
+        self.team.with(|team| {
+            team.iter()
+                .find(|m| m.meta.id == id)
+                .map(|m| m.name.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    pub async fn save_lead(&self, lead: Lead) -> Result<(), StoreError> {
+        self.write(lead, self.leads).await
+    }
+
+    pub async fn save_member(&self, member: TeamMember) -> Result<(), StoreError> {
+        self.write(member, self.team).await
+    }
+
+    /// Removes leads from Trash for good.
+    pub async fn purge_leads(&self, ids: Vec<String>) -> Result<(), StoreError> {
+        let store = self.store.get_value();
+        store.delete_forever::<Lead>(&ids).await?;
+        self.leads
+            .update(|leads| leads.retain(|l| !ids.contains(&l.meta.id)));
+        Ok(())
+    }
+
+    pub async fn set_me(&self, id: String) -> Result<(), StoreError> {
+        let store = self.store.get_value();
+        store
+            .set_setting(crate::store::schema::SETTING_ME, &id)
+            .await?;
+        self.me.set(id);
+        Ok(())
+    }
+
+    /// Saves a record, and only once the transaction has committed puts it in memory.
+    async fn write<R: Stored + Clone + Send + Sync + 'static>(
+        &self,
+        record: R,
+        list: RwSignal<Vec<R>>,
+    ) -> Result<(), StoreError> {
+        let store = self.store.get_value();
+        store.save(&record).await?;
+        list.update(|records| upsert(records, record));
+        Ok(())
+    }
+}
+
+fn upsert<R: Record>(records: &mut Vec<R>, record: R) {
+    match records.iter_mut().find(|r| r.id() == record.id()) {
+        Some(slot) => *slot = record,
+        None => records.push(record),
+    }
+}
+
+/// A store failure as the user reads it.
+pub fn store_error_text(lang: Lang, error: &StoreError) -> String {
+    let (key, detail) = match error {
+        StoreError::Unavailable(d) => (Key::ErrorStorageUnavailable, d.as_str()),
+        StoreError::Read(d) => (Key::ErrorStorageRead, d.as_str()),
+        StoreError::Write(d) => (Key::ErrorStorageWrite, d.as_str()),
+        StoreError::Conflict { .. } => (Key::ErrorConflict, ""),
+        StoreError::Corrupt(d) => (Key::ErrorCorrupt, d.as_str()),
+    };
+    tf(lang, key, &[("detail", detail)])
+}

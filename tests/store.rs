@@ -1,0 +1,132 @@
+//! The store against real IndexedDB in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use leadline::domain::lead::{Lead, LeadDetails, LeadStatus};
+use leadline::domain::record::RecordMeta;
+use leadline::domain::team::TeamMember;
+use leadline::store::{schema, Store, StoreError};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const T0: &str = "2026-01-01T00:00:00.000Z";
+const T1: &str = "2026-01-02T00:00:00.000Z";
+
+fn lead(id: &str, name: &str) -> Lead {
+    let details = LeadDetails {
+        name: name.into(),
+        company: "星辰科技".into(),
+        email: "wang@example.cn".into(),
+        next_follow_up: Some("2026-02-28".into()),
+        ..LeadDetails::default()
+    };
+    Lead::create(RecordMeta::new(id.into(), T0, "me".into()), details).unwrap()
+}
+
+/// A database of the test's own, empty.
+async fn fresh(name: &str) -> Store {
+    Store::delete_database(name).await.unwrap();
+    Store::open(name).await.unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_saved_lead_reads_back_the_same() {
+    let store = fresh("test-read-back").await;
+    let saved = lead("0190-a", "王芳");
+    store.save(&saved).await.unwrap();
+    let loaded: Vec<Lead> = store.load_all().await.unwrap();
+    assert_eq!(loaded, vec![saved]);
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn data_survives_reopening_the_database() {
+    let name = "test-reopen";
+    let store = fresh(name).await;
+    let member = TeamMember::new("m1".into(), T0, "Li Wei", "li@example.com").unwrap();
+    store.save(&member).await.unwrap();
+    store.save(&lead("0190-b", "Bob")).await.unwrap();
+    store.set_setting(schema::SETTING_ME, &"m1").await.unwrap();
+    store.close();
+
+    let reopened = Store::open(name).await.unwrap();
+    let snapshot = reopened.load().await.unwrap();
+    assert_eq!(snapshot.team, vec![member]);
+    assert_eq!(snapshot.leads.len(), 1);
+    assert_eq!(snapshot.leads[0].details.name, "Bob");
+    assert_eq!(snapshot.me.as_deref(), Some("m1"));
+    let version: Option<u32> = reopened
+        .setting(schema::SETTING_DATA_VERSION)
+        .await
+        .unwrap();
+    assert_eq!(version, Some(1));
+    reopened.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_transaction_leaves_nothing_behind() {
+    let store = fresh("test-abort").await;
+    let first = lead("0190-c", "First");
+    // The second record claims to follow a stored copy that does not exist: the transaction
+    // fails after the first record was already put, and must take that put back.
+    let mut second = lead("0190-d", "Second");
+    second.meta.rev = 5;
+    let result = store.save_all(&[first, second]).await;
+    assert_eq!(
+        result,
+        Err(StoreError::Conflict {
+            id: "0190-d".into()
+        })
+    );
+    let loaded: Vec<Lead> = store.load_all().await.unwrap();
+    assert!(loaded.is_empty(), "found {loaded:?}");
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_write_from_a_stale_copy_is_refused_and_changes_nothing() {
+    let store = fresh("test-stale").await;
+    let original = lead("0190-e", "Original");
+    store.save(&original).await.unwrap();
+
+    let mut here = original.clone();
+    here.change_status(LeadStatus::Contacted, "", T1).unwrap();
+    store.save(&here).await.unwrap();
+
+    let mut stale = original;
+    stale
+        .edit(
+            LeadDetails {
+                name: "Stale".into(),
+                ..LeadDetails::default()
+            },
+            T1,
+        )
+        .unwrap();
+    assert!(matches!(
+        store.save(&stale).await,
+        Err(StoreError::Conflict { .. })
+    ));
+
+    let loaded: Vec<Lead> = store.load_all().await.unwrap();
+    assert_eq!(loaded, vec![here]);
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn records_deleted_forever_are_gone() {
+    let store = fresh("test-purge").await;
+    let mut gone = lead("0190-f", "Gone");
+    store.save(&gone).await.unwrap();
+    gone.meta.move_to_trash(T1);
+    store.save(&gone).await.unwrap();
+    store.save(&lead("0190-g", "Kept")).await.unwrap();
+    store
+        .delete_forever::<Lead>(&["0190-f".into()])
+        .await
+        .unwrap();
+    let loaded: Vec<Lead> = store.load_all().await.unwrap();
+    assert_eq!(loaded.len(), 1);
+    assert_eq!(loaded[0].details.name, "Kept");
+    store.close();
+}
