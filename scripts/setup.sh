@@ -56,4 +56,10 @@ if $for_tests; then
             as_root apt-get install -y --no-install-recommends chromium chromium-driver
         fi
     fi
+    # Screenshots of the Chinese screens need a Chinese font; a user's system has one already.
+    if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+        say "Installing a Chinese font for screenshots"
+        as_root apt-get update
+        as_root apt-get install -y --no-install-recommends fonts-wqy-microhei fontconfig
+    fi
 fi

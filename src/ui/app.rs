@@ -17,7 +17,8 @@ const DATABASE: &str = "leadline";
 /// Opens the data, then draws the app; or, when the browser's storage cannot be used, says so.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::task::spawn_local(async {
+    // Leptos sets up its own task executor when it mounts, which happens only once this is done.
+    wasm_bindgen_futures::spawn_local(async {
         let lang = browser::initial_lang();
         browser::apply_lang(lang);
         match open(lang).await {

@@ -186,7 +186,9 @@ test('team members are added in Settings and become owners', async () => {
   await notice().filter({ hasText: 'Team member added.' }).waitFor();
   await screenshot(page, 'desktop-settings');
   await page.reload();
-  await page.getByTestId('team-list').locator('input[value="李伟"]').waitFor();
+  await page.getByTestId('team-list').locator('input').first().waitFor();
+  const values = await page.getByTestId('team-list').locator('input').evaluateAll((inputs) => inputs.map((i) => i.value));
+  assert.ok(values.includes('李伟') && values.includes('li.wei@example.cn'), `team shows ${values}`);
 
   await page.getByRole('link', { name: 'Leads', exact: true }).click();
   await page.getByRole('link', { name: '王芳' }).click();

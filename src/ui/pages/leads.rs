@@ -182,17 +182,17 @@ fn LeadRow(lead: Lead) -> impl IntoView {
     let cell = move |key: Key| move || state.t(key);
     view! {
         <tr>
-            <td class="cell-title" attr:data-label=cell(Key::ColName)><A href=href>{name}</A></td>
-            <td attr:data-label=cell(Key::ColCompany)>{company}</td>
-            <td attr:data-label=cell(Key::ColStatus)>
+            <td class="cell-title" data-label=cell(Key::ColName)><A href=href>{name}</A></td>
+            <td data-label=cell(Key::ColCompany)>{company}</td>
+            <td data-label=cell(Key::ColStatus)>
                 <span class=format!("badge badge-{}", status_code(status))>{move || state.t(status_key(status))}</span>
             </td>
-            <td attr:data-label=cell(Key::ColSource)>{move || source_label(state.lang.get(), &source)}</td>
-            <td attr:data-label=cell(Key::ColOwner)>{move || state.member_name(&owner)}</td>
-            <td attr:data-label=cell(Key::ColNextFollowUp)>
+            <td data-label=cell(Key::ColSource)>{move || source_label(state.lang.get(), &source)}</td>
+            <td data-label=cell(Key::ColOwner)>{move || state.member_name(&owner)}</td>
+            <td data-label=cell(Key::ColNextFollowUp)>
                 {move || follow_up.as_deref().map(|d| format_date(state.lang.get(), d)).unwrap_or_default()}
             </td>
-            <td attr:data-label=cell(Key::ColUpdated)>{move || format_datetime(state.lang.get(), &updated)}</td>
+            <td data-label=cell(Key::ColUpdated)>{move || format_datetime(state.lang.get(), &updated)}</td>
         </tr>
     }
 }
