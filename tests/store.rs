@@ -122,11 +122,81 @@ async fn records_deleted_forever_are_gone() {
     store.save(&gone).await.unwrap();
     store.save(&lead("0190-g", "Kept")).await.unwrap();
     store
-        .delete_forever::<Lead>(&["0190-f".into()])
+        .delete_forever(&[schema::LEADS, schema::CUSTOMERS], &["0190-f".into()])
         .await
         .unwrap();
     let loaded: Vec<Lead> = store.load_all().await.unwrap();
     assert_eq!(loaded.len(), 1);
     assert_eq!(loaded[0].details.name, "Kept");
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_version_1_database_upgrades_and_keeps_its_leads() {
+    use rexie::{ObjectStore, Rexie, TransactionMode};
+    let name = "test-upgrade-from-1";
+    Store::delete_database(name).await.unwrap();
+    // The database as the first release created it.
+    let old = Rexie::builder(name)
+        .version(1)
+        .add_object_store(ObjectStore::new("settings").key_path("key"))
+        .add_object_store(ObjectStore::new("team").key_path("id"))
+        .add_object_store(ObjectStore::new("leads").key_path("id"))
+        .build()
+        .await
+        .unwrap();
+    let kept = lead("0190-h", "Kept");
+    let tx = old
+        .transaction(&["leads"], TransactionMode::ReadWrite)
+        .unwrap();
+    let json = serde_json::to_string(&kept).unwrap();
+    tx.store("leads")
+        .unwrap()
+        .put(&js_sys::JSON::parse(&json).unwrap(), None)
+        .await
+        .unwrap();
+    tx.done().await.unwrap();
+    old.close();
+
+    let store = Store::open(name).await.unwrap();
+    let snapshot = store.load().await.unwrap();
+    assert_eq!(snapshot.leads, vec![kept]);
+    assert!(snapshot.customers.is_empty());
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_batch_over_several_stores_is_all_or_nothing() {
+    use leadline::domain::customer::{Customer, CustomerDetails};
+    use leadline::store::Batch;
+    let store = fresh("test-batch").await;
+    let customer = Customer::create(
+        RecordMeta::new("cust".into(), T0, "me".into()),
+        CustomerDetails {
+            name: "星辰科技".into(),
+            ..CustomerDetails::default()
+        },
+    )
+    .unwrap();
+    let mut stale_lead = lead("0190-i", "Stale");
+    stale_lead.meta.rev = 3;
+    let mut batch = Batch::default();
+    batch.put(&customer).unwrap().put(&stale_lead).unwrap();
+    assert!(matches!(
+        store.write(batch).await,
+        Err(StoreError::Conflict { .. })
+    ));
+    assert!(store.load_all::<Customer>().await.unwrap().is_empty());
+
+    let mut batch = Batch::default();
+    batch
+        .put(&customer)
+        .unwrap()
+        .put(&lead("0190-i", "Fresh"))
+        .unwrap();
+    store.write(batch).await.unwrap();
+    let snapshot = store.load().await.unwrap();
+    assert_eq!(snapshot.customers, vec![customer]);
+    assert_eq!(snapshot.leads.len(), 1);
     store.close();
 }

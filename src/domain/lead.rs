@@ -2,9 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::date::is_valid_day;
 use super::record::{Record, RecordMeta};
-use super::text::{looks_like_email, looks_like_phone};
+use super::validate::{
+    tidy, Checks, Details, Field, FieldProblem, Problem, NOTES_MAX, SHORT_TEXT_MAX,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -84,6 +85,17 @@ pub struct Lead {
     /// Why the lead was disqualified; present exactly when the status is Disqualified.
     #[serde(default)]
     pub disqualified_reason: Option<String>,
+    /// What the lead became; present exactly when the status is Converted.
+    #[serde(default)]
+    pub converted: Option<ConvertedTo>,
+}
+
+/// The records a converted lead became.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConvertedTo {
+    pub customer_id: String,
+    pub contact_id: Option<String>,
+    pub at: String,
 }
 
 /// What the user types about a lead: everything but its identity and status.
@@ -104,34 +116,6 @@ pub struct LeadDetails {
     pub next_follow_up: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum LeadField {
-    Name,
-    Company,
-    Title,
-    Phone,
-    Email,
-    City,
-    Industry,
-    Notes,
-    NextFollowUp,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LeadProblem {
-    NameOrCompanyRequired,
-    EmailInvalid,
-    PhoneInvalid,
-    DateInvalid,
-    TooLong { max: usize },
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldProblem {
-    pub field: LeadField,
-    pub problem: LeadProblem,
-}
-
 /// A status change that the rules refuse.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StatusError {
@@ -139,65 +123,44 @@ pub enum StatusError {
     NotAllowed { from: LeadStatus, to: LeadStatus },
 }
 
-const SHORT_TEXT_MAX: usize = 200;
-const NOTES_MAX: usize = 10_000;
-
-impl LeadDetails {
-    /// Trims every text field and turns an empty follow-up date into none.
-    pub fn tidied(mut self) -> Self {
-        for text in [
-            &mut self.name,
-            &mut self.company,
-            &mut self.title,
-            &mut self.phone,
-            &mut self.email,
-            &mut self.city,
-            &mut self.source,
-            &mut self.industry,
-            &mut self.notes,
-        ] {
-            *text = text.trim().to_owned();
-        }
-        self.next_follow_up = self
-            .next_follow_up
-            .map(|d| d.trim().to_owned())
-            .filter(|d| !d.is_empty());
+impl Details for LeadDetails {
+    fn tidied(mut self) -> Self {
+        tidy(
+            &mut [
+                &mut self.name,
+                &mut self.company,
+                &mut self.title,
+                &mut self.phone,
+                &mut self.email,
+                &mut self.city,
+                &mut self.source,
+                &mut self.industry,
+                &mut self.notes,
+            ],
+            &mut self.next_follow_up,
+        );
         self
     }
 
-    /// Every problem with these details, each tied to the field it belongs next to.
-    pub fn problems(&self) -> Vec<FieldProblem> {
-        let mut problems = Vec::new();
-        let mut add = |field, problem| problems.push(FieldProblem { field, problem });
+    fn problems(&self) -> Vec<FieldProblem> {
+        let mut checks = Checks::default();
         if self.name.trim().is_empty() && self.company.trim().is_empty() {
-            add(LeadField::Name, LeadProblem::NameOrCompanyRequired);
+            checks.add(Field::Name, Problem::NameOrCompanyRequired);
         }
-        let email = self.email.trim();
-        if !email.is_empty() && !looks_like_email(email) {
-            add(LeadField::Email, LeadProblem::EmailInvalid);
-        }
-        let phone = self.phone.trim();
-        if !phone.is_empty() && !looks_like_phone(phone) {
-            add(LeadField::Phone, LeadProblem::PhoneInvalid);
-        }
-        if let Some(day) = &self.next_follow_up {
-            if !day.trim().is_empty() && !is_valid_day(day.trim()) {
-                add(LeadField::NextFollowUp, LeadProblem::DateInvalid);
-            }
-        }
+        checks.email(Field::Email, &self.email);
+        checks.phone(Field::Phone, &self.phone);
+        checks.day(Field::NextFollowUp, self.next_follow_up.as_deref());
         for (field, text, max) in [
-            (LeadField::Name, &self.name, SHORT_TEXT_MAX),
-            (LeadField::Company, &self.company, SHORT_TEXT_MAX),
-            (LeadField::Title, &self.title, SHORT_TEXT_MAX),
-            (LeadField::City, &self.city, SHORT_TEXT_MAX),
-            (LeadField::Industry, &self.industry, SHORT_TEXT_MAX),
-            (LeadField::Notes, &self.notes, NOTES_MAX),
+            (Field::Name, &self.name, SHORT_TEXT_MAX),
+            (Field::Company, &self.company, SHORT_TEXT_MAX),
+            (Field::Title, &self.title, SHORT_TEXT_MAX),
+            (Field::City, &self.city, SHORT_TEXT_MAX),
+            (Field::Industry, &self.industry, SHORT_TEXT_MAX),
+            (Field::Notes, &self.notes, NOTES_MAX),
         ] {
-            if text.chars().count() > max {
-                add(field, LeadProblem::TooLong { max });
-            }
+            checks.max_len(field, text, max);
         }
-        problems
+        checks.into_problems()
     }
 }
 
@@ -213,27 +176,19 @@ impl Record for Lead {
 impl Lead {
     /// A new lead from what the user typed, or every problem with it.
     pub fn create(meta: RecordMeta, details: LeadDetails) -> Result<Lead, Vec<FieldProblem>> {
-        let details = details.tidied();
-        let problems = details.problems();
-        if !problems.is_empty() {
-            return Err(problems);
-        }
+        let details = details.checked()?;
         Ok(Lead {
             meta,
             details,
             status: LeadStatus::New,
             disqualified_reason: None,
+            converted: None,
         })
     }
 
     /// Replaces the details after checking them; on any problem the lead is left as it was.
     pub fn edit(&mut self, details: LeadDetails, now: &str) -> Result<(), Vec<FieldProblem>> {
-        let details = details.tidied();
-        let problems = details.problems();
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        self.details = details;
+        self.details = details.checked()?;
         self.meta.touch(now);
         Ok(())
     }
@@ -296,7 +251,7 @@ mod tests {
         Lead::create(meta, details("王芳", "")).unwrap()
     }
 
-    fn problems_of(details: LeadDetails) -> Vec<LeadProblem> {
+    fn problems_of(details: LeadDetails) -> Vec<Problem> {
         details.problems().into_iter().map(|p| p.problem).collect()
     }
 
@@ -307,8 +262,8 @@ mod tests {
         assert_eq!(
             err,
             vec![FieldProblem {
-                field: LeadField::Name,
-                problem: LeadProblem::NameOrCompanyRequired
+                field: Field::Name,
+                problem: Problem::NameOrCompanyRequired
             }]
         );
         assert!(Lead::create(meta.clone(), details("", "星辰科技")).is_ok());
@@ -327,9 +282,9 @@ mod tests {
         assert_eq!(
             problems_of(bad),
             vec![
-                LeadProblem::EmailInvalid,
-                LeadProblem::PhoneInvalid,
-                LeadProblem::DateInvalid
+                Problem::EmailInvalid,
+                Problem::PhoneInvalid,
+                Problem::DateInvalid
             ]
         );
         let good = LeadDetails {
@@ -348,7 +303,7 @@ mod tests {
             name: "x".repeat(201),
             ..LeadDetails::default()
         };
-        assert_eq!(problems_of(long), vec![LeadProblem::TooLong { max: 200 }]);
+        assert_eq!(problems_of(long), vec![Problem::TooLong { max: 200 }]);
     }
 
     #[test]

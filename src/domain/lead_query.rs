@@ -1,7 +1,7 @@
 //! What a lead list shows: search as you type, filters and sort, over the leads in memory.
 
 use super::lead::{Lead, LeadStatus};
-use super::text::fold;
+use super::text::{contains_all, fold, search_words};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum LeadSort {
@@ -35,11 +35,7 @@ pub struct LeadQuery {
 impl LeadQuery {
     /// The leads outside Trash that match, in the chosen order.
     pub fn run<'a>(&self, leads: &'a [Lead]) -> Vec<&'a Lead> {
-        let words: Vec<String> = fold(&self.text)
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect();
+        let words = search_words(&self.text);
         let mut found: Vec<&Lead> = leads
             .iter()
             .filter(|lead| !lead.meta.is_deleted())
@@ -50,32 +46,26 @@ impl LeadQuery {
                     .is_none_or(|s| &lead.details.source == s)
             })
             .filter(|lead| self.owner.as_ref().is_none_or(|o| &lead.meta.owner == o))
-            .filter(|lead| words.is_empty() || matches_all(lead, &words))
+            .filter(|lead| matches(lead, &words))
             .collect();
         sort(&mut found, self.sort);
         found
     }
 }
 
-fn matches_all(lead: &Lead, words: &[String]) -> bool {
+fn matches(lead: &Lead, words: &[String]) -> bool {
     let d = &lead.details;
-    let haystack = fold(
-        &[
-            d.name.as_str(),
-            &d.company,
-            &d.title,
-            &d.phone,
-            &d.email,
-            &d.city,
-            &d.industry,
-            &d.notes,
-        ]
-        .join(" "),
-    );
-    let digits: String = d.phone.chars().filter(char::is_ascii_digit).collect();
-    words.iter().all(|w| {
-        haystack.contains(w.as_str()) || (!digits.is_empty() && digits.contains(w.as_str()))
-    })
+    let fields = [
+        d.name.as_str(),
+        &d.company,
+        &d.title,
+        &d.phone,
+        &d.email,
+        &d.city,
+        &d.industry,
+        &d.notes,
+    ];
+    contains_all(&fields, &d.phone, words)
 }
 
 fn sort(leads: &mut [&Lead], by: LeadSort) {

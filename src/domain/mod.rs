@@ -1,10 +1,16 @@
 //! The business, in plain Rust: records, their rules and their state changes.
 //! Nothing here knows about the browser, so every rule is tested natively.
 
+pub mod contact;
+pub mod conversion;
+pub mod customer;
+pub mod customer_query;
 pub mod date;
+pub mod duplicate;
 pub mod id;
 pub mod lead;
 pub mod lead_query;
 pub mod record;
 pub mod team;
 pub mod text;
+pub mod validate;

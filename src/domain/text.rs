@@ -27,6 +27,28 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// The words of a search box, folded: a record matches when it contains every one.
+pub fn search_words(query: &str) -> Vec<String> {
+    fold(query)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether every word is in one of `fields`, or, for words of digits, in `phone` however its
+/// digits were separated.
+pub fn contains_all(fields: &[&str], phone: &str, words: &[String]) -> bool {
+    if words.is_empty() {
+        return true;
+    }
+    let haystack = fold(&fields.join(" "));
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    words.iter().all(|w| {
+        haystack.contains(w.as_str()) || (!digits.is_empty() && digits.contains(w.as_str()))
+    })
+}
+
 /// Whether `text` looks like an email address: something, an @, a domain with a dot, no spaces.
 pub fn looks_like_email(text: &str) -> bool {
     let Some((local, domain)) = text.split_once('@') else {

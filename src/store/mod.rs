@@ -16,6 +16,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
+use crate::domain::contact::Contact;
+use crate::domain::customer::Customer;
 use crate::domain::lead::Lead;
 use crate::domain::record::Record;
 use crate::domain::team::TeamMember;
@@ -35,11 +37,40 @@ impl Stored for TeamMember {
     const STORE: &'static str = schema::TEAM;
 }
 
+impl Stored for Customer {
+    const STORE: &'static str = schema::CUSTOMERS;
+}
+
+impl Stored for Contact {
+    const STORE: &'static str = schema::CONTACTS;
+}
+
+/// Records of any kinds to write together: all of them or none.
+#[derive(Default)]
+pub struct Batch {
+    stores: Vec<&'static str>,
+    entries: Vec<(&'static str, String, u32, JsValue)>,
+}
+
+impl Batch {
+    pub fn put<R: Stored>(&mut self, record: &R) -> Result<&mut Self, StoreError> {
+        let meta = record.meta();
+        self.entries
+            .push((R::STORE, meta.id.clone(), meta.rev, encode(record)?));
+        if !self.stores.contains(&R::STORE) {
+            self.stores.push(R::STORE);
+        }
+        Ok(self)
+    }
+}
+
 /// Everything the app shows, read once at start.
 #[derive(Clone, Debug, Default)]
 pub struct Snapshot {
     pub team: Vec<TeamMember>,
     pub leads: Vec<Lead>,
+    pub customers: Vec<Customer>,
+    pub contacts: Vec<Contact>,
     /// The team member who uses this device.
     pub me: Option<String>,
 }
@@ -75,6 +106,8 @@ impl Store {
         Ok(Snapshot {
             team: self.load_all().await?,
             leads: self.load_all().await?,
+            customers: self.load_all().await?,
+            contacts: self.load_all().await?,
             me: self.setting(schema::SETTING_ME).await?,
         })
     }
@@ -99,23 +132,34 @@ impl Store {
         self.save_all(std::slice::from_ref(record)).await
     }
 
-    /// Writes records in one transaction: all of them or, on any error, none.
+    /// Writes records of one kind in one transaction. See [`Store::write`].
+    pub async fn save_all<R: Stored>(&self, records: &[R]) -> Result<(), StoreError> {
+        let mut batch = Batch::default();
+        for record in records {
+            batch.put(record)?;
+        }
+        self.write(batch).await
+    }
+
+    /// Writes a batch in one transaction over its stores: all of it or, on any error, none.
     ///
     /// Each record must carry the `rev` of the stored copy plus one (1 for a new record), so a
     /// change made meanwhile in another tab is refused rather than silently overwritten.
-    pub async fn save_all<R: Stored>(&self, records: &[R]) -> Result<(), StoreError> {
-        // Encode first: nothing but IndexedDB requests may be awaited inside the transaction.
-        let encoded = records
-            .iter()
-            .map(|r| encode(r).map(|value| (r.meta().id.clone(), r.meta().rev, value)))
-            .collect::<Result<Vec<_>, _>>()?;
+    pub async fn write(&self, batch: Batch) -> Result<(), StoreError> {
+        if batch.entries.is_empty() {
+            return Ok(());
+        }
+        // The batch is encoded already: nothing but IndexedDB requests is awaited inside the
+        // transaction, which would otherwise commit on its own.
         let tx = self
             .db
-            .transaction(&[R::STORE], TransactionMode::ReadWrite)
+            .transaction(&batch.stores, TransactionMode::ReadWrite)
             .map_err(|e| StoreError::Write(idb(e)))?;
         let outcome = async {
-            let store = tx.store(R::STORE).map_err(|e| StoreError::Write(idb(e)))?;
-            for (id, rev, value) in &encoded {
+            for (store_name, id, rev, value) in &batch.entries {
+                let store = tx
+                    .store(store_name)
+                    .map_err(|e| StoreError::Write(idb(e)))?;
                 let current = store
                     .get(JsValue::from_str(id))
                     .await
@@ -135,19 +179,22 @@ impl Store {
         finish(tx, outcome).await
     }
 
-    /// Removes records for good (emptying Trash), in one transaction.
-    pub async fn delete_forever<R: Stored>(&self, ids: &[String]) -> Result<(), StoreError> {
+    /// Removes records for good (emptying Trash), from any of `stores`, in one transaction.
+    /// Ids are unique across stores, so deleting an id from a store that lacks it does nothing.
+    pub async fn delete_forever(&self, stores: &[&str], ids: &[String]) -> Result<(), StoreError> {
         let tx = self
             .db
-            .transaction(&[R::STORE], TransactionMode::ReadWrite)
+            .transaction(stores, TransactionMode::ReadWrite)
             .map_err(|e| StoreError::Write(idb(e)))?;
         let outcome = async {
-            let store = tx.store(R::STORE).map_err(|e| StoreError::Write(idb(e)))?;
-            for id in ids {
-                store
-                    .delete(JsValue::from_str(id))
-                    .await
-                    .map_err(|e| StoreError::Write(idb(e)))?;
+            for name in stores {
+                let store = tx.store(name).map_err(|e| StoreError::Write(idb(e)))?;
+                for id in ids {
+                    store
+                        .delete(JsValue::from_str(id))
+                        .await
+                        .map_err(|e| StoreError::Write(idb(e)))?;
+                }
             }
             Ok(())
         }

@@ -4,11 +4,15 @@
 use rexie::{ObjectStore, RexieBuilder};
 
 /// The IndexedDB version. Raise it when a store or index is added, and add the store below.
-pub const DB_VERSION: u32 = 1;
+pub const DB_VERSION: u32 = 2;
 
 pub const SETTINGS: &str = "settings";
 pub const TEAM: &str = "team";
 pub const LEADS: &str = "leads";
+/// Since version 2.
+pub const CUSTOMERS: &str = "customers";
+/// Since version 2.
+pub const CONTACTS: &str = "contacts";
 
 pub const SETTING_KEY_PATH: &str = "key";
 
@@ -22,4 +26,6 @@ pub fn builder(name: &str) -> RexieBuilder {
         .add_object_store(ObjectStore::new(SETTINGS).key_path(SETTING_KEY_PATH))
         .add_object_store(ObjectStore::new(TEAM).key_path("id"))
         .add_object_store(ObjectStore::new(LEADS).key_path("id"))
+        .add_object_store(ObjectStore::new(CUSTOMERS).key_path("id"))
+        .add_object_store(ObjectStore::new(CONTACTS).key_path("id"))
 }

@@ -6,7 +6,10 @@ use leptos_router::path;
 
 use super::browser;
 use super::layout::Shell;
-use super::pages::{LeadPage, LeadsPage, NewLeadPage, NotFoundPage, SettingsPage, TrashPage};
+use super::pages::{
+    ConvertLeadPage, CustomerPage, CustomersPage, LeadPage, LeadsPage, NewCustomerPage,
+    NewLeadPage, NotFoundPage, SettingsPage, TrashPage,
+};
 use super::state::{store_error_text, AppState};
 use crate::domain::team::TeamMember;
 use crate::i18n::{t, Key, Lang};
@@ -79,6 +82,10 @@ fn App(state: AppState) -> impl IntoView {
                     <Route path=path!("/leads") view=LeadsPage/>
                     <Route path=path!("/leads/new") view=NewLeadPage/>
                     <Route path=path!("/leads/:id") view=LeadPage/>
+                    <Route path=path!("/leads/:id/convert") view=ConvertLeadPage/>
+                    <Route path=path!("/customers") view=CustomersPage/>
+                    <Route path=path!("/customers/new") view=NewCustomerPage/>
+                    <Route path=path!("/customers/:id") view=CustomerPage/>
                     <Route path=path!("/trash") view=TrashPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>

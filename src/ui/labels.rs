@@ -1,8 +1,9 @@
 //! Domain values as the user reads them.
 
-use crate::domain::lead::{LeadProblem, LeadStatus};
+use crate::domain::lead::LeadStatus;
 use crate::domain::lead_query::LeadSort;
 use crate::domain::team::MemberProblem;
+use crate::domain::validate::Problem;
 use crate::i18n::{t, tf, Key, Lang};
 
 pub fn status_key(status: LeadStatus) -> Key {
@@ -67,13 +68,14 @@ pub fn sort_code(sort: LeadSort) -> &'static str {
     }
 }
 
-pub fn lead_problem_text(lang: Lang, problem: LeadProblem) -> String {
+pub fn problem_text(lang: Lang, problem: Problem) -> String {
     match problem {
-        LeadProblem::NameOrCompanyRequired => t(lang, Key::ProblemNameOrCompany).to_owned(),
-        LeadProblem::EmailInvalid => t(lang, Key::ProblemEmail).to_owned(),
-        LeadProblem::PhoneInvalid => t(lang, Key::ProblemPhone).to_owned(),
-        LeadProblem::DateInvalid => t(lang, Key::ProblemDate).to_owned(),
-        LeadProblem::TooLong { max } => tf(lang, Key::ProblemTooLong, &[("max", &max.to_string())]),
+        Problem::NameOrCompanyRequired => t(lang, Key::ProblemNameOrCompany).to_owned(),
+        Problem::Required => t(lang, Key::ProblemRequired).to_owned(),
+        Problem::EmailInvalid => t(lang, Key::ProblemEmail).to_owned(),
+        Problem::PhoneInvalid => t(lang, Key::ProblemPhone).to_owned(),
+        Problem::DateInvalid => t(lang, Key::ProblemDate).to_owned(),
+        Problem::TooLong { max } => tf(lang, Key::ProblemTooLong, &[("max", &max.to_string())]),
     }
 }
 

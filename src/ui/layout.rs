@@ -24,6 +24,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             </header>
             <nav class="nav" aria-label=move || state.t(Key::NavLabel)>
                 <NavLink href="/leads" icon=IconKind::Leads label=Key::NavLeads/>
+                <NavLink href="/customers" icon=IconKind::Customers label=Key::NavCustomers/>
                 <NavLink href="/trash" icon=IconKind::Trash label=Key::NavTrash/>
                 <NavLink href="/settings" icon=IconKind::Settings label=Key::NavSettings/>
             </nav>

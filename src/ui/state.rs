@@ -5,11 +5,14 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::domain::contact::Contact;
+use crate::domain::conversion::Conversion;
+use crate::domain::customer::Customer;
 use crate::domain::lead::Lead;
 use crate::domain::record::Record;
 use crate::domain::team::TeamMember;
 use crate::i18n::{t, tf, Key, Lang};
-use crate::store::{Snapshot, Store, StoreError, Stored};
+use crate::store::{schema, Batch, Snapshot, Store, StoreError, Stored};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
@@ -22,6 +25,8 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub team: RwSignal<Vec<TeamMember>>,
     pub leads: RwSignal<Vec<Lead>>,
+    pub customers: RwSignal<Vec<Customer>>,
+    pub contacts: RwSignal<Vec<Contact>>,
     pub me: RwSignal<String>,
     pub notice: RwSignal<Option<Notice>>,
     store: StoredValue<Rc<Store>, LocalStorage>,
@@ -33,6 +38,8 @@ impl AppState {
             lang: RwSignal::new(lang),
             team: RwSignal::new(snapshot.team),
             leads: RwSignal::new(snapshot.leads),
+            customers: RwSignal::new(snapshot.customers),
+            contacts: RwSignal::new(snapshot.contacts),
             me: RwSignal::new(me),
             notice: RwSignal::new(None),
             store: StoredValue::new_local(Rc::new(store)),
@@ -63,8 +70,15 @@ impl AppState {
     }
 
     pub fn lead(&self, id: &str) -> Option<Lead> {
-        self.leads
-            .with_untracked(|leads| leads.iter().find(|l| l.meta.id == id).cloned())
+        find(self.leads, id)
+    }
+
+    pub fn customer(&self, id: &str) -> Option<Customer> {
+        find(self.customers, id)
+    }
+
+    pub fn contact(&self, id: &str) -> Option<Contact> {
+        find(self.contacts, id)
     }
 
     pub fn member_name(&self, id: &str) -> String {
@@ -80,24 +94,57 @@ impl AppState {
         self.write(lead, self.leads).await
     }
 
+    pub async fn save_customer(&self, customer: Customer) -> Result<(), StoreError> {
+        self.write(customer, self.customers).await
+    }
+
+    pub async fn save_contact(&self, contact: Contact) -> Result<(), StoreError> {
+        self.write(contact, self.contacts).await
+    }
+
+    /// Writes the converted lead with the customer and contact it became, all or nothing.
+    pub async fn save_conversion(&self, done: Conversion) -> Result<(), StoreError> {
+        let mut batch = Batch::default();
+        batch.put(&done.lead)?;
+        if let Some(customer) = &done.new_customer {
+            batch.put(customer)?;
+        }
+        if let Some(contact) = &done.contact {
+            batch.put(contact)?;
+        }
+        self.store.get_value().write(batch).await?;
+        self.leads.update(|list| upsert(list, done.lead));
+        if let Some(customer) = done.new_customer {
+            self.customers.update(|list| upsert(list, customer));
+        }
+        if let Some(contact) = done.contact {
+            self.contacts.update(|list| upsert(list, contact));
+        }
+        Ok(())
+    }
+
     pub async fn save_member(&self, member: TeamMember) -> Result<(), StoreError> {
         self.write(member, self.team).await
     }
 
-    /// Removes leads from Trash for good.
-    pub async fn purge_leads(&self, ids: Vec<String>) -> Result<(), StoreError> {
+    /// Removes records from Trash for good, all kinds in one transaction.
+    pub async fn purge(&self, ids: Vec<String>) -> Result<(), StoreError> {
         let store = self.store.get_value();
-        store.delete_forever::<Lead>(&ids).await?;
+        store
+            .delete_forever(&[schema::LEADS, schema::CUSTOMERS, schema::CONTACTS], &ids)
+            .await?;
         self.leads
-            .update(|leads| leads.retain(|l| !ids.contains(&l.meta.id)));
+            .update(|list| list.retain(|r| !ids.contains(&r.meta.id)));
+        self.customers
+            .update(|list| list.retain(|r| !ids.contains(&r.meta.id)));
+        self.contacts
+            .update(|list| list.retain(|r| !ids.contains(&r.meta.id)));
         Ok(())
     }
 
     pub async fn set_me(&self, id: String) -> Result<(), StoreError> {
         let store = self.store.get_value();
-        store
-            .set_setting(crate::store::schema::SETTING_ME, &id)
-            .await?;
+        store.set_setting(schema::SETTING_ME, &id).await?;
         self.me.set(id);
         Ok(())
     }
@@ -113,6 +160,11 @@ impl AppState {
         list.update(|records| upsert(records, record));
         Ok(())
     }
+}
+
+/// The record with `id`, read without subscribing: for commands, not for drawing.
+fn find<R: Record + Clone + Send + Sync + 'static>(list: RwSignal<Vec<R>>, id: &str) -> Option<R> {
+    list.with_untracked(|records| records.iter().find(|r| r.id() == id).cloned())
 }
 
 fn upsert<R: Record>(records: &mut Vec<R>, record: R) {

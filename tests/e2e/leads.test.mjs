@@ -100,19 +100,19 @@ test('the list searches as you type, filters and sorts', async () => {
 
   const search = page.getByTestId('lead-search');
   await search.pressSequentially('星辰');
-  await page.getByTestId('lead-count').filter({ hasText: '1 leads' }).waitFor();
+  await page.getByTestId('lead-count').filter({ hasText: '1 lead' }).waitFor();
   assert.match(await rows.first().textContent(), /王芳/);
   await search.fill('13800138000');
-  await page.getByTestId('lead-count').filter({ hasText: '1 leads' }).waitFor();
+  await page.getByTestId('lead-count').filter({ hasText: '1 lead' }).waitFor();
   await search.fill('nobody at all');
   await page.getByText('No leads match').waitFor();
   await search.fill('');
 
   await page.getByTestId('filter-status').selectOption('contacted');
-  await page.getByTestId('lead-count').filter({ hasText: '1 leads' }).waitFor();
+  await page.getByTestId('lead-count').filter({ hasText: '1 lead' }).waitFor();
   await page.getByTestId('filter-status').selectOption('');
   await page.getByTestId('filter-source').selectOption('trade_fair');
-  await page.getByTestId('lead-count').filter({ hasText: '1 leads' }).waitFor();
+  await page.getByTestId('lead-count').filter({ hasText: '1 lead' }).waitFor();
   await page.getByTestId('filter-source').selectOption('');
 
   await page.getByTestId('sort').selectOption('name');
@@ -197,7 +197,7 @@ test('team members are added in Settings and become owners', async () => {
   await notice().filter({ hasText: 'Lead saved.' }).waitFor();
   await page.getByRole('link', { name: '← Leads' }).click();
   await page.getByTestId('filter-owner').selectOption({ label: '李伟' });
-  await page.getByTestId('lead-count').filter({ hasText: '1 leads' }).waitFor();
+  await page.getByTestId('lead-count').filter({ hasText: '1 lead' }).waitFor();
 });
 
 test('switch to Chinese: the screen is Chinese and stays so after a reload', async () => {
@@ -211,6 +211,33 @@ test('switch to Chinese: the screen is Chinese and stays so after a reload', asy
   const count = await page.getByTestId('lead-count').textContent();
   assert.equal(count, '2 条线索');
   await screenshot(page, 'desktop-leads-zh');
+});
+
+test('text typed by the user is shown as text and never run', async () => {
+  let dialogs = 0;
+  page.on('dialog', async (dialog) => { dialogs += 1; await dialog.dismiss(); });
+  const hostile = '<img src=x onerror=alert(1)>';
+  await page.goto(server.url + '/leads/new');
+  await field('姓名').fill(hostile);
+  await field('备注').fill('<script>alert(2)</script>');
+  await page.getByTestId('save-lead').click();
+  await page.getByTestId('lead-heading').filter({ hasText: hostile }).waitFor();
+  await page.goto(server.url + '/leads');
+  await page.getByRole('link', { name: hostile }).waitFor();
+  assert.equal(await page.locator('main img').count(), 0);
+  assert.equal(dialogs, 0);
+  await page.getByRole('link', { name: hostile }).click();
+  await page.getByTestId('trash-lead').click();
+  await page.getByTestId('lead-count').filter({ hasText: '2 条线索' }).waitFor();
+});
+
+test('a browser set to Chinese starts in Chinese', async () => {
+  const zh = await browser.newContext({ locale: 'zh-CN' });
+  const fresh = await zh.newPage();
+  await fresh.goto(server.url + '/');
+  await fresh.getByRole('heading', { name: '线索', level: 1 }).waitFor();
+  assert.equal(await fresh.locator('html').getAttribute('lang'), 'zh-CN');
+  await zh.close();
 });
 
 test('at phone width every screen fits, with the navigation at the bottom', async () => {

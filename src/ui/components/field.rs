@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::validate::{Field as DomainField, FieldProblem};
 use crate::i18n::Key;
+use crate::ui::labels::problem_text;
 use crate::ui::state::AppState;
 
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
@@ -59,4 +61,54 @@ pub fn Field(
             <p class="field-error" id=error_id>{move || error.get()}</p>
         </div>
     }
+}
+
+/// A record being typed into, and the problems found when it was last submitted.
+pub struct DraftForm<D: Send + Sync + 'static> {
+    pub draft: RwSignal<D>,
+    pub problems: RwSignal<Vec<FieldProblem>>,
+}
+
+impl<D: Send + Sync + 'static> Clone for DraftForm<D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<D: Send + Sync + 'static> Copy for DraftForm<D> {}
+
+impl<D: Send + Sync + 'static> DraftForm<D> {
+    /// A text field bound to one part of the draft, showing the problems found for `field`.
+    pub fn text(
+        self,
+        id: &'static str,
+        label: Key,
+        field: DomainField,
+        kind: FieldKind,
+        get: fn(&D) -> &String,
+        set: fn(&mut D, String),
+    ) -> impl IntoView {
+        let draft = self.draft;
+        view! {
+            <Field id label kind
+                value=Signal::derive(move || draft.with(|d| get(d).clone()))
+                on_input=Callback::new(move |v| draft.update(|d| set(d, v)))
+                error=problem_signal(self.problems, field)/>
+        }
+    }
+}
+
+/// The message for the first problem of `field`, in the current language.
+pub fn problem_signal(
+    problems: RwSignal<Vec<FieldProblem>>,
+    field: DomainField,
+) -> Signal<Option<String>> {
+    let state = expect_context::<AppState>();
+    Signal::derive(move || {
+        problems.with(|list| {
+            list.iter()
+                .find(|p| p.field == field)
+                .map(|p| problem_text(state.lang.get(), p.problem))
+        })
+    })
 }

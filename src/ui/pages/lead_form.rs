@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::domain::lead::{FieldProblem, LeadDetails, LeadField, Level, DEFAULT_SOURCES};
+use crate::domain::lead::{LeadDetails, Level, DEFAULT_SOURCES};
+use crate::domain::validate::{Field, FieldProblem};
 use crate::i18n::Key;
-use crate::ui::components::field::{Field, FieldKind};
-use crate::ui::labels::{lead_problem_text, source_label};
+use crate::ui::components::field::{problem_signal, DraftForm, Field as FormField, FieldKind};
+use crate::ui::labels::source_label;
 use crate::ui::state::AppState;
 
 /// What the form hands back on submit: the details and the owner.
@@ -31,27 +32,8 @@ pub fn LeadForm(
     let draft = RwSignal::new(initial);
     let owner = RwSignal::new(owner);
 
-    let error = move |field: LeadField| {
-        Signal::derive(move || {
-            problems.with(|list| {
-                list.iter()
-                    .find(|p| p.field == field)
-                    .map(|p| lead_problem_text(state.lang.get(), p.problem))
-            })
-        })
-    };
-    let text = |id: &'static str,
-                label: Key,
-                field: LeadField,
-                kind: FieldKind,
-                get: fn(&LeadDetails) -> &String,
-                set: fn(&mut LeadDetails, String)| {
-        view! {
-            <Field id label kind
-                value=Signal::derive(move || draft.with(|d| get(d).clone()))
-                on_input=Callback::new(move |v| draft.update(|d| set(d, v)))
-                error=error(field)/>
-        }
+    let text = |id, label, field, kind, get: fn(&LeadDetails) -> &String, set| {
+        DraftForm { draft, problems }.text(id, label, field, kind, get, set)
     };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -64,13 +46,13 @@ pub fn LeadForm(
     view! {
         <form class="form" on:submit=submit novalidate>
             <div class="form-grid">
-                {text("lead-name", Key::FieldName, LeadField::Name, FieldKind::Text, |d| &d.name, |d, v| d.name = v)}
-                {text("lead-company", Key::FieldCompany, LeadField::Company, FieldKind::Text, |d| &d.company, |d, v| d.company = v)}
-                {text("lead-title", Key::FieldTitle, LeadField::Title, FieldKind::Text, |d| &d.title, |d, v| d.title = v)}
-                {text("lead-phone", Key::FieldPhone, LeadField::Phone, FieldKind::Tel, |d| &d.phone, |d, v| d.phone = v)}
-                {text("lead-email", Key::FieldEmail, LeadField::Email, FieldKind::Email, |d| &d.email, |d, v| d.email = v)}
-                {text("lead-city", Key::FieldCity, LeadField::City, FieldKind::Text, |d| &d.city, |d, v| d.city = v)}
-                {text("lead-industry", Key::FieldIndustry, LeadField::Industry, FieldKind::Text, |d| &d.industry, |d, v| d.industry = v)}
+                {text("lead-name", Key::FieldName, Field::Name, FieldKind::Text, |d| &d.name, |d, v| d.name = v)}
+                {text("lead-company", Key::FieldCompany, Field::Company, FieldKind::Text, |d| &d.company, |d, v| d.company = v)}
+                {text("lead-title", Key::FieldTitle, Field::Title, FieldKind::Text, |d| &d.title, |d, v| d.title = v)}
+                {text("lead-phone", Key::FieldPhone, Field::Phone, FieldKind::Tel, |d| &d.phone, |d, v| d.phone = v)}
+                {text("lead-email", Key::FieldEmail, Field::Email, FieldKind::Email, |d| &d.email, |d, v| d.email = v)}
+                {text("lead-city", Key::FieldCity, Field::City, FieldKind::Text, |d| &d.city, |d, v| d.city = v)}
+                {text("lead-industry", Key::FieldIndustry, Field::Industry, FieldKind::Text, |d| &d.industry, |d, v| d.industry = v)}
                 <div class="field">
                     <label for="lead-source">{move || state.t(Key::FieldSource)}</label>
                     <select id="lead-source" on:change=move |ev| draft.update(|d| d.source = event_target_value(&ev))>
@@ -107,12 +89,12 @@ pub fn LeadForm(
                             }).collect_view()}
                     </select>
                 </div>
-                <Field id="lead-follow-up" label=Key::FieldNextFollowUp kind=FieldKind::Date
+                <FormField id="lead-follow-up" label=Key::FieldNextFollowUp kind=FieldKind::Date
                     value=Signal::derive(move || draft.with(|d| d.next_follow_up.clone().unwrap_or_default()))
                     on_input=Callback::new(move |v: String| draft.update(|d| d.next_follow_up = Some(v)))
-                    error=error(LeadField::NextFollowUp)/>
+                    error=problem_signal(problems, Field::NextFollowUp)/>
             </div>
-            {text("lead-notes", Key::FieldNotes, LeadField::Notes, FieldKind::Multiline, |d| &d.notes, |d, v| d.notes = v)}
+            {text("lead-notes", Key::FieldNotes, Field::Notes, FieldKind::Multiline, |d| &d.notes, |d, v| d.notes = v)}
             <div class="form-actions">
                 <button type="submit" class="button button-primary" data-testid="save-lead" disabled=move || saving.get()>
                     {move || if saving.get() { state.t(Key::Saving) } else { state.t(submit_label) }}

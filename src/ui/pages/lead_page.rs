@@ -201,6 +201,7 @@ fn StatusPanel(
     let reason = RwSignal::new(String::new());
     let reason_error = RwSignal::new(None::<&'static str>);
     let status = move || lead.with(|l| l.as_ref().map_or(LeadStatus::New, |l| l.status));
+    let convert_id = id.clone();
 
     let change = move |to: LeadStatus, why: String| {
         let Some(mut current) = state.lead(&id) else {
@@ -237,6 +238,22 @@ fn StatusPanel(
                     <span class="muted status-reason">{move || state.t(Key::ReasonLabel)}" "{why}</span>
                 })}
             </p>
+            {move || lead.with(|l| l.as_ref().and_then(|l| l.converted.clone())).map(|to| {
+                let name = state.customer(&to.customer_id).map(|c| c.details.name).unwrap_or_default();
+                view! {
+                    <p data-testid="converted-to">
+                        {move || state.t(Key::ConvertedTo)}" "
+                        <A href=format!("/customers/{}", to.customer_id)>{name}</A>
+                    </p>
+                }
+            })}
+            <Show when=move || status() == LeadStatus::Qualified>
+                <p>
+                    <A href=format!("/leads/{convert_id}/convert") attr:class="button button-primary" attr:data-testid="convert-lead">
+                        {move || state.t(Key::ConvertLead)}
+                    </A>
+                </p>
+            </Show>
             <div class="button-row">
                 {move || status().next_choices().iter().copied().map(|to| {
                     let change_to = change_to.clone();

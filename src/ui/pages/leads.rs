@@ -54,7 +54,10 @@ pub fn LeadsPage() -> impl IntoView {
                 <div>
                     <h1>{move || state.t(Key::LeadsTitle)}</h1>
                     <p class="muted" data-testid="lead-count">
-                        {move || state.tf(Key::LeadsCount, &[("count", &format_number(state.lang.get(), found.with(Vec::len) as u64))])}
+                        {move || match found.with(Vec::len) {
+                            1 => state.t(Key::LeadsCountOne).to_owned(),
+                            n => state.tf(Key::LeadsCount, &[("count", &format_number(state.lang.get(), n as u64))]),
+                        }}
                     </p>
                 </div>
                 <A href="/leads/new" attr:class="button button-primary">{move || state.t(Key::NewLead)}</A>

@@ -1,3 +1,8 @@
+mod contacts;
+mod convert;
+mod customer_form;
+mod customer_page;
+mod customers;
 mod lead_form;
 mod lead_page;
 mod leads;
@@ -5,6 +10,9 @@ mod not_found;
 mod settings;
 mod trash;
 
+pub use convert::ConvertLeadPage;
+pub use customer_page::{CustomerPage, NewCustomerPage};
+pub use customers::CustomersPage;
 pub use lead_page::{LeadPage, NewLeadPage};
 pub use leads::LeadsPage;
 pub use not_found::NotFoundPage;

@@ -1,50 +1,124 @@
-//! Trash: deleted leads wait here until restored, or until the user empties it.
+//! Trash: deleted records wait here until restored, or until the user empties it.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use crate::domain::lead::Lead;
+use crate::domain::record::Record;
 use crate::i18n::{format_datetime, Key};
+use crate::store::StoreError;
 use crate::ui::browser::now;
 use crate::ui::state::AppState;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Lead,
+    Customer,
+    Contact,
+}
+
+/// One deleted record, whatever its kind, as the Trash lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Trashed {
+    kind: Kind,
+    id: String,
+    rev: u32,
+    name: String,
+    deleted_at: String,
+}
+
+impl Kind {
+    fn label(self) -> Key {
+        match self {
+            Kind::Lead => Key::TrashLeads,
+            Kind::Customer => Key::TrashCustomers,
+            Kind::Contact => Key::TrashContacts,
+        }
+    }
+
+    fn href(self, id: &str) -> Option<String> {
+        match self {
+            Kind::Lead => Some(format!("/leads/{id}")),
+            Kind::Customer => Some(format!("/customers/{id}")),
+            Kind::Contact => None,
+        }
+    }
+}
+
+fn trashed<R: Record>(kind: Kind, records: &[R], name: impl Fn(&R) -> String) -> Vec<Trashed> {
+    records
+        .iter()
+        .filter_map(|r| {
+            r.meta().deleted_at.clone().map(|deleted_at| Trashed {
+                kind,
+                id: r.meta().id.clone(),
+                rev: r.meta().rev,
+                name: name(r),
+                deleted_at,
+            })
+        })
+        .collect()
+}
+
+/// Takes a record out of Trash.
+async fn restore(state: AppState, kind: Kind, id: String) -> Result<(), StoreError> {
+    let stamp = now();
+    match kind {
+        Kind::Lead => match state.lead(&id) {
+            Some(mut r) => {
+                r.meta.restore(&stamp);
+                state.save_lead(r).await
+            }
+            None => Ok(()),
+        },
+        Kind::Customer => match state.customer(&id) {
+            Some(mut r) => {
+                r.meta.restore(&stamp);
+                state.save_customer(r).await
+            }
+            None => Ok(()),
+        },
+        Kind::Contact => match state.contact(&id) {
+            Some(mut r) => {
+                r.meta.restore(&stamp);
+                state.save_contact(r).await
+            }
+            None => Ok(()),
+        },
+    }
+}
 
 #[component]
 pub fn TrashPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let busy = RwSignal::new(false);
     let confirming = RwSignal::new(false);
-    let trashed = Memo::new(move |_| {
-        let mut leads: Vec<Lead> = state.leads.with(|leads| {
-            leads
-                .iter()
-                .filter(|l| l.meta.is_deleted())
-                .cloned()
-                .collect()
-        });
-        leads.sort_by(|a, b| b.meta.deleted_at.cmp(&a.meta.deleted_at));
-        leads
+    let items = Memo::new(move |_| {
+        let mut all = state
+            .leads
+            .with(|r| trashed(Kind::Lead, r, |l| l.display_name().to_owned()));
+        all.extend(
+            state
+                .customers
+                .with(|r| trashed(Kind::Customer, r, |c| c.details.name.clone())),
+        );
+        all.extend(
+            state
+                .contacts
+                .with(|r| trashed(Kind::Contact, r, |c| c.details.name.clone())),
+        );
+        all.sort_by(|a, b| b.deleted_at.cmp(&a.deleted_at));
+        all
     });
 
-    let restore = move |id: String| {
-        let Some(mut lead) = state.lead(&id) else {
-            return;
-        };
-        lead.meta.restore(&now());
+    let run = move |work: std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<(), StoreError>>>,
+    >,
+                    done: Key| {
         busy.set(true);
         spawn_local(async move {
-            match state.save_lead(lead).await {
-                Ok(()) => state.inform(Key::Restored),
-                Err(error) => state.fail(&error),
-            }
-            busy.set(false);
-        });
-    };
-    let purge = move |ids: Vec<String>| {
-        busy.set(true);
-        spawn_local(async move {
-            match state.purge_leads(ids).await {
-                Ok(()) => state.inform(Key::DeletedForever),
+            match work.await {
+                Ok(()) => state.inform(done),
                 Err(error) => state.fail(&error),
             }
             confirming.set(false);
@@ -59,7 +133,7 @@ pub fn TrashPage() -> impl IntoView {
                     <h1>{move || state.t(Key::TrashTitle)}</h1>
                     <p class="muted">{move || state.t(Key::TrashExplain)}</p>
                 </div>
-                <Show when=move || trashed.with(|t| !t.is_empty()) && !confirming.get()>
+                <Show when=move || items.with(|t| !t.is_empty()) && !confirming.get()>
                     <button type="button" class="button button-danger" data-testid="empty-trash"
                         on:click=move |_| confirming.set(true)>
                         {move || state.t(Key::EmptyTrash)}
@@ -68,11 +142,14 @@ pub fn TrashPage() -> impl IntoView {
             </div>
             <Show when=move || confirming.get()>
                 <div class="callout callout-danger" role="alert">
-                    <span>{move || state.tf(Key::EmptyTrashConfirm, &[("count", &trashed.with(Vec::len).to_string())])}</span>
+                    <span>{move || state.tf(Key::EmptyTrashConfirm, &[("count", &items.with(Vec::len).to_string())])}</span>
                     <div class="button-row">
                         <button type="button" class="button button-danger" data-testid="confirm-empty-trash"
                             disabled=move || busy.get()
-                            on:click=move |_| purge(trashed.with_untracked(|t| t.iter().map(|l| l.meta.id.clone()).collect()))>
+                            on:click=move |_| {
+                                let ids = items.with_untracked(|t| t.iter().map(|i| i.id.clone()).collect());
+                                run(Box::pin(async move { state.purge(ids).await }), Key::DeletedForever)
+                            }>
                             {move || state.t(Key::DeleteForever)}
                         </button>
                         <button type="button" class="button" on:click=move |_| confirming.set(false)>
@@ -81,22 +158,26 @@ pub fn TrashPage() -> impl IntoView {
                     </div>
                 </div>
             </Show>
-            <Show when=move || trashed.with(|t| !t.is_empty())
+            <Show when=move || items.with(|t| !t.is_empty())
                 fallback=move || view! { <p class="empty">{move || state.t(Key::TrashEmpty)}</p> }>
                 <ul class="card-list" data-testid="trash-list">
-                    <For each=move || trashed.get() key=|l| (l.meta.id.clone(), l.meta.rev) let:lead>
+                    <For each=move || items.get() key=|i| (i.id.clone(), i.rev) let:item>
                         {
-                            let id = lead.meta.id.clone();
-                            let deleted_at = lead.meta.deleted_at.clone().unwrap_or_default();
+                            let Trashed { kind, id, name, deleted_at, .. } = item;
+                            let title = match kind.href(&id) {
+                                Some(href) => view! { <A href=href attr:class="card-title">{name}</A> }.into_any(),
+                                None => view! { <span class="card-title">{name}</span> }.into_any(),
+                            };
                             view! {
                                 <li class="card">
                                     <div>
-                                        <A href=format!("/leads/{id}") attr:class="card-title">{lead.display_name().to_owned()}</A>
+                                        <span class="badge">{move || state.t(kind.label())}</span>" "
+                                        {title}
                                         <p class="muted">{move || state.tf(Key::DeletedOn, &[("when", &format_datetime(state.lang.get(), &deleted_at))])}</p>
                                     </div>
                                     <button type="button" class="button" data-testid="restore"
                                         disabled=move || busy.get()
-                                        on:click={ let id = id.clone(); move |_| restore(id.clone()) }>
+                                        on:click=move |_| run(Box::pin(restore(state, kind, id.clone())), Key::Restored)>
                                         {move || state.t(Key::Restore)}
                                     </button>
                                 </li>

@@ -1,0 +1,159 @@
+//! The customer list: search as you type, filters, sort.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::customer::Customer;
+use crate::domain::customer_query::{CustomerQuery, CustomerSort};
+use crate::domain::lead::Level;
+use crate::i18n::{format_date, format_number, Key};
+use crate::ui::state::AppState;
+
+const PAGE_ROWS: usize = 200;
+
+fn sort_label(sort: CustomerSort) -> (&'static str, Key) {
+    match sort {
+        CustomerSort::RecentlyUpdated => ("updated", Key::SortRecentlyUpdated),
+        CustomerSort::Newest => ("newest", Key::SortNewest),
+        CustomerSort::Name => ("name", Key::SortName),
+        CustomerSort::NextFollowUp => ("follow_up", Key::SortNextFollowUp),
+    }
+}
+
+#[component]
+pub fn CustomersPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let query = RwSignal::new(CustomerQuery::default());
+    let shown = RwSignal::new(PAGE_ROWS);
+    let found = Memo::new(move |_| {
+        query.with(|q| {
+            state
+                .customers
+                .with(|all| q.run(all).into_iter().cloned().collect::<Vec<Customer>>())
+        })
+    });
+    let total = Memo::new(move |_| {
+        state
+            .customers
+            .with(|all| all.iter().filter(|c| !c.meta.is_deleted()).count())
+    });
+    let set_query = move |change: &dyn Fn(&mut CustomerQuery)| {
+        query.update(|q| change(q));
+        shown.set(PAGE_ROWS);
+    };
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <div>
+                    <h1>{move || state.t(Key::CustomersTitle)}</h1>
+                    <p class="muted" data-testid="customer-count">
+                        {move || state.tf(Key::CustomersCount, &[("count", &format_number(state.lang.get(), found.with(Vec::len) as u64))])}
+                    </p>
+                </div>
+                <A href="/customers/new" attr:class="button button-primary">{move || state.t(Key::NewCustomer)}</A>
+            </div>
+            <div class="toolbar toolbar-short" role="search">
+                <label class="toolbar-search">
+                    <span class="visually-hidden">{move || state.t(Key::Search)}</span>
+                    <input type="search" data-testid="customer-search"
+                        placeholder=move || state.t(Key::SearchCustomersPlaceholder)
+                        prop:value=move || query.with(|q| q.text.clone())
+                        on:input=move |ev| { let text = event_target_value(&ev); set_query(&|q| q.text = text.clone()) }/>
+                </label>
+                <label>
+                    <span class="visually-hidden">{move || state.t(Key::FieldLevel)}</span>
+                    <select on:change=move |ev| { let level = Level::parse(&event_target_value(&ev)); set_query(&|q| q.level = level) }>
+                        <option value="">{move || state.t(Key::AllLevels)}</option>
+                        {Level::ALL.into_iter().map(|l| view! { <option value=l.as_str()>{l.as_str()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span class="visually-hidden">{move || state.t(Key::FilterOwner)}</span>
+                    <select on:change=move |ev| {
+                        let owner = Some(event_target_value(&ev)).filter(|s| !s.is_empty());
+                        set_query(&|q| q.owner = owner.clone())
+                    }>
+                        <option value="">{move || state.t(Key::AllOwners)}</option>
+                        {move || state.team.get().into_iter().map(|m| view! { <option value=m.meta.id.clone()>{m.name.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span class="visually-hidden">{move || state.t(Key::SortBy)}</span>
+                    <select on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        let sort = CustomerSort::ALL.into_iter().find(|s| sort_label(*s).0 == code).unwrap_or_default();
+                        set_query(&|q| q.sort = sort)
+                    }>
+                        {CustomerSort::ALL.into_iter().map(|s| {
+                            let (code, key) = sort_label(s);
+                            view! { <option value=code>{move || state.t(key)}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <Show when=move || found.with(|f| !f.is_empty())
+                fallback=move || view! {
+                    <div class="empty">
+                        <p>{move || if total.get() == 0 { state.t(Key::NoCustomersYet) } else { state.t(Key::NoCustomersMatch) }}</p>
+                    </div>
+                }>
+                <table class="records" data-testid="customer-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || state.t(Key::ColName)}</th>
+                            <th scope="col">{move || state.t(Key::FieldIndustry)}</th>
+                            <th scope="col">{move || state.t(Key::FieldCity)}</th>
+                            <th scope="col">{move || state.t(Key::FieldLevel)}</th>
+                            <th scope="col">{move || state.t(Key::ColContacts)}</th>
+                            <th scope="col">{move || state.t(Key::ColOwner)}</th>
+                            <th scope="col">{move || state.t(Key::ColNextFollowUp)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || found.with(|f| f.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                            key=|c| (c.meta.id.clone(), c.meta.rev)
+                            children=move |customer| view! { <CustomerRow customer/> }/>
+                    </tbody>
+                </table>
+                <Show when=move || { found.with(Vec::len) > shown.get() }>
+                    <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE_ROWS)>
+                        {move || state.t(Key::ShowMore)}
+                    </button>
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn CustomerRow(customer: Customer) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = customer.meta.id.clone();
+    let contacts = {
+        let id = id.clone();
+        move || {
+            state.contacts.with(|all| {
+                all.iter()
+                    .filter(|c| c.customer_id == id && !c.meta.is_deleted())
+                    .count()
+            })
+        }
+    };
+    let owner = customer.meta.owner.clone();
+    let follow_up = customer.details.next_follow_up.clone();
+    let d = customer.details;
+    let label = move |key: Key| move || state.t(key);
+    view! {
+        <tr>
+            <td class="cell-title" data-label=label(Key::ColName)><A href=format!("/customers/{id}")>{d.name}</A></td>
+            <td data-label=label(Key::FieldIndustry)>{d.industry}</td>
+            <td data-label=label(Key::FieldCity)>{d.city}</td>
+            <td data-label=label(Key::FieldLevel)>{d.level.map(Level::as_str)}</td>
+            <td data-label=label(Key::ColContacts)>{contacts}</td>
+            <td data-label=label(Key::ColOwner)>{move || state.member_name(&owner)}</td>
+            <td data-label=label(Key::ColNextFollowUp)>
+                {move || follow_up.as_deref().map(|day| format_date(state.lang.get(), day)).unwrap_or_default()}
+            </td>
+        </tr>
+    }
+}

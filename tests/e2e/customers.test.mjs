@@ -1,0 +1,149 @@
+// From lead to customer: conversion, the duplicate check, contacts; real clicks, real IndexedDB.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, screenshot, horizontalOverflow } from './support.mjs';
+
+let server;
+let browser;
+let context;
+let page;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  page = await context.newPage();
+  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+  await page.goto(server.url + '/leads');
+  await page.getByRole('heading', { name: 'Leads', level: 1 }).waitFor();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const notice = () => page.getByTestId('notice');
+const field = (label) => page.getByLabel(label, { exact: true });
+
+async function qualifiedLead(name, company, phone, email) {
+  await page.goto(server.url + '/leads/new');
+  await field('Name').fill(name);
+  await field('Company').fill(company);
+  await field('Phone').fill(phone);
+  await field('Email').fill(email);
+  await field('Job title').fill('采购经理');
+  await field('City').fill('杭州');
+  await page.getByTestId('save-lead').click();
+  await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
+  assert.equal(await page.getByTestId('convert-lead').count(), 0, 'only a qualified lead converts');
+  await page.getByTestId('status-qualified').click();
+  await page.getByTestId('lead-status').filter({ hasText: 'Qualified' }).waitFor();
+  return page.url();
+}
+
+test('a qualified lead converts into a new customer with a contact', async () => {
+  const leadUrl = await qualifiedLead('王芳', '星辰科技有限公司', '+86 138-0013-8000', 'wang.fang@xingchen.cn');
+  await page.getByTestId('convert-lead').click();
+  await page.getByRole('heading', { name: 'Convert 王芳' }).waitFor();
+  assert.ok(await page.getByTestId('new-customer-choice').isChecked(), 'no match, so a new customer');
+  assert.equal(await field('Customer name').inputValue(), '星辰科技有限公司');
+  assert.equal(await page.locator('#convert-contact-name').inputValue(), '王芳');
+  await screenshot(page, 'desktop-convert');
+  await page.getByTestId('confirm-convert').click();
+  await notice().filter({ hasText: 'Lead converted.' }).waitFor();
+  await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
+  assert.equal(await page.getByTestId('customer-heading').textContent(), '星辰科技有限公司');
+  await page.getByTestId('contact-list').getByText('王芳').waitFor();
+  await page.getByTestId('from-lead').getByRole('link', { name: '王芳' }).waitFor();
+  assert.equal(await field('City').inputValue(), '杭州');
+
+  await page.goto(leadUrl);
+  await page.getByTestId('lead-status').filter({ hasText: 'Converted' }).waitFor();
+  await page.getByTestId('converted-to').getByRole('link', { name: '星辰科技有限公司' }).waitFor();
+  assert.equal(await page.getByTestId('convert-lead').count(), 0, 'converted only once');
+  assert.equal(await page.locator('[data-testid^="status-"]').count(), 0, 'a converted lead keeps its status');
+});
+
+test('a second lead from the same company is matched to the existing customer', async () => {
+  await qualifiedLead('李伟', '星辰 科技有限公司', '13800138000', 'li.wei@xingchen.cn');
+  await page.getByTestId('convert-lead').click();
+  const existing = page.getByLabel(/Use 星辰科技有限公司/);
+  await existing.waitFor();
+  assert.ok(await existing.isChecked(), 'the match is proposed');
+  assert.match(await page.locator('.choice').textContent(), /same name, same phone/);
+  await page.getByTestId('confirm-convert').click();
+  await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
+  const contacts = page.getByTestId('contact-list');
+  await contacts.getByText('李伟').waitFor();
+  await contacts.getByText('王芳').waitFor();
+  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  await page.getByTestId('customer-count').filter({ hasText: '1 customers' }).waitFor();
+});
+
+test('a new customer that looks like an existing one is flagged, not blocked', async () => {
+  await page.getByRole('link', { name: 'New customer' }).click();
+  await page.getByTestId('save-customer').click();
+  await page.locator('#customer-name-error', { hasText: 'Required' }).waitFor();
+  await field('Customer name').fill('星辰科技有限公司');
+  await page.getByTestId('duplicate-warning').getByRole('link', { name: '星辰科技有限公司' }).waitFor();
+  await field('Customer name').fill('ＡＣＭＥ Trading');
+  assert.equal(await page.getByTestId('duplicate-warning').count(), 0);
+  await field('Tags').fill('VIP，华东, VIP');
+  await page.getByTestId('save-customer').click();
+  await notice().filter({ hasText: 'Customer saved.' }).waitFor();
+  await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
+  assert.equal(await field('Tags').inputValue(), 'VIP, 华东');
+
+  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  await page.getByTestId('customer-search').fill('acme');
+  await page.getByTestId('customer-count').filter({ hasText: '1 customers' }).waitFor();
+  await page.getByTestId('customer-search').fill('华东');
+  await page.getByTestId('customer-table').getByRole('link', { name: 'ＡＣＭＥ Trading' }).waitFor();
+});
+
+test('contacts are added, checked, edited and sent to Trash from the customer page', async () => {
+  await page.getByTestId('customer-table').getByRole('link', { name: 'ＡＣＭＥ Trading' }).click();
+  const form = page.getByTestId('contact-form');
+  await form.getByTestId('save-contact').click();
+  await page.locator('#contact-name-error', { hasText: 'Required' }).waitFor();
+  await page.locator('#contact-name').fill('Bob Smith');
+  await page.locator('#contact-email').fill('bob@');
+  await form.getByTestId('save-contact').click();
+  await page.locator('#contact-email-error', { hasText: 'email' }).waitFor();
+  await page.locator('#contact-email').fill('bob@acme.com');
+  await form.getByLabel('Decision maker').check();
+  await form.getByTestId('save-contact').click();
+  await notice().filter({ hasText: 'Contact saved.' }).waitFor();
+  const card = page.getByTestId('contact-list').locator('li', { hasText: 'Bob Smith' });
+  await card.getByText('Decision maker').waitFor();
+
+  await card.getByRole('button', { name: 'Edit' }).click();
+  await page.locator('#contact-title').fill('CEO');
+  await form.getByTestId('save-contact').click();
+  await card.getByText('CEO').waitFor();
+  await screenshot(page, 'desktop-customer');
+
+  await page.reload();
+  await page.getByTestId('contact-list').locator('li', { hasText: 'Bob Smith' }).getByText('CEO').waitFor();
+  await page.getByTestId('contact-list').locator('li', { hasText: 'Bob Smith' }).getByRole('button', { name: 'Move to Trash' }).click();
+  await page.getByText('No contacts yet.').waitFor();
+  await page.getByRole('link', { name: 'Trash' }).click();
+  await page.getByTestId('trash-list').getByText('Bob Smith').waitFor();
+  await page.getByTestId('trash-list').getByTestId('restore').click();
+  await page.getByText('Trash is empty.').waitFor();
+});
+
+test('customer screens fit a phone', async () => {
+  const phone = await context.newPage();
+  await phone.setViewportSize({ width: 390, height: 844 });
+  await phone.goto(server.url + '/customers');
+  await phone.getByTestId('customer-table').waitFor();
+  assert.equal(await horizontalOverflow(phone), 0, 'the customer list scrolls sideways');
+  await screenshot(phone, 'phone-customers');
+  await phone.getByRole('link', { name: '星辰科技有限公司' }).click();
+  await phone.getByTestId('customer-heading').waitFor();
+  assert.equal(await horizontalOverflow(phone), 0, 'the customer page scrolls sideways');
+  await screenshot(phone, 'phone-customer');
+  await phone.close();
+});
