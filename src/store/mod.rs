@@ -8,8 +8,10 @@ mod codec;
 mod error;
 mod migrate;
 pub mod schema;
+mod tabs;
 
 pub use error::StoreError;
+pub use tabs::Change;
 
 use rexie::{Rexie, TransactionMode};
 use serde::de::DeserializeOwned;
@@ -23,6 +25,7 @@ use crate::domain::record::Record;
 use crate::domain::team::TeamMember;
 use codec::{decode_all, encode, stored_rev};
 use error::idb;
+use tabs::Tabs;
 
 /// A kind of record and the object store it lives in.
 pub trait Stored: Record + Serialize + DeserializeOwned {
@@ -77,6 +80,18 @@ pub struct Snapshot {
 
 pub struct Store {
     db: Rexie,
+    tabs: Tabs,
+}
+
+/// Records that other tabs changed, as read back from the database.
+#[derive(Clone, Debug, Default)]
+pub struct Refresh {
+    pub team: Vec<TeamMember>,
+    pub leads: Vec<Lead>,
+    pub customers: Vec<Customer>,
+    pub contacts: Vec<Contact>,
+    /// Ids no longer in the database (deleted for good).
+    pub gone: Vec<String>,
 }
 
 impl Store {
@@ -86,7 +101,10 @@ impl Store {
             .build()
             .await
             .map_err(|e| StoreError::Unavailable(idb(e)))?;
-        let store = Store { db };
+        let store = Store {
+            db,
+            tabs: Tabs::open(name),
+        };
         migrate::run(&store).await?;
         Ok(store)
     }
@@ -176,7 +194,17 @@ impl Store {
             Ok(())
         }
         .await;
-        finish(tx, outcome).await
+        finish(tx, outcome).await?;
+        let changes: Vec<Change> = batch
+            .entries
+            .iter()
+            .map(|(store, id, _, _)| Change {
+                store: (*store).to_owned(),
+                id: id.clone(),
+            })
+            .collect();
+        self.tabs.announce(&changes);
+        Ok(())
     }
 
     /// Removes records for good (emptying Trash), from any of `stores`, in one transaction.
@@ -199,7 +227,56 @@ impl Store {
             Ok(())
         }
         .await;
-        finish(tx, outcome).await
+        finish(tx, outcome).await?;
+        let changes: Vec<Change> = stores
+            .iter()
+            .flat_map(|store| {
+                ids.iter().map(|id| Change {
+                    store: (*store).to_owned(),
+                    id: id.clone(),
+                })
+            })
+            .collect();
+        self.tabs.announce(&changes);
+        Ok(())
+    }
+
+    /// Calls `on_change` with what another tab wrote, each time it writes.
+    pub fn on_other_tab_change(&self, on_change: impl FnMut(Vec<Change>) + 'static) {
+        self.tabs.listen(on_change);
+    }
+
+    /// Reads back the records another tab changed.
+    pub async fn refresh(&self, changes: &[Change]) -> Result<Refresh, StoreError> {
+        let mut refresh = Refresh::default();
+        for change in changes {
+            let Some(store_name) = schema::RECORD_STORES.iter().find(|s| **s == change.store)
+            else {
+                continue;
+            };
+            let tx = self
+                .db
+                .transaction(&[*store_name], TransactionMode::ReadOnly)
+                .map_err(|e| StoreError::Read(idb(e)))?;
+            let value = tx
+                .store(store_name)
+                .map_err(|e| StoreError::Read(idb(e)))?
+                .get(JsValue::from_str(&change.id))
+                .await
+                .map_err(|e| StoreError::Read(idb(e)))?;
+            let Some(value) = value else {
+                refresh.gone.push(change.id.clone());
+                continue;
+            };
+            let values = vec![value];
+            match *store_name {
+                schema::TEAM => refresh.team.extend(decode_all(store_name, values)?),
+                schema::LEADS => refresh.leads.extend(decode_all(store_name, values)?),
+                schema::CUSTOMERS => refresh.customers.extend(decode_all(store_name, values)?),
+                _ => refresh.contacts.extend(decode_all(store_name, values)?),
+            }
+        }
+        Ok(refresh)
     }
 
     /// A device setting, or none if it was never set.

@@ -14,6 +14,9 @@ pub const CUSTOMERS: &str = "customers";
 /// Since version 2.
 pub const CONTACTS: &str = "contacts";
 
+/// The stores that hold records (with `id`, `rev` and the rest).
+pub const RECORD_STORES: [&str; 4] = [TEAM, LEADS, CUSTOMERS, CONTACTS];
+
 pub const SETTING_KEY_PATH: &str = "key";
 
 /// Settings keys.

@@ -73,6 +73,7 @@ async fn open(lang: Lang) -> Result<(Store, Snapshot, String), StoreError> {
 #[component]
 fn App(state: AppState) -> impl IntoView {
     provide_context(state);
+    state.follow_other_tabs();
     Effect::new(move |_| browser::apply_lang(state.lang.get()));
     view! {
         <Router>

@@ -12,7 +12,7 @@ use crate::domain::lead::Lead;
 use crate::domain::record::Record;
 use crate::domain::team::TeamMember;
 use crate::i18n::{t, tf, Key, Lang};
-use crate::store::{schema, Batch, Snapshot, Store, StoreError, Stored};
+use crate::store::{schema, Batch, Refresh, Snapshot, Store, StoreError, Stored};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
@@ -44,6 +44,34 @@ impl AppState {
             notice: RwSignal::new(None),
             store: StoredValue::new_local(Rc::new(store)),
         }
+    }
+
+    /// Keeps memory in step with what other tabs write.
+    pub fn follow_other_tabs(&self) {
+        let state = *self;
+        self.store.get_value().on_other_tab_change(move |changes| {
+            let store = state.store.get_value();
+            leptos::task::spawn_local(async move {
+                match store.refresh(&changes).await {
+                    Ok(refresh) => state.apply(refresh),
+                    Err(error) => state.fail(&error),
+                }
+            });
+        });
+    }
+
+    fn apply(&self, refresh: Refresh) {
+        let Refresh {
+            team,
+            leads,
+            customers,
+            contacts,
+            gone,
+        } = refresh;
+        merge(self.team, team, &gone);
+        merge(self.leads, leads, &gone);
+        merge(self.customers, customers, &gone);
+        merge(self.contacts, contacts, &gone);
     }
 
     /// The message in the current language; reading it subscribes to language changes.
@@ -165,6 +193,22 @@ impl AppState {
 /// The record with `id`, read without subscribing: for commands, not for drawing.
 fn find<R: Record + Clone + Send + Sync + 'static>(list: RwSignal<Vec<R>>, id: &str) -> Option<R> {
     list.with_untracked(|records| records.iter().find(|r| r.id() == id).cloned())
+}
+
+fn merge<R: Record + Send + Sync + 'static>(
+    list: RwSignal<Vec<R>>,
+    changed: Vec<R>,
+    gone: &[String],
+) {
+    if changed.is_empty() && gone.is_empty() {
+        return;
+    }
+    list.update(|records| {
+        records.retain(|r| !gone.iter().any(|id| id == r.id()));
+        for record in changed {
+            upsert(records, record);
+        }
+    });
 }
 
 fn upsert<R: Record>(records: &mut Vec<R>, record: R) {

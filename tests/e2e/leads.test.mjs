@@ -1,27 +1,21 @@
 // Leads end to end, in the built app, with real clicks and real IndexedDB.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, screenshot, horizontalOverflow } from './support.mjs';
+import { openApp, screenshot, horizontalOverflow } from './support.mjs';
 
+let app;
 let server;
 let browser;
 let context;
 let page;
 
 before(async () => {
-  server = await serveDist();
-  browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  page = await context.newPage();
-  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
-  await page.goto(server.url + '/');
-  await page.getByRole('heading', { name: 'Leads', level: 1 }).waitFor();
+  app = await openApp();
+  ({ server, browser, context } = app);
+  page = await app.newPage();
 });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(async () => app?.close());
 
 const notice = () => page.getByTestId('notice');
 const field = (label) => page.getByLabel(label, { exact: true });

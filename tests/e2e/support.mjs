@@ -53,3 +53,21 @@ export async function screenshot(page, name) {
 export async function horizontalOverflow(page) {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+/// The built app on its own server, in a fresh browser (so fresh IndexedDB), English, desktop
+/// size, opened at the leads list. Any page error fails the test.
+export async function openApp() {
+  const server = await serveDist();
+  const browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  const app = { server, browser, context, newPage };
+  async function newPage() {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => { throw new Error(`page error: ${error.message}`); });
+    await page.goto(server.url + '/leads');
+    await page.getByRole('heading', { name: 'Leads', level: 1 }).waitFor();
+    return page;
+  }
+  app.close = async () => { await browser.close(); server.close(); };
+  return app;
+}

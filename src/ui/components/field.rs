@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::lead::Level;
 use crate::domain::validate::{Field as DomainField, FieldProblem};
 use crate::i18n::Key;
 use crate::ui::labels::problem_text;
@@ -111,4 +112,44 @@ pub fn problem_signal(
                 .map(|p| problem_text(state.lang.get(), p.problem))
         })
     })
+}
+
+/// The level select (A / B / C or not set) of a lead or customer form.
+#[component]
+pub fn LevelSelect(
+    id: &'static str,
+    level: Signal<Option<Level>>,
+    on_change: Callback<Option<Level>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="field">
+            <label for=id>{move || state.t(Key::FieldLevel)}</label>
+            <select id=id on:change=move |ev| on_change.run(Level::parse(&event_target_value(&ev)))>
+                <option value="" selected=move || level.get().is_none()>{move || state.t(Key::NotSet)}</option>
+                {Level::ALL.into_iter().map(|l| view! {
+                    <option value=l.as_str() selected=move || level.get() == Some(l)>{l.as_str()}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The owner select: active team members, plus the current owner even if no longer active.
+#[component]
+pub fn OwnerSelect(id: &'static str, owner: RwSignal<String>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="field">
+            <label for=id>{move || state.t(Key::FieldOwner)}</label>
+            <select id=id on:change=move |ev| owner.set(event_target_value(&ev))>
+                {move || state.team.get().into_iter()
+                    .filter(|m| m.active || m.meta.id == owner.get_untracked())
+                    .map(|m| {
+                        let chosen = m.meta.id.clone();
+                        view! { <option value=m.meta.id.clone() selected=move || owner.get() == chosen>{m.name.clone()}</option> }
+                    }).collect_view()}
+            </select>
+        </div>
+    }
 }

@@ -1,3 +1,4 @@
+pub mod changed_elsewhere;
 pub mod field;
 pub mod icons;
 pub mod notice;

@@ -28,14 +28,14 @@ pub fn ContactsPanel(customer_id: String) -> impl IntoView {
         })
     };
     let draft = RwSignal::new(ContactDetails::default());
-    let editing = RwSignal::new(None::<String>);
+    let editing = RwSignal::new(None::<Contact>);
     let problems = RwSignal::new(Vec::new());
     let saving = RwSignal::new(false);
     let similar = {
         let customer_id = customer_id.clone();
         Memo::new(move |_| {
             let identity = draft.with(|d| Identity::new(&d.name, &d.phone, &d.email));
-            let except = editing.get();
+            let except = editing.with(|e| e.as_ref().map(|c| c.meta.id.clone()));
             state.contacts.with(|all| {
                 similar_contacts(&identity, &customer_id, all, except.as_deref())
                     .into_iter()
@@ -64,7 +64,7 @@ pub fn ContactsPanel(customer_id: String) -> impl IntoView {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let details = draft.get_untracked();
-            let result = match editing.get_untracked().and_then(|id| state.contact(&id)) {
+            let result = match editing.get_untracked() {
                 Some(mut contact) => contact.edit(details, &now()).map(|()| contact),
                 None => {
                     let meta = RecordMeta::new(new_id(), &now(), state.me.get_untracked());
@@ -112,7 +112,7 @@ pub fn ContactsPanel(customer_id: String) -> impl IntoView {
                                 <div class="button-row">
                                     <button type="button" class="button" on:click=move |_| {
                                         draft.set(for_edit.details.clone());
-                                        editing.set(Some(for_edit.meta.id.clone()));
+                                        editing.set(Some(for_edit.clone()));
                                         problems.set(Vec::new());
                                     }>{move || state.t(Key::Edit)}</button>
                                     <button type="button" class="button button-danger" disabled=move || saving.get()

@@ -5,10 +5,12 @@ use leptos_router::components::A;
 
 use crate::domain::customer::{parse_tags, similar_customers, CustomerDetails};
 use crate::domain::duplicate::{Identity, MatchReason};
-use crate::domain::lead::{Level, DEFAULT_SOURCES};
+use crate::domain::lead::DEFAULT_SOURCES;
 use crate::domain::validate::{Field, FieldProblem};
 use crate::i18n::Key;
-use crate::ui::components::field::{problem_signal, DraftForm, Field as FormField, FieldKind};
+use crate::ui::components::field::{
+    problem_signal, DraftForm, Field as FormField, FieldKind, LevelSelect, OwnerSelect,
+};
 use crate::ui::labels::source_label;
 use crate::ui::state::AppState;
 
@@ -89,26 +91,9 @@ pub fn CustomerForm(
                         }).collect_view()}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="customer-level">{move || state.t(Key::FieldLevel)}</label>
-                    <select id="customer-level" on:change=move |ev| draft.update(|d| d.level = Level::parse(&event_target_value(&ev)))>
-                        <option value="" selected=move || draft.with(|d| d.level.is_none())>{move || state.t(Key::NotSet)}</option>
-                        {Level::ALL.into_iter().map(|level| view! {
-                            <option value=level.as_str() selected=move || draft.with(|d| d.level == Some(level))>{level.as_str()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="customer-owner">{move || state.t(Key::FieldOwner)}</label>
-                    <select id="customer-owner" on:change=move |ev| owner.set(event_target_value(&ev))>
-                        {move || state.team.get().into_iter()
-                            .filter(|m| m.active || m.meta.id == owner.get_untracked())
-                            .map(|m| {
-                                let chosen = m.meta.id.clone();
-                                view! { <option value=m.meta.id.clone() selected=move || owner.get() == chosen>{m.name.clone()}</option> }
-                            }).collect_view()}
-                    </select>
-                </div>
+                <LevelSelect id="customer-level" level=Signal::derive(move || draft.with(|d| d.level))
+                    on_change=Callback::new(move |level| draft.update(|d| d.level = level))/>
+                <OwnerSelect id="customer-owner" owner/>
                 <FormField id="customer-tags" label=Key::FieldTags hint=Key::TagsHint
                     value=tags on_input=Callback::new(move |v| tags.set(v))
                     error=problem_signal(problems, Field::Tags)/>

@@ -11,6 +11,7 @@ use crate::domain::customer::{Customer, CustomerDetails};
 use crate::domain::record::RecordMeta;
 use crate::i18n::{format_datetime, Key};
 use crate::ui::browser::{new_id, now};
+use crate::ui::components::changed_elsewhere::ChangedElsewhere;
 use crate::ui::state::AppState;
 
 #[component]
@@ -94,12 +95,18 @@ fn CustomerView(id: String) -> impl IntoView {
     };
     let problems = RwSignal::new(Vec::new());
     let saving = RwSignal::new(false);
+    // Changes start from the copy this page opened (see the lead page for why).
+    let base = RwSignal::new(initial.clone());
+    let generation = RwSignal::new(0u32);
+    let newer_elsewhere =
+        move || customer.with(|c| c.as_ref().map(|c| c.meta.rev)) > Some(base.with(|b| b.meta.rev));
     let save = move |customer: Customer, done: Key, after: Option<&'static str>| {
         saving.set(true);
         let navigate = navigate.clone();
         spawn_local(async move {
-            match state.save_customer(customer).await {
+            match state.save_customer(customer.clone()).await {
                 Ok(()) => {
+                    base.set(customer);
                     state.inform(done);
                     if let Some(href) = after {
                         navigate(href, Default::default());
@@ -111,11 +118,9 @@ fn CustomerView(id: String) -> impl IntoView {
         });
     };
     let on_submit = {
-        let (id, save) = (id.clone(), save.clone());
+        let save = save.clone();
         Callback::new(move |(details, owner): CustomerInput| {
-            let Some(mut customer) = state.customer(&id) else {
-                return;
-            };
+            let mut customer = base.get_untracked();
             customer.meta.owner = owner;
             match customer.edit(details, &now()) {
                 Err(found) => problems.set(found),
@@ -127,24 +132,22 @@ fn CustomerView(id: String) -> impl IntoView {
         })
     };
     let trash = {
-        let (id, save) = (id.clone(), save.clone());
+        let save = save.clone();
         move |_| {
-            if let Some(mut customer) = state.customer(&id) {
-                customer.meta.move_to_trash(&now());
-                save(customer, Key::MovedToTrash, Some("/customers"));
-            }
+            let mut customer = base.get_untracked();
+            customer.meta.move_to_trash(&now());
+            save(customer, Key::MovedToTrash, Some("/customers"));
         }
     };
     let restore = {
-        let (id, save) = (id.clone(), save.clone());
+        let save = save.clone();
         move |_| {
-            if let Some(mut customer) = state.customer(&id) {
-                customer.meta.restore(&now());
-                save(customer, Key::Restored, None);
-            }
+            let mut customer = base.get_untracked();
+            customer.meta.restore(&now());
+            save(customer, Key::Restored, None);
         }
     };
-    let deleted = move || customer.with(|c| c.as_ref().is_some_and(|c| c.meta.is_deleted()));
+    let deleted = move || base.with(|c| c.meta.is_deleted());
     let from_lead = initial.from_lead.clone().and_then(|lead_id| {
         state
             .lead(&lead_id)
@@ -156,12 +159,12 @@ fn CustomerView(id: String) -> impl IntoView {
             <p class="breadcrumb"><A href="/customers">{move || state.t(Key::BackToCustomers)}</A></p>
             <div class="page-head">
                 <div>
-                    <h1 data-testid="customer-heading">{move || customer.with(|c| c.as_ref().map(|c| c.details.name.clone()))}</h1>
+                    <h1 data-testid="customer-heading">{move || base.with(|c| c.details.name.clone())}</h1>
                     <p class="muted">
-                        {move || customer.with(|c| c.as_ref().map(|c| state.tf(Key::LeadMeta, &[
+                        {move || base.with(|c| state.tf(Key::LeadMeta, &[
                             ("created", &format_datetime(state.lang.get(), &c.meta.created_at)),
                             ("updated", &format_datetime(state.lang.get(), &c.meta.updated_at)),
-                        ])))}
+                        ]))}
                     </p>
                     {from_lead.map(|(lead_id, name)| view! {
                         <p class="muted" data-testid="from-lead">
@@ -187,8 +190,21 @@ fn CustomerView(id: String) -> impl IntoView {
             </Show>
             <ContactsPanel customer_id=id.clone()/>
             <h2 class="section-heading">{move || state.t(Key::CustomerDetails)}</h2>
-            <CustomerForm initial=initial.details.clone() owner=initial.meta.owner.clone() editing=id.clone()
-                problems saving on_submit submit_label=Key::SaveChanges/>
+            <ChangedElsewhere when=Signal::derive(newer_elsewhere) on_load_latest=Callback::new(move |()| {
+                if let Some(latest) = customer.get_untracked() {
+                    base.set(latest);
+                    problems.set(Vec::new());
+                    generation.update(|g| *g += 1);
+                }
+            })/>
+            {move || {
+                generation.track();
+                let opened = base.get_untracked();
+                view! {
+                    <CustomerForm initial=opened.details owner=opened.meta.owner editing=opened.meta.id
+                        problems saving on_submit submit_label=Key::SaveChanges/>
+                }
+            }}
         </section>
     }
     .into_any()

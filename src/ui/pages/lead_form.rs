@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::domain::lead::{LeadDetails, Level, DEFAULT_SOURCES};
+use crate::domain::lead::{LeadDetails, DEFAULT_SOURCES};
 use crate::domain::validate::{Field, FieldProblem};
 use crate::i18n::Key;
-use crate::ui::components::field::{problem_signal, DraftForm, Field as FormField, FieldKind};
+use crate::ui::components::field::{
+    problem_signal, DraftForm, Field as FormField, FieldKind, LevelSelect, OwnerSelect,
+};
 use crate::ui::labels::source_label;
 use crate::ui::state::AppState;
 
@@ -68,27 +70,9 @@ pub fn LeadForm(
                         }).collect_view()}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="lead-level">{move || state.t(Key::FieldLevel)}</label>
-                    <select id="lead-level" on:change=move |ev| draft.update(|d| d.level = Level::parse(&event_target_value(&ev)))>
-                        <option value="" selected=move || draft.with(|d| d.level.is_none())>{move || state.t(Key::NotSet)}</option>
-                        {Level::ALL.into_iter().map(|level| view! {
-                            <option value=level.as_str() selected=move || draft.with(|d| d.level == Some(level))>{level.as_str()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="lead-owner">{move || state.t(Key::FieldOwner)}</label>
-                    <select id="lead-owner" on:change=move |ev| owner.set(event_target_value(&ev))>
-                        {move || state.team.get().into_iter()
-                            .filter(|m| m.active || m.meta.id == owner.get_untracked())
-                            .map(|m| {
-                                let id = m.meta.id.clone();
-                                let chosen = id.clone();
-                                view! { <option value=id selected=move || owner.get() == chosen>{m.name.clone()}</option> }
-                            }).collect_view()}
-                    </select>
-                </div>
+                <LevelSelect id="lead-level" level=Signal::derive(move || draft.with(|d| d.level))
+                    on_change=Callback::new(move |level| draft.update(|d| d.level = level))/>
+                <OwnerSelect id="lead-owner" owner/>
                 <FormField id="lead-follow-up" label=Key::FieldNextFollowUp kind=FieldKind::Date
                     value=Signal::derive(move || draft.with(|d| d.next_follow_up.clone().unwrap_or_default()))
                     on_input=Callback::new(move |v: String| draft.update(|d| d.next_follow_up = Some(v)))

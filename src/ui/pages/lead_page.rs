@@ -10,6 +10,7 @@ use crate::domain::lead::{Lead, LeadDetails, LeadStatus, StatusError};
 use crate::domain::record::RecordMeta;
 use crate::i18n::{format_datetime, Key};
 use crate::ui::browser::{new_id, now};
+use crate::ui::components::changed_elsewhere::ChangedElsewhere;
 use crate::ui::labels::{status_code, status_key};
 use crate::ui::state::AppState;
 
@@ -95,14 +96,20 @@ fn LeadEditor(id: String) -> impl IntoView {
     };
     let problems = RwSignal::new(Vec::new());
     let saving = RwSignal::new(false);
+    // Changes start from the copy this page opened, moved on only by this page's own saves: if
+    // another tab saved meanwhile, the store refuses the write instead of losing that change.
+    let base = RwSignal::new(initial);
+    let generation = RwSignal::new(0u32);
+    let newer_elsewhere =
+        move || lead.with(|l| l.as_ref().map(|l| l.meta.rev)) > Some(base.with(|b| b.meta.rev));
 
-    // Every change starts from the copy in memory, which holds this tab's latest write.
     let save = move |lead: Lead, done: Key, after: Option<&'static str>| {
         saving.set(true);
         let navigate = navigate.clone();
         spawn_local(async move {
-            match state.save_lead(lead).await {
+            match state.save_lead(lead.clone()).await {
                 Ok(()) => {
+                    base.set(lead);
                     state.inform(done);
                     if let Some(href) = after {
                         navigate(href, Default::default());
@@ -115,11 +122,9 @@ fn LeadEditor(id: String) -> impl IntoView {
     };
 
     let on_submit = {
-        let (id, save) = (id.clone(), save.clone());
+        let save = save.clone();
         Callback::new(move |(details, owner): LeadInput| {
-            let Some(mut lead) = state.lead(&id) else {
-                return;
-            };
+            let mut lead = base.get_untracked();
             let stamp = now();
             lead.meta.owner = owner;
             match lead.edit(details, &stamp) {
@@ -133,36 +138,34 @@ fn LeadEditor(id: String) -> impl IntoView {
     };
 
     let trash = {
-        let (id, save) = (id.clone(), save.clone());
+        let save = save.clone();
         move |_| {
-            if let Some(mut lead) = state.lead(&id) {
-                lead.meta.move_to_trash(&now());
-                save(lead, Key::MovedToTrash, Some("/leads"));
-            }
+            let mut lead = base.get_untracked();
+            lead.meta.move_to_trash(&now());
+            save(lead, Key::MovedToTrash, Some("/leads"));
         }
     };
     let restore = {
-        let (id, save) = (id.clone(), save.clone());
+        let save = save.clone();
         move |_| {
-            if let Some(mut lead) = state.lead(&id) {
-                lead.meta.restore(&now());
-                save(lead, Key::Restored, None);
-            }
+            let mut lead = base.get_untracked();
+            lead.meta.restore(&now());
+            save(lead, Key::Restored, None);
         }
     };
-    let deleted = move || lead.with(|l| l.as_ref().is_some_and(|l| l.meta.is_deleted()));
+    let deleted = move || base.with(|l| l.meta.is_deleted());
 
     view! {
         <section class="page">
             <p class="breadcrumb"><A href="/leads">{move || state.t(Key::BackToLeads)}</A></p>
             <div class="page-head">
                 <div>
-                    <h1 data-testid="lead-heading">{move || lead.with(|l| l.as_ref().map(|l| l.display_name().to_owned()))}</h1>
+                    <h1 data-testid="lead-heading">{move || base.with(|l| l.display_name().to_owned())}</h1>
                     <p class="muted">
-                        {move || lead.with(|l| l.as_ref().map(|l| state.tf(Key::LeadMeta, &[
+                        {move || base.with(|l| state.tf(Key::LeadMeta, &[
                             ("created", &format_datetime(state.lang.get(), &l.meta.created_at)),
                             ("updated", &format_datetime(state.lang.get(), &l.meta.updated_at)),
-                        ])))}
+                        ]))}
                     </p>
                 </div>
                 <Show when=move || !deleted()>
@@ -181,9 +184,23 @@ fn LeadEditor(id: String) -> impl IntoView {
                     </button>
                 </div>
             </Show>
-            <StatusPanel lead id=id.clone() saving save=Callback::new(move |l: Lead| save(l, Key::StatusChanged, None))/>
-            <LeadForm initial=initial.details.clone() owner=initial.meta.owner.clone()
-                problems saving on_submit submit_label=Key::SaveChanges/>
+            <ChangedElsewhere when=Signal::derive(newer_elsewhere) on_load_latest=Callback::new(move |()| {
+                if let Some(latest) = lead.get_untracked() {
+                    base.set(latest);
+                    problems.set(Vec::new());
+                    generation.update(|g| *g += 1);
+                }
+            })/>
+            <StatusPanel base saving save=Callback::new(move |l: Lead| save(l, Key::StatusChanged, None))/>
+            {move || {
+                // A new generation draws the form afresh from the latest version.
+                generation.track();
+                let opened = base.get_untracked();
+                view! {
+                    <LeadForm initial=opened.details owner=opened.meta.owner
+                        problems saving on_submit submit_label=Key::SaveChanges/>
+                }
+            }}
         </section>
     }
     .into_any()
@@ -191,8 +208,7 @@ fn LeadEditor(id: String) -> impl IntoView {
 
 #[component]
 fn StatusPanel(
-    lead: Memo<Option<Lead>>,
-    id: String,
+    base: RwSignal<Lead>,
     saving: RwSignal<bool>,
     save: Callback<Lead>,
 ) -> impl IntoView {
@@ -200,13 +216,11 @@ fn StatusPanel(
     let asking_reason = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
     let reason_error = RwSignal::new(None::<&'static str>);
-    let status = move || lead.with(|l| l.as_ref().map_or(LeadStatus::New, |l| l.status));
-    let convert_id = id.clone();
+    let status = move || base.with(|l| l.status);
+    let convert_id = base.with_untracked(|l| l.meta.id.clone());
 
     let change = move |to: LeadStatus, why: String| {
-        let Some(mut current) = state.lead(&id) else {
-            return;
-        };
+        let mut current = base.get_untracked();
         match current.change_status(to, &why, &now()) {
             Ok(()) => {
                 asking_reason.set(false);
@@ -225,7 +239,6 @@ fn StatusPanel(
             }
         }
     };
-    let change_to = change.clone();
 
     view! {
         <section class="panel" aria-labelledby="status-heading">
@@ -234,11 +247,11 @@ fn StatusPanel(
                 <span data-testid="lead-status" class=move || format!("badge badge-{}", status_code(status()))>
                     {move || state.t(status_key(status()))}
                 </span>
-                {move || lead.with(|l| l.as_ref().and_then(|l| l.disqualified_reason.clone())).map(|why| view! {
+                {move || base.with(|l| l.disqualified_reason.clone()).map(|why| view! {
                     <span class="muted status-reason">{move || state.t(Key::ReasonLabel)}" "{why}</span>
                 })}
             </p>
-            {move || lead.with(|l| l.as_ref().and_then(|l| l.converted.clone())).map(|to| {
+            {move || base.with(|l| l.converted.clone()).map(|to| {
                 let name = state.customer(&to.customer_id).map(|c| c.details.name).unwrap_or_default();
                 view! {
                     <p data-testid="converted-to">
@@ -256,15 +269,14 @@ fn StatusPanel(
             </Show>
             <div class="button-row">
                 {move || status().next_choices().iter().copied().map(|to| {
-                    let change_to = change_to.clone();
-                    view! {
+                                        view! {
                         <button type="button" class="button" data-testid=format!("status-{}", status_code(to))
                             disabled=move || saving.get()
                             on:click=move |_| {
                                 if to == LeadStatus::Disqualified {
                                     asking_reason.set(true);
                                 } else {
-                                    change_to(to, String::new());
+                                    change(to, String::new());
                                 }
                             }>
                             {move || state.tf(Key::MarkAs, &[("status", state.t(status_key(to)))])}
@@ -283,7 +295,6 @@ fn StatusPanel(
                         <button type="button" class="button button-danger" data-testid="confirm-disqualify"
                             disabled=move || saving.get()
                             on:click={
-                                let change = change.clone();
                                 move |_| change(LeadStatus::Disqualified, reason.get_untracked())
                             }>
                             {move || state.t(Key::Disqualify)}
