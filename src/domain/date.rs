@@ -27,9 +27,62 @@ pub fn is_valid_day(text: &str) -> bool {
     year >= 1 && (1..=days_in_month).contains(&day)
 }
 
+/// Days since 1970-01-01 of a valid `YYYY-MM-DD`, for counting days between dates.
+pub fn day_number(day: &str) -> Option<i64> {
+    if !is_valid_day(day) {
+        return None;
+    }
+    let (y, m, d): (i64, i64, i64) = (
+        day[0..4].parse().ok()?,
+        day[5..7].parse().ok()?,
+        day[8..10].parse().ok()?,
+    );
+    // Howard Hinnant's days-from-civil, with March as the first month of the year.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    Some(era * 146_097 + day_of_era - 719_468)
+}
+
+/// The calendar day of a day number, `YYYY-MM-DD`.
+pub fn day_from_number(n: i64) -> String {
+    let z = n + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let d = day_of_year - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = year_of_era + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// `day` moved by `days` (negative for earlier); none if `day` is not a valid day.
+pub fn add_days(day: &str, days: i64) -> Option<String> {
+    day_number(day).map(|n| day_from_number(n + days))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_days_across_months_and_leap_days() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2026-11-22"), Some(20_779));
+        assert_eq!(add_days("2024-02-28", 1).as_deref(), Some("2024-02-29"));
+        assert_eq!(add_days("2024-02-29", 1).as_deref(), Some("2024-03-01"));
+        assert_eq!(add_days("2026-01-01", -1).as_deref(), Some("2025-12-31"));
+        assert_eq!(add_days("2026-03-01", -30).as_deref(), Some("2026-01-30"));
+        assert_eq!(add_days("not a day", 1), None);
+        for n in [-1000, 0, 59, 60, 11_016, 20_779, 40_000] {
+            assert_eq!(day_number(&day_from_number(n)), Some(n));
+        }
+    }
 
     #[test]
     fn accepts_real_days_only() {

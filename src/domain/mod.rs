@@ -1,6 +1,7 @@
 //! The business, in plain Rust: records, their rules and their state changes.
 //! Nothing here knows about the browser, so every rule is tested natively.
 
+pub mod activity;
 pub mod contact;
 pub mod conversion;
 pub mod customer;
@@ -13,4 +14,5 @@ pub mod lead_query;
 pub mod record;
 pub mod team;
 pub mod text;
+pub mod today;
 pub mod validate;

@@ -19,6 +19,8 @@ pub enum Field {
     Notes,
     NextFollowUp,
     Customer,
+    Subject,
+    Due,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -18,6 +18,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
+use crate::domain::activity::Activity;
 use crate::domain::contact::Contact;
 use crate::domain::customer::Customer;
 use crate::domain::lead::Lead;
@@ -48,6 +49,10 @@ impl Stored for Contact {
     const STORE: &'static str = schema::CONTACTS;
 }
 
+impl Stored for Activity {
+    const STORE: &'static str = schema::ACTIVITIES;
+}
+
 /// Records of any kinds to write together: all of them or none.
 #[derive(Default)]
 pub struct Batch {
@@ -74,8 +79,11 @@ pub struct Snapshot {
     pub leads: Vec<Lead>,
     pub customers: Vec<Customer>,
     pub contacts: Vec<Contact>,
+    pub activities: Vec<Activity>,
     /// The team member who uses this device.
     pub me: Option<String>,
+    /// Today's threshold for forgotten customers, if the user changed it.
+    pub forgotten_days: Option<u32>,
 }
 
 pub struct Store {
@@ -90,6 +98,7 @@ pub struct Refresh {
     pub leads: Vec<Lead>,
     pub customers: Vec<Customer>,
     pub contacts: Vec<Contact>,
+    pub activities: Vec<Activity>,
     /// Ids no longer in the database (deleted for good).
     pub gone: Vec<String>,
 }
@@ -126,7 +135,9 @@ impl Store {
             leads: self.load_all().await?,
             customers: self.load_all().await?,
             contacts: self.load_all().await?,
+            activities: self.load_all().await?,
             me: self.setting(schema::SETTING_ME).await?,
+            forgotten_days: self.setting(schema::SETTING_FORGOTTEN_DAYS).await?,
         })
     }
 
@@ -273,7 +284,8 @@ impl Store {
                 schema::TEAM => refresh.team.extend(decode_all(store_name, values)?),
                 schema::LEADS => refresh.leads.extend(decode_all(store_name, values)?),
                 schema::CUSTOMERS => refresh.customers.extend(decode_all(store_name, values)?),
-                _ => refresh.contacts.extend(decode_all(store_name, values)?),
+                schema::CONTACTS => refresh.contacts.extend(decode_all(store_name, values)?),
+                _ => refresh.activities.extend(decode_all(store_name, values)?),
             }
         }
         Ok(refresh)

@@ -4,7 +4,7 @@
 use rexie::{ObjectStore, RexieBuilder};
 
 /// The IndexedDB version. Raise it when a store or index is added, and add the store below.
-pub const DB_VERSION: u32 = 2;
+pub const DB_VERSION: u32 = 3;
 
 pub const SETTINGS: &str = "settings";
 pub const TEAM: &str = "team";
@@ -13,15 +13,18 @@ pub const LEADS: &str = "leads";
 pub const CUSTOMERS: &str = "customers";
 /// Since version 2.
 pub const CONTACTS: &str = "contacts";
+/// Since version 3.
+pub const ACTIVITIES: &str = "activities";
 
 /// The stores that hold records (with `id`, `rev` and the rest).
-pub const RECORD_STORES: [&str; 4] = [TEAM, LEADS, CUSTOMERS, CONTACTS];
+pub const RECORD_STORES: [&str; 5] = [TEAM, LEADS, CUSTOMERS, CONTACTS, ACTIVITIES];
 
 pub const SETTING_KEY_PATH: &str = "key";
 
 /// Settings keys.
 pub const SETTING_DATA_VERSION: &str = "data_version";
 pub const SETTING_ME: &str = "me";
+pub const SETTING_FORGOTTEN_DAYS: &str = "forgotten_days";
 
 pub fn builder(name: &str) -> RexieBuilder {
     RexieBuilder::new(name)
@@ -31,4 +34,5 @@ pub fn builder(name: &str) -> RexieBuilder {
         .add_object_store(ObjectStore::new(LEADS).key_path("id"))
         .add_object_store(ObjectStore::new(CUSTOMERS).key_path("id"))
         .add_object_store(ObjectStore::new(CONTACTS).key_path("id"))
+        .add_object_store(ObjectStore::new(ACTIVITIES).key_path("id"))
 }

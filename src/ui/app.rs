@@ -8,7 +8,7 @@ use super::browser;
 use super::layout::Shell;
 use super::pages::{
     ConvertLeadPage, CustomerPage, CustomersPage, LeadPage, LeadsPage, NewCustomerPage,
-    NewLeadPage, NotFoundPage, SettingsPage, TrashPage,
+    NewLeadPage, NotFoundPage, SettingsPage, TodayPage, TrashPage,
 };
 use super::state::{store_error_text, AppState};
 use crate::domain::team::TeamMember;
@@ -79,7 +79,7 @@ fn App(state: AppState) -> impl IntoView {
         <Router>
             <Shell>
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=LeadsPage/>
+                    <Route path=path!("/") view=TodayPage/>
                     <Route path=path!("/leads") view=LeadsPage/>
                     <Route path=path!("/leads/new") view=NewLeadPage/>
                     <Route path=path!("/leads/:id") view=LeadPage/>

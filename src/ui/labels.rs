@@ -1,5 +1,6 @@
 //! Domain values as the user reads them.
 
+use crate::domain::activity::ActivityKind;
 use crate::domain::lead::LeadStatus;
 use crate::domain::lead_query::LeadSort;
 use crate::domain::team::MemberProblem;
@@ -83,5 +84,17 @@ pub fn member_problem_text(lang: Lang, problem: MemberProblem) -> &'static str {
     match problem {
         MemberProblem::NameRequired => t(lang, Key::ProblemMemberName),
         MemberProblem::EmailInvalid => t(lang, Key::ProblemEmail),
+    }
+}
+
+pub fn kind_key(kind: ActivityKind) -> Key {
+    match kind {
+        ActivityKind::Call => Key::KindCall,
+        ActivityKind::Email => Key::KindEmail,
+        ActivityKind::Meeting => Key::KindMeeting,
+        ActivityKind::Visit => Key::KindVisit,
+        ActivityKind::Message => Key::KindMessage,
+        ActivityKind::Note => Key::KindNote,
+        ActivityKind::Task => Key::KindTask,
     }
 }

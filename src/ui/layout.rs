@@ -23,6 +23,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <LanguageSwitch/>
             </header>
             <nav class="nav" aria-label=move || state.t(Key::NavLabel)>
+                <NavLink href="/" icon=IconKind::Today label=Key::NavToday/>
                 <NavLink href="/leads" icon=IconKind::Leads label=Key::NavLeads/>
                 <NavLink href="/customers" icon=IconKind::Customers label=Key::NavCustomers/>
                 <NavLink href="/trash" icon=IconKind::Trash label=Key::NavTrash/>

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::domain::activity::Activity;
 use crate::domain::contact::Contact;
 use crate::domain::conversion::Conversion;
 use crate::domain::customer::Customer;
@@ -27,6 +28,9 @@ pub struct AppState {
     pub leads: RwSignal<Vec<Lead>>,
     pub customers: RwSignal<Vec<Customer>>,
     pub contacts: RwSignal<Vec<Contact>>,
+    pub activities: RwSignal<Vec<Activity>>,
+    /// Customers count as forgotten after this many days without activity (Today).
+    pub forgotten_days: RwSignal<u32>,
     pub me: RwSignal<String>,
     pub notice: RwSignal<Option<Notice>>,
     store: StoredValue<Rc<Store>, LocalStorage>,
@@ -40,6 +44,12 @@ impl AppState {
             leads: RwSignal::new(snapshot.leads),
             customers: RwSignal::new(snapshot.customers),
             contacts: RwSignal::new(snapshot.contacts),
+            activities: RwSignal::new(snapshot.activities),
+            forgotten_days: RwSignal::new(
+                snapshot
+                    .forgotten_days
+                    .unwrap_or(crate::domain::today::DEFAULT_FORGOTTEN_DAYS),
+            ),
             me: RwSignal::new(me),
             notice: RwSignal::new(None),
             store: StoredValue::new_local(Rc::new(store)),
@@ -66,8 +76,10 @@ impl AppState {
             leads,
             customers,
             contacts,
+            activities,
             gone,
         } = refresh;
+        merge(self.activities, activities, &gone);
         merge(self.team, team, &gone);
         merge(self.leads, leads, &gone);
         merge(self.customers, customers, &gone);
@@ -130,6 +142,29 @@ impl AppState {
         self.write(contact, self.contacts).await
     }
 
+    pub async fn save_activity(&self, activity: Activity) -> Result<(), StoreError> {
+        self.write(activity, self.activities).await
+    }
+
+    /// Logs an activity and, in the same transaction, the record whose next follow-up it set.
+    pub async fn log_activity<R: Stored + Clone + Send + Sync + 'static>(
+        &self,
+        activity: Activity,
+        follow_up: Option<(R, RwSignal<Vec<R>>)>,
+    ) -> Result<(), StoreError> {
+        let mut batch = Batch::default();
+        batch.put(&activity)?;
+        if let Some((record, _)) = &follow_up {
+            batch.put(record)?;
+        }
+        self.store.get_value().write(batch).await?;
+        self.activities.update(|list| upsert(list, activity));
+        if let Some((record, list)) = follow_up {
+            list.update(|records| upsert(records, record));
+        }
+        Ok(())
+    }
+
     /// Writes the converted lead with the customer and contact it became, all or nothing.
     pub async fn save_conversion(&self, done: Conversion) -> Result<(), StoreError> {
         let mut batch = Batch::default();
@@ -171,10 +206,17 @@ impl AppState {
     }
 
     pub async fn set_me(&self, id: String) -> Result<(), StoreError> {
-        let store = self.store.get_value();
-        store.set_setting(schema::SETTING_ME, &id).await?;
+        self.save_setting(schema::SETTING_ME, id.clone()).await?;
         self.me.set(id);
         Ok(())
+    }
+
+    pub async fn save_setting<T: serde::Serialize>(
+        &self,
+        key: &str,
+        value: T,
+    ) -> Result<(), StoreError> {
+        self.store.get_value().set_setting(key, &value).await
     }
 
     /// Saves a record, and only once the transaction has committed puts it in memory.

@@ -128,6 +128,80 @@ test('contacts are added, checked, edited and sent to Trash from the customer pa
   await page.getByText('Trash is empty.').waitFor();
 });
 
+/// A day as the date inputs write it, `days` from now, in the browser's (and this machine's) zone.
+function dayFromNow(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+test('log a call with a follow-up and a task; Today shows them when the day comes', async () => {
+  const tomorrow = dayFromNow(1);
+  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  await page.getByTestId('customer-table').getByRole('link', { name: '星辰科技有限公司' }).click();
+  const form = page.getByTestId('activity-form');
+  await form.getByTestId('log-activity').click();
+  await page.locator('#activity-subject-error', { hasText: 'Required' }).waitFor();
+  await form.getByLabel('Subject', { exact: true }).fill('Discussed pricing');
+  await form.getByLabel('Next follow-up', { exact: true }).fill(tomorrow);
+  await form.getByTestId('log-activity').click();
+  await notice().filter({ hasText: 'Activity logged.' }).waitFor();
+  await page.getByTestId('timeline').getByText('Discussed pricing').waitFor();
+  assert.equal(await page.locator('#customer-follow-up').inputValue(), tomorrow, 'the follow-up reaches the customer');
+
+  await form.getByLabel('Type', { exact: true }).selectOption('task');
+  await form.getByLabel('Subject', { exact: true }).fill('Send the brochure');
+  await form.getByTestId('log-activity').click();
+  await page.locator('#activity-due-error', { hasText: 'Required' }).waitFor();
+  await form.getByLabel('Due', { exact: true }).fill(tomorrow);
+  await form.getByTestId('log-activity').click();
+  await page.getByTestId('timeline').getByText('Send the brochure').waitFor();
+  await screenshot(page, 'desktop-customer-activity');
+
+  await page.getByRole('link', { name: 'Today', exact: true }).click();
+  await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+  assert.equal(await page.getByTestId('today-tasks').getByText('Send the brochure').count(), 0, 'not due yet');
+
+  const later = await context.newPage();
+  await later.clock.setFixedTime(new Date(`${tomorrow}T10:00:00`));
+  await later.goto(server.url + '/');
+  await later.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+  await later.getByTestId('today-tasks').getByText('Send the brochure').waitFor();
+  await later.getByTestId('today-follow-ups').getByRole('link', { name: '星辰科技有限公司' }).waitFor();
+  await later.getByTestId('forgotten-days').fill('1');
+  await later.getByTestId('forgotten-days').press('Enter');
+  const forgotten = later.getByTestId('today-forgotten');
+  await forgotten.locator('li', { hasText: 'ＡＣＭＥ Trading' }).getByText('never contacted').waitFor();
+  await forgotten.locator('li', { hasText: '星辰科技有限公司' }).getByText('last contact').waitFor();
+  await later.getByTestId('forgotten-days').fill('30');
+  await later.getByTestId('forgotten-days').press('Enter');
+  await forgotten.getByText('Nobody is forgotten.').waitFor();
+  await later.getByTestId('forgotten-days').fill('1');
+  await later.getByTestId('forgotten-days').press('Enter');
+  await forgotten.locator('li').first().waitFor();
+  await screenshot(later, 'desktop-today');
+
+  await later.getByTestId('today-tasks').getByRole('checkbox').check();
+  await later.getByTestId('today-tasks').getByText('Nothing due.').waitFor();
+  await later.reload();
+  await later.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+  await later.getByTestId('today-tasks').getByText('Nothing due.').waitFor();
+  assert.equal(await later.getByTestId('forgotten-days').inputValue(), '1', 'the threshold is remembered');
+  await later.close();
+});
+
+test("a converted lead's activities show on its customer", async () => {
+  await page.getByRole('link', { name: 'Leads', exact: true }).click();
+  await page.getByTestId('lead-table').getByRole('link', { name: '王芳' }).click();
+  await page.getByTestId('activity-form').getByLabel('Subject', { exact: true }).fill('Visited the factory');
+  await page.getByTestId('activity-form').getByLabel('Type', { exact: true }).selectOption('visit');
+  await page.getByTestId('log-activity').click();
+  await page.getByTestId('timeline').getByText('Visited the factory').waitFor();
+  await page.getByTestId('converted-to').getByRole('link').click();
+  await page.getByTestId('timeline').getByText('Visited the factory').waitFor();
+});
+
 test('customer screens fit a phone', async () => {
   const phone = await context.newPage();
   await phone.setViewportSize({ width: 390, height: 844 });
@@ -139,5 +213,9 @@ test('customer screens fit a phone', async () => {
   await phone.getByTestId('customer-heading').waitFor();
   assert.equal(await horizontalOverflow(phone), 0, 'the customer page scrolls sideways');
   await screenshot(phone, 'phone-customer');
+  await phone.goto(server.url + '/');
+  await phone.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+  assert.equal(await horizontalOverflow(phone), 0, 'Today scrolls sideways');
+  await screenshot(phone, 'phone-today');
   await phone.close();
 });

@@ -45,7 +45,7 @@ test('create a lead, edit it, change its status, and find it unchanged after a r
   await field('City').fill('杭州');
   await field('Source').selectOption('trade_fair');
   await field('Level').selectOption('A');
-  await field('Next follow-up').fill('2026-12-01');
+  await page.locator('#lead-follow-up').fill('2026-12-01');
   await page.getByTestId('save-lead').click();
   await notice().filter({ hasText: 'Lead saved.' }).waitFor();
   await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
@@ -75,7 +75,7 @@ test('create a lead, edit it, change its status, and find it unchanged after a r
   assert.equal(await field('Job title').inputValue(), '采购经理');
   assert.equal(await field('Company').inputValue(), '星辰科技有限公司');
   assert.equal(await field('Source').inputValue(), 'trade_fair');
-  assert.equal(await field('Next follow-up').inputValue(), '2026-12-01');
+  assert.equal(await page.locator('#lead-follow-up').inputValue(), '2026-12-01');
   assert.equal(await page.getByTestId('lead-status').textContent(), 'Contacted');
 });
 
@@ -229,6 +229,8 @@ test('a browser set to Chinese starts in Chinese', async () => {
   const zh = await browser.newContext({ locale: 'zh-CN' });
   const fresh = await zh.newPage();
   await fresh.goto(server.url + '/');
+  await fresh.getByRole('heading', { name: '今日', level: 1 }).waitFor();
+  await fresh.getByRole('link', { name: '线索' }).click();
   await fresh.getByRole('heading', { name: '线索', level: 1 }).waitFor();
   assert.equal(await fresh.locator('html').getAttribute('lang'), 'zh-CN');
   await zh.close();
@@ -238,6 +240,7 @@ test('at phone width every screen fits, with the navigation at the bottom', asyn
   const phone = await context.newPage();
   await phone.setViewportSize({ width: 390, height: 844 });
   const screens = [
+    ['today', '/'],
     ['leads', '/leads'],
     ['new-lead', '/leads/new'],
     ['trash', '/trash'],

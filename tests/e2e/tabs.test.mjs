@@ -40,7 +40,7 @@ test('a save from a copy that another tab changed is refused and changes nothing
   await b.getByTestId('load-latest').click();
   assert.equal(await b.getByLabel('Job title', { exact: true }).inputValue(), 'Head of purchasing');
   assert.equal(await b.getByTestId('changed-elsewhere').count(), 0);
-  await b.getByLabel('Notes', { exact: true }).fill('Met at the fair');
+  await b.locator('#lead-notes').fill('Met at the fair');
   await b.getByTestId('save-lead').click();
   await b.getByTestId('notice').filter({ hasText: 'Lead saved.' }).waitFor();
 
@@ -48,5 +48,5 @@ test('a save from a copy that another tab changed is refused and changes nothing
   await a.reload();
   await a.getByTestId('lead-heading').filter({ hasText: 'Tab Lead' }).waitFor();
   assert.equal(await a.getByLabel('Job title', { exact: true }).inputValue(), 'Head of purchasing');
-  assert.equal(await a.getByLabel('Notes', { exact: true }).inputValue(), 'Met at the fair');
+  assert.equal(await a.locator('#lead-notes').inputValue(), 'Met at the fair');
 });

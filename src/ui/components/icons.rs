@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub enum IconKind {
+    Today,
     Leads,
     Customers,
     Trash,
@@ -13,6 +14,7 @@ pub enum IconKind {
 #[component]
 pub fn Icon(kind: IconKind) -> impl IntoView {
     let path = match kind {
+        IconKind::Today => "M8 2v4M16 2v4M3 10h18M5 4h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2M9 16l2 2 4-4",
         IconKind::Leads => "M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8M22 21v-2a4 4 0 0 0-3-3.9M16 3.1a4 4 0 0 1 0 7.8",
         IconKind::Customers => "M3 21h18M5 21V7l7-4 7 4v14M9 9h.01M15 9h.01M9 13h.01M15 13h.01M10 21v-4h4v4",
         IconKind::Trash => "M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6M10 11v6M14 11v6",

@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
+use super::activities::{ActivityPanel, Subject};
 use super::lead_form::{LeadForm, LeadInput};
 use crate::domain::lead::{Lead, LeadDetails, LeadStatus, StatusError};
 use crate::domain::record::RecordMeta;
@@ -192,6 +193,7 @@ fn LeadEditor(id: String) -> impl IntoView {
                 }
             })/>
             <StatusPanel base saving save=Callback::new(move |l: Lead| save(l, Key::StatusChanged, None))/>
+            <ActivityPanel subject=Subject::Lead { base, generation }/>
             {move || {
                 // A new generation draws the form afresh from the latest version.
                 generation.track();

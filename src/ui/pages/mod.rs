@@ -1,3 +1,4 @@
+mod activities;
 mod contacts;
 mod convert;
 mod customer_form;
@@ -8,6 +9,7 @@ mod lead_page;
 mod leads;
 mod not_found;
 mod settings;
+mod today;
 mod trash;
 
 pub use convert::ConvertLeadPage;
@@ -17,4 +19,5 @@ pub use lead_page::{LeadPage, NewLeadPage};
 pub use leads::LeadsPage;
 pub use not_found::NotFoundPage;
 pub use settings::SettingsPage;
+pub use today::TodayPage;
 pub use trash::TrashPage;

@@ -1,0 +1,256 @@
+//! Today: what needs me now. Tasks due or overdue, records whose follow-up day has come, and
+//! customers nobody has been in touch with for a while.
+
+use std::collections::HashMap;
+
+use super::activity::Activity;
+use super::customer::Customer;
+use super::date::day_number;
+use super::lead::{Lead, LeadStatus};
+
+pub const DEFAULT_FORGOTTEN_DAYS: u32 = 30;
+
+pub struct Agenda<'a> {
+    /// Open tasks due before today, oldest first.
+    pub overdue_tasks: Vec<&'a Activity>,
+    pub tasks_today: Vec<&'a Activity>,
+    /// Open leads whose follow-up day is today or past, soonest first.
+    pub leads_due: Vec<&'a Lead>,
+    pub customers_due: Vec<&'a Customer>,
+    /// Customers with no activity for the threshold, longest silent first, with their last day
+    /// of contact if there ever was one.
+    pub forgotten: Vec<(&'a Customer, Option<&'a str>)>,
+}
+
+/// The last day each customer was in touch, counting the activities of leads converted into it.
+pub fn last_contact<'a>(leads: &[Lead], activities: &'a [Activity]) -> HashMap<String, &'a str> {
+    let customer_of_lead: HashMap<&str, &str> = leads
+        .iter()
+        .filter_map(|l| {
+            l.converted
+                .as_ref()
+                .map(|c| (l.meta.id.as_str(), c.customer_id.as_str()))
+        })
+        .collect();
+    let mut last: HashMap<String, &'a str> = HashMap::new();
+    for activity in activities.iter().filter(|a| !a.meta.is_deleted()) {
+        let customer = activity.links.customer_id.as_deref().or_else(|| {
+            activity
+                .links
+                .lead_id
+                .as_deref()
+                .and_then(|l| customer_of_lead.get(l).copied())
+        });
+        if let Some(customer) = customer {
+            let day = activity.day();
+            let entry = last.entry(customer.to_owned()).or_insert(day);
+            if day > *entry {
+                *entry = day;
+            }
+        }
+    }
+    last
+}
+
+/// `me`'s agenda on `today` (`YYYY-MM-DD`).
+pub fn agenda<'a>(
+    today: &str,
+    me: &str,
+    forgotten_after_days: u32,
+    leads: &'a [Lead],
+    customers: &'a [Customer],
+    activities: &'a [Activity],
+) -> Agenda<'a> {
+    let mine_open_tasks = activities
+        .iter()
+        .filter(|a| a.is_open_task() && a.meta.owner == me);
+    let mut overdue_tasks: Vec<&Activity> = mine_open_tasks
+        .clone()
+        .filter(|a| a.details.due.as_deref().is_some_and(|d| d < today))
+        .collect();
+    overdue_tasks.sort_by(|a, b| a.details.due.cmp(&b.details.due));
+    let tasks_today = mine_open_tasks
+        .filter(|a| a.details.due.as_deref() == Some(today))
+        .collect();
+
+    let due = |day: &Option<String>| day.as_deref().is_some_and(|d| d <= today);
+    let mut leads_due: Vec<&Lead> = leads
+        .iter()
+        .filter(|l| !l.meta.is_deleted() && l.meta.owner == me)
+        .filter(|l| !matches!(l.status, LeadStatus::Converted | LeadStatus::Disqualified))
+        .filter(|l| due(&l.details.next_follow_up))
+        .collect();
+    leads_due.sort_by(|a, b| a.details.next_follow_up.cmp(&b.details.next_follow_up));
+    let mine = |c: &&Customer| !c.meta.is_deleted() && c.meta.owner == me;
+    let mut customers_due: Vec<&Customer> = customers
+        .iter()
+        .filter(mine)
+        .filter(|c| due(&c.details.next_follow_up))
+        .collect();
+    customers_due.sort_by(|a, b| a.details.next_follow_up.cmp(&b.details.next_follow_up));
+
+    let last = last_contact(leads, activities);
+    let today_number = day_number(today).unwrap_or_default();
+    let silent_since = |c: &Customer| -> Option<i64> {
+        let since = last
+            .get(&c.meta.id)
+            .copied()
+            .unwrap_or_else(|| c.meta.created_at.get(..10).unwrap_or_default());
+        day_number(since)
+    };
+    let mut forgotten: Vec<(&Customer, Option<&str>, i64)> = customers
+        .iter()
+        .filter(mine)
+        .filter_map(|c| {
+            let since = silent_since(c)?;
+            (today_number - since >= i64::from(forgotten_after_days))
+                .then(|| (c, last.get(&c.meta.id).copied(), since))
+        })
+        .collect();
+    forgotten.sort_by_key(|(_, _, since)| *since);
+
+    Agenda {
+        overdue_tasks,
+        tasks_today,
+        leads_due,
+        customers_due,
+        forgotten: forgotten.into_iter().map(|(c, day, _)| (c, day)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::activity::{ActivityDetails, ActivityKind, Links};
+    use crate::domain::customer::CustomerDetails;
+    use crate::domain::lead::{ConvertedTo, LeadDetails};
+    use crate::domain::record::RecordMeta;
+
+    const TODAY: &str = "2026-03-10";
+
+    fn task(id: &str, owner: &str, due: &str) -> Activity {
+        let details = ActivityDetails {
+            kind: ActivityKind::Task,
+            subject: id.into(),
+            due: Some(due.into()),
+            ..ActivityDetails::default()
+        };
+        let meta = RecordMeta::new(id.into(), "2026-03-01T00:00:00Z", owner.into());
+        Activity::log(meta, details, Links::default()).unwrap()
+    }
+
+    fn call_about(customer: Option<&str>, lead: Option<&str>, at: &str) -> Activity {
+        let details = ActivityDetails {
+            subject: "call".into(),
+            ..ActivityDetails::default()
+        };
+        let links = Links {
+            customer_id: customer.map(str::to_owned),
+            lead_id: lead.map(str::to_owned),
+            ..Links::default()
+        };
+        Activity::log(RecordMeta::new(at.into(), at, "me".into()), details, links).unwrap()
+    }
+
+    fn customer(id: &str, created: &str, follow_up: Option<&str>) -> Customer {
+        let details = CustomerDetails {
+            name: id.into(),
+            next_follow_up: follow_up.map(str::to_owned),
+            ..CustomerDetails::default()
+        };
+        Customer::create(RecordMeta::new(id.into(), created, "me".into()), details).unwrap()
+    }
+
+    fn lead(id: &str, follow_up: &str, status: LeadStatus) -> Lead {
+        let details = LeadDetails {
+            name: id.into(),
+            next_follow_up: Some(follow_up.into()),
+            ..LeadDetails::default()
+        };
+        let mut lead = Lead::create(
+            RecordMeta::new(id.into(), "2026-01-01T00:00:00Z", "me".into()),
+            details,
+        )
+        .unwrap();
+        lead.status = status;
+        lead
+    }
+
+    fn subjects(tasks: &[&Activity]) -> Vec<String> {
+        tasks.iter().map(|a| a.details.subject.clone()).collect()
+    }
+
+    #[test]
+    fn my_open_tasks_split_into_overdue_and_today() {
+        let mut done = task("done", "me", "2026-03-01");
+        done.set_done(true, "2026-03-02T00:00:00Z");
+        let activities = vec![
+            task("late", "me", "2026-03-09"),
+            task("later", "me", "2026-03-02"),
+            task("now", "me", TODAY),
+            task("soon", "me", "2026-03-11"),
+            task("theirs", "li", "2026-03-01"),
+            done,
+        ];
+        let agenda = agenda(TODAY, "me", 30, &[], &[], &activities);
+        assert_eq!(subjects(&agenda.overdue_tasks), ["later", "late"]);
+        assert_eq!(subjects(&agenda.tasks_today), ["now"]);
+    }
+
+    #[test]
+    fn follow_ups_due_today_or_past_skip_closed_leads() {
+        let leads = vec![
+            lead("future", "2026-03-11", LeadStatus::New),
+            lead("past", "2026-03-01", LeadStatus::Contacted),
+            lead("today", TODAY, LeadStatus::New),
+            lead("closed", "2026-03-01", LeadStatus::Disqualified),
+        ];
+        let customers = vec![customer("c", "2026-03-01T00:00:00Z", Some(TODAY))];
+        let agenda = agenda(TODAY, "me", 30, &leads, &customers, &[]);
+        let ids: Vec<_> = agenda
+            .leads_due
+            .iter()
+            .map(|l| l.meta.id.as_str())
+            .collect();
+        assert_eq!(ids, ["past", "today"]);
+        assert_eq!(agenda.customers_due.len(), 1);
+    }
+
+    #[test]
+    fn forgotten_customers_count_from_last_contact_or_creation() {
+        let customers = vec![
+            customer("recent", "2025-01-01T00:00:00Z", None),
+            customer("silent", "2025-01-01T00:00:00Z", None),
+            customer("never", "2026-01-01T00:00:00Z", None),
+            customer("new", "2026-03-01T00:00:00Z", None),
+            customer("via-lead", "2025-01-01T00:00:00Z", None),
+        ];
+        let mut converted = lead("l1", TODAY, LeadStatus::Converted);
+        converted.converted = Some(ConvertedTo {
+            customer_id: "via-lead".into(),
+            contact_id: None,
+            at: "2026-03-01T00:00:00Z".into(),
+        });
+        let activities = vec![
+            call_about(Some("recent"), None, "2026-03-01T10:00:00Z"),
+            call_about(Some("silent"), None, "2026-01-20T10:00:00Z"),
+            // Exactly 30 days before today: forgotten at a threshold of 30.
+            call_about(Some("silent"), None, "2026-02-08T10:00:00Z"),
+            call_about(None, Some("l1"), "2026-03-05T10:00:00Z"),
+        ];
+        let leads = vec![converted];
+        let agenda = agenda(TODAY, "me", 30, &leads, &customers, &activities);
+        let found: Vec<_> = agenda
+            .forgotten
+            .iter()
+            .map(|(c, day)| (c.meta.id.as_str(), *day))
+            .collect();
+        assert_eq!(found, [("never", None), ("silent", Some("2026-02-08"))]);
+        let stricter = super::agenda(TODAY, "me", 7, &leads, &customers, &activities);
+        assert_eq!(
+            stricter.forgotten.len(),
+            4,
+            "recent and new (9 days) join at 7"
+        );
+    }
+}

@@ -1,0 +1,245 @@
+//! A record's activities: log a call, meeting, note or task, with an optional next follow-up,
+//! and read the timeline; tasks are ticked done here.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::activity::{timeline, Activity, ActivityDetails, ActivityKind, Links};
+use crate::domain::customer::Customer;
+use crate::domain::lead::Lead;
+use crate::domain::record::RecordMeta;
+use crate::domain::validate::{Checks, Field};
+use crate::i18n::{format_date, format_datetime, Key};
+use crate::ui::browser::{new_id, now};
+use crate::ui::components::field::{problem_signal, DraftForm, Field as FormField, FieldKind};
+use crate::ui::labels::kind_key;
+use crate::ui::state::AppState;
+
+/// The record whose page this is: its activities are listed, and a follow-up day set while
+/// logging is written to it. `generation` redraws the page's form with the new day.
+#[derive(Clone, Copy)]
+pub enum Subject {
+    Lead {
+        base: RwSignal<Lead>,
+        generation: RwSignal<u32>,
+    },
+    Customer {
+        base: RwSignal<Customer>,
+        generation: RwSignal<u32>,
+    },
+}
+
+impl Subject {
+    fn links(self) -> Links {
+        match self {
+            Subject::Lead { base, .. } => Links {
+                lead_id: Some(base.with_untracked(|l| l.meta.id.clone())),
+                ..Links::default()
+            },
+            Subject::Customer { base, .. } => Links {
+                customer_id: Some(base.with_untracked(|c| c.meta.id.clone())),
+                ..Links::default()
+            },
+        }
+    }
+}
+
+#[component]
+pub fn ActivityPanel(subject: Subject) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let links = subject.links();
+    let form = DraftForm {
+        draft: RwSignal::new(ActivityDetails::default()),
+        problems: RwSignal::new(Vec::new()),
+    };
+    let follow_up = RwSignal::new(String::new());
+    let saving = RwSignal::new(false);
+    let entries = {
+        let links = links.clone();
+        Memo::new(move |_| {
+            // A customer's timeline includes the activities of the leads converted into it.
+            let converted: Vec<String> = match &links.customer_id {
+                Some(customer) => state.leads.with(|leads| {
+                    leads
+                        .iter()
+                        .filter(|l| {
+                            l.converted
+                                .as_ref()
+                                .is_some_and(|c| &c.customer_id == customer)
+                        })
+                        .map(|l| l.meta.id.clone())
+                        .collect()
+                }),
+                None => Vec::new(),
+            };
+            state.activities.with(|all| {
+                timeline(all, &|l: &Links| {
+                    (links.lead_id.is_some() && l.lead_id == links.lead_id)
+                        || (links.customer_id.is_some() && l.customer_id == links.customer_id)
+                        || l.lead_id.as_ref().is_some_and(|id| converted.contains(id))
+                })
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
+            })
+        })
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let stamp = now();
+        let day = Some(follow_up.get_untracked()).filter(|d| !d.trim().is_empty());
+        let mut checks = Checks::default();
+        checks.day(Field::NextFollowUp, day.as_deref());
+        let meta = RecordMeta::new(new_id(), &stamp, state.me.get_untracked());
+        let logged = Activity::log(meta, form.draft.get_untracked(), subject.links());
+        let problems = match &logged {
+            Err(found) => found.clone(),
+            Ok(_) => Vec::new(),
+        };
+        let mut problems = problems;
+        problems.extend(checks.into_problems());
+        form.problems.set(problems.clone());
+        let (Ok(activity), true) = (logged, problems.is_empty()) else {
+            return;
+        };
+        saving.set(true);
+        spawn_local(async move {
+            let result = match (subject, day) {
+                (Subject::Lead { base, generation }, Some(day)) => {
+                    let mut lead = base.get_untracked();
+                    lead.details.next_follow_up = Some(day);
+                    lead.meta.touch(&stamp);
+                    let saved = state
+                        .log_activity(activity, Some((lead.clone(), state.leads)))
+                        .await;
+                    if saved.is_ok() {
+                        base.set(lead);
+                        generation.update(|g| *g += 1);
+                    }
+                    saved
+                }
+                (Subject::Customer { base, generation }, Some(day)) => {
+                    let mut customer = base.get_untracked();
+                    customer.details.next_follow_up = Some(day);
+                    customer.meta.touch(&stamp);
+                    let saved = state
+                        .log_activity(activity, Some((customer.clone(), state.customers)))
+                        .await;
+                    if saved.is_ok() {
+                        base.set(customer);
+                        generation.update(|g| *g += 1);
+                    }
+                    saved
+                }
+                (_, None) => state.log_activity::<Lead>(activity, None).await,
+            };
+            match result {
+                Ok(()) => {
+                    state.inform(Key::ActivityLogged);
+                    form.draft.set(ActivityDetails::default());
+                    follow_up.set(String::new());
+                }
+                Err(error) => state.fail(&error),
+            }
+            saving.set(false);
+        });
+    };
+    let is_task = move || form.draft.with(|d| d.kind == ActivityKind::Task);
+
+    view! {
+        <section class="panel" aria-labelledby="activity-heading">
+            <h2 id="activity-heading">{move || state.t(Key::ActivityTitle)}</h2>
+            <form class="form inline-form activity-form" on:submit=submit novalidate data-testid="activity-form">
+                <div class="form-grid">
+                    <div class="field">
+                        <label for="activity-kind">{move || state.t(Key::FieldKind)}</label>
+                        <select id="activity-kind" on:change=move |ev| {
+                            let code = event_target_value(&ev);
+                            if let Some(kind) = ActivityKind::ALL.into_iter().find(|k| kind_code(*k) == code) {
+                                form.draft.update(|d| d.kind = kind);
+                            }
+                        }>
+                            {ActivityKind::ALL.into_iter().map(|k| view! {
+                                <option value=kind_code(k) selected=move || form.draft.with(|d| d.kind == k)>{move || state.t(kind_key(k))}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    {form.text("activity-subject", Key::FieldSubject, Field::Subject, FieldKind::Text, |d| &d.subject, |d, v| d.subject = v)}
+                    <Show when=is_task fallback=move || view! {
+                        <FormField id="activity-follow-up" label=Key::FieldNextFollowUp kind=FieldKind::Date
+                            value=follow_up on_input=Callback::new(move |v| follow_up.set(v))
+                            error=problem_signal(form.problems, Field::NextFollowUp)/>
+                    }>
+                        <FormField id="activity-due" label=Key::FieldDue kind=FieldKind::Date
+                            value=Signal::derive(move || form.draft.with(|d| d.due.clone().unwrap_or_default()))
+                            on_input=Callback::new(move |v: String| form.draft.update(|d| d.due = Some(v)))
+                            error=problem_signal(form.problems, Field::Due)/>
+                    </Show>
+                </div>
+                {form.text("activity-body", Key::FieldNotes, Field::Notes, FieldKind::Multiline, |d| &d.body, |d, v| d.body = v)}
+                <button type="submit" class="button button-primary" data-testid="log-activity" disabled=move || saving.get()>
+                    {move || state.t(Key::LogActivity)}
+                </button>
+            </form>
+            <Show when=move || entries.with(Vec::is_empty)>
+                <p class="muted">{move || state.t(Key::NoActivityYet)}</p>
+            </Show>
+            <ol class="timeline" data-testid="timeline">
+                <For each=move || entries.get() key=|a| (a.meta.id.clone(), a.meta.rev) let:activity>
+                    <TimelineEntry activity/>
+                </For>
+            </ol>
+        </section>
+    }
+}
+
+fn kind_code(kind: ActivityKind) -> &'static str {
+    match kind {
+        ActivityKind::Call => "call",
+        ActivityKind::Email => "email",
+        ActivityKind::Meeting => "meeting",
+        ActivityKind::Visit => "visit",
+        ActivityKind::Message => "message",
+        ActivityKind::Note => "note",
+        ActivityKind::Task => "task",
+    }
+}
+
+#[component]
+pub fn TimelineEntry(activity: Activity) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let kind = activity.details.kind;
+    let at = activity.at.clone();
+    let due = activity.details.due.clone();
+    let done = activity.done;
+    let toggle = {
+        let activity = activity.clone();
+        move |_| {
+            let mut changed = activity.clone();
+            changed.set_done(!done, &now());
+            spawn_local(async move {
+                match state.save_activity(changed).await {
+                    Ok(()) => state.inform(Key::ActivitySaved),
+                    Err(error) => state.fail(&error),
+                }
+            });
+        }
+    };
+    view! {
+        <li class="timeline-entry" class:timeline-done=done>
+            <div class="timeline-head">
+                <span class=format!("badge badge-kind-{}", kind_code(kind))>{move || state.t(kind_key(kind))}</span>
+                <strong>{activity.details.subject.clone()}</strong>
+                <span class="muted">{move || format_datetime(state.lang.get(), &at)}</span>
+            </div>
+            {(!activity.details.body.is_empty()).then(|| view! { <p class="timeline-body">{activity.details.body.clone()}</p> })}
+            {(kind == ActivityKind::Task).then(|| view! {
+                <label class="checkbox">
+                    <input type="checkbox" prop:checked=done on:change=toggle/>
+                    {move || state.tf(Key::TaskDue, &[("day", &due.as_deref().map(|d| format_date(state.lang.get(), d)).unwrap_or_default())])}
+                </label>
+            })}
+        </li>
+    }
+}
