@@ -11,6 +11,7 @@ pub mod duplicate;
 pub mod id;
 pub mod lead;
 pub mod lead_query;
+pub mod opportunity;
 pub mod record;
 pub mod team;
 pub mod text;
