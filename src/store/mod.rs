@@ -22,6 +22,7 @@ use crate::domain::activity::Activity;
 use crate::domain::contact::Contact;
 use crate::domain::customer::Customer;
 use crate::domain::lead::Lead;
+use crate::domain::opportunity::Opportunity;
 use crate::domain::record::Record;
 use crate::domain::team::TeamMember;
 use codec::{decode_all, encode, stored_rev};
@@ -53,6 +54,10 @@ impl Stored for Activity {
     const STORE: &'static str = schema::ACTIVITIES;
 }
 
+impl Stored for Opportunity {
+    const STORE: &'static str = schema::OPPORTUNITIES;
+}
+
 /// Records of any kinds to write together: all of them or none.
 #[derive(Default)]
 pub struct Batch {
@@ -80,6 +85,7 @@ pub struct Snapshot {
     pub customers: Vec<Customer>,
     pub contacts: Vec<Contact>,
     pub activities: Vec<Activity>,
+    pub opportunities: Vec<Opportunity>,
     /// The team member who uses this device.
     pub me: Option<String>,
     /// Today's threshold for forgotten customers, if the user changed it.
@@ -99,6 +105,7 @@ pub struct Refresh {
     pub customers: Vec<Customer>,
     pub contacts: Vec<Contact>,
     pub activities: Vec<Activity>,
+    pub opportunities: Vec<Opportunity>,
     /// Ids no longer in the database (deleted for good).
     pub gone: Vec<String>,
 }
@@ -136,6 +143,7 @@ impl Store {
             customers: self.load_all().await?,
             contacts: self.load_all().await?,
             activities: self.load_all().await?,
+            opportunities: self.load_all().await?,
             me: self.setting(schema::SETTING_ME).await?,
             forgotten_days: self.setting(schema::SETTING_FORGOTTEN_DAYS).await?,
         })

@@ -4,7 +4,7 @@
 use rexie::{ObjectStore, RexieBuilder};
 
 /// The IndexedDB version. Raise it when a store or index is added, and add the store below.
-pub const DB_VERSION: u32 = 3;
+pub const DB_VERSION: u32 = 4;
 
 pub const SETTINGS: &str = "settings";
 pub const TEAM: &str = "team";
@@ -15,9 +15,11 @@ pub const CUSTOMERS: &str = "customers";
 pub const CONTACTS: &str = "contacts";
 /// Since version 3.
 pub const ACTIVITIES: &str = "activities";
+/// Since version 4.
+pub const OPPORTUNITIES: &str = "opportunities";
 
 /// The stores that hold records (with `id`, `rev` and the rest).
-pub const RECORD_STORES: [&str; 5] = [TEAM, LEADS, CUSTOMERS, CONTACTS, ACTIVITIES];
+pub const RECORD_STORES: [&str; 6] = [TEAM, LEADS, CUSTOMERS, CONTACTS, ACTIVITIES, OPPORTUNITIES];
 
 pub const SETTING_KEY_PATH: &str = "key";
 
@@ -35,4 +37,5 @@ pub fn builder(name: &str) -> RexieBuilder {
         .add_object_store(ObjectStore::new(CUSTOMERS).key_path("id"))
         .add_object_store(ObjectStore::new(CONTACTS).key_path("id"))
         .add_object_store(ObjectStore::new(ACTIVITIES).key_path("id"))
+        .add_object_store(ObjectStore::new(OPPORTUNITIES).key_path("id"))
 }

@@ -8,7 +8,7 @@ use super::browser;
 use super::layout::Shell;
 use super::pages::{
     ConvertLeadPage, CustomerPage, CustomersPage, LeadPage, LeadsPage, NewCustomerPage,
-    NewLeadPage, NotFoundPage, SettingsPage, TodayPage, TrashPage,
+    NewLeadPage, NotFoundPage, PipelinePage, SettingsPage, TodayPage, TrashPage,
 };
 use super::state::{store_error_text, AppState};
 use crate::domain::team::TeamMember;
@@ -87,6 +87,7 @@ fn App(state: AppState) -> impl IntoView {
                     <Route path=path!("/customers") view=CustomersPage/>
                     <Route path=path!("/customers/new") view=NewCustomerPage/>
                     <Route path=path!("/customers/:id") view=CustomerPage/>
+                    <Route path=path!("/pipeline") view=PipelinePage/>
                     <Route path=path!("/trash") view=TrashPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>

@@ -3,6 +3,7 @@
 use crate::domain::activity::ActivityKind;
 use crate::domain::lead::LeadStatus;
 use crate::domain::lead_query::LeadSort;
+use crate::domain::opportunity::Stage;
 use crate::domain::team::MemberProblem;
 use crate::domain::validate::Problem;
 use crate::i18n::{t, tf, Key, Lang};
@@ -96,5 +97,25 @@ pub fn kind_key(kind: ActivityKind) -> Key {
         ActivityKind::Message => Key::KindMessage,
         ActivityKind::Note => Key::KindNote,
         ActivityKind::Task => Key::KindTask,
+    }
+}
+
+/// A stage's name in `lang`: its own if the user gave one, else the built-in one's.
+pub fn stage_name(stage: Stage) -> impl Fn(Lang) -> String + Clone + Send + Sync + 'static {
+    move |lang| {
+        if let Some(name) = &stage.name {
+            return name.clone();
+        }
+        let key = match stage.id.as_str() {
+            "new" => Key::StageNew,
+            "qualified" => Key::StageQualified,
+            "needs_analysis" => Key::StageNeedsAnalysis,
+            "proposal" => Key::StageProposal,
+            "negotiation" => Key::StageNegotiation,
+            "won" => Key::StageWon,
+            "lost" => Key::StageLost,
+            other => return other.to_owned(),
+        };
+        t(lang, key).to_owned()
     }
 }

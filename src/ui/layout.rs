@@ -26,6 +26,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <NavLink href="/" icon=IconKind::Today label=Key::NavToday/>
                 <NavLink href="/leads" icon=IconKind::Leads label=Key::NavLeads/>
                 <NavLink href="/customers" icon=IconKind::Customers label=Key::NavCustomers/>
+                <NavLink href="/pipeline" icon=IconKind::Pipeline label=Key::NavPipeline/>
                 <NavLink href="/trash" icon=IconKind::Trash label=Key::NavTrash/>
                 <NavLink href="/settings" icon=IconKind::Settings label=Key::NavSettings/>
             </nav>

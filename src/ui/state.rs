@@ -10,6 +10,7 @@ use crate::domain::contact::Contact;
 use crate::domain::conversion::Conversion;
 use crate::domain::customer::Customer;
 use crate::domain::lead::Lead;
+use crate::domain::opportunity::Opportunity;
 use crate::domain::record::Record;
 use crate::domain::team::TeamMember;
 use crate::i18n::{t, tf, Key, Lang};
@@ -29,6 +30,7 @@ pub struct AppState {
     pub customers: RwSignal<Vec<Customer>>,
     pub contacts: RwSignal<Vec<Contact>>,
     pub activities: RwSignal<Vec<Activity>>,
+    pub opportunities: RwSignal<Vec<Opportunity>>,
     /// Customers count as forgotten after this many days without activity (Today).
     pub forgotten_days: RwSignal<u32>,
     pub me: RwSignal<String>,
@@ -45,6 +47,7 @@ impl AppState {
             customers: RwSignal::new(snapshot.customers),
             contacts: RwSignal::new(snapshot.contacts),
             activities: RwSignal::new(snapshot.activities),
+            opportunities: RwSignal::new(snapshot.opportunities),
             forgotten_days: RwSignal::new(
                 snapshot
                     .forgotten_days
@@ -77,9 +80,11 @@ impl AppState {
             customers,
             contacts,
             activities,
+            opportunities,
             gone,
         } = refresh;
         merge(self.activities, activities, &gone);
+        merge(self.opportunities, opportunities, &gone);
         merge(self.team, team, &gone);
         merge(self.leads, leads, &gone);
         merge(self.customers, customers, &gone);
@@ -140,6 +145,14 @@ impl AppState {
 
     pub async fn save_contact(&self, contact: Contact) -> Result<(), StoreError> {
         self.write(contact, self.contacts).await
+    }
+
+    pub async fn save_opportunity(&self, opportunity: Opportunity) -> Result<(), StoreError> {
+        self.write(opportunity, self.opportunities).await
+    }
+
+    pub fn opportunity(&self, id: &str) -> Option<Opportunity> {
+        find(self.opportunities, id)
     }
 
     pub async fn save_activity(&self, activity: Activity) -> Result<(), StoreError> {

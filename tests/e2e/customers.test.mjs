@@ -128,6 +128,72 @@ test('contacts are added, checked, edited and sent to Trash from the customer pa
   await page.getByText('Trash is empty.').waitFor();
 });
 
+test('an opportunity moves across the board to Won, by select and by drag, keeping its history', async () => {
+  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  await page.getByTestId('customer-table').getByRole('link', { name: '星辰科技有限公司' }).click();
+  const form = page.getByTestId('opportunity-form');
+  await page.locator('#opportunity-title').fill('ERP rollout');
+  await page.locator('#opportunity-amount').fill('12,8OO');
+  await form.getByTestId('save-opportunity').click();
+  await page.locator('#opportunity-amount-error', { hasText: 'Enter an amount' }).waitFor();
+  await page.locator('#opportunity-amount').fill('128,000.50');
+  await form.getByTestId('save-opportunity').click();
+  await notice().filter({ hasText: 'Opportunity saved.' }).waitFor();
+
+  await page.getByRole('link', { name: 'Pipeline', exact: true }).click();
+  const card = page.getByTestId('opportunity-card').filter({ hasText: 'ERP rollout' });
+  await page.getByTestId('column-new').getByText('ERP rollout').waitFor();
+  assert.match(await page.getByTestId('column-new').getByTestId('column-total').textContent(), /1 · CN¥128,000\.50/);
+
+  await card.getByLabel('Move to').selectOption('proposal');
+  await page.getByTestId('column-proposal').getByText('ERP rollout').waitFor();
+  // Dragging needs both columns on screen (a user's browser scrolls the board near its edge).
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await card.dragTo(page.getByTestId('column-negotiation'), { sourcePosition: { x: 12, y: 12 } });
+  await page.getByTestId('column-negotiation').getByText('ERP rollout').waitFor();
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await card.getByLabel('Move to').selectOption('lost');
+  await page.getByTestId('confirm-lost').click();
+  await page.getByText('A reason is required to mark an opportunity lost.').waitFor();
+  await page.getByLabel('Why was it lost?').fill('Budget frozen');
+  await page.getByTestId('confirm-lost').click();
+  await page.getByTestId('column-lost').getByText('ERP rollout').waitFor();
+  await card.getByLabel('Move to').selectOption('won');
+  await page.getByTestId('column-won').getByText('ERP rollout').waitFor();
+  await screenshot(page, 'desktop-pipeline');
+
+  await page.reload();
+  await page.getByTestId('column-won').getByText('ERP rollout').waitFor();
+  await page.getByTestId('column-won').getByRole('link', { name: '星辰科技有限公司' }).click();
+  const history = page.getByTestId('opportunity-list').getByTestId('stage-history');
+  assert.equal(await history.textContent(), 'New → Proposal → Negotiation → Lost → Won');
+  assert.equal(await page.getByTestId('opportunity-list').getByTestId('opportunity-stage').textContent(), 'Won');
+});
+
+test('customer screens fit a phone', async () => {
+  const phone = await context.newPage();
+  await phone.setViewportSize({ width: 390, height: 844 });
+  await phone.goto(server.url + '/customers');
+  await phone.getByTestId('customer-table').waitFor();
+  assert.equal(await horizontalOverflow(phone), 0, 'the customer list scrolls sideways');
+  await screenshot(phone, 'phone-customers');
+  await phone.getByRole('link', { name: '星辰科技有限公司' }).click();
+  await phone.getByTestId('customer-heading').waitFor();
+  assert.equal(await horizontalOverflow(phone), 0, 'the customer page scrolls sideways');
+  await screenshot(phone, 'phone-customer');
+  await phone.goto(server.url + '/');
+  await phone.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+  assert.equal(await horizontalOverflow(phone), 0, 'Today scrolls sideways');
+  await screenshot(phone, 'phone-today');
+  await phone.goto(server.url + '/pipeline');
+  await phone.getByTestId('board').waitFor();
+  assert.equal(await horizontalOverflow(phone), 0, 'the pipeline page scrolls sideways (the board may)');
+  await screenshot(phone, 'phone-pipeline');
+  await phone.close();
+});
+
+// Last in the file: Playwright's clock applies to the whole context from here on.
 /// A day as the date inputs write it, `days` from now, in the browser's (and this machine's) zone.
 function dayFromNow(days) {
   const d = new Date();
@@ -182,7 +248,7 @@ test('log a call with a follow-up and a task; Today shows them when the day come
   await forgotten.locator('li').first().waitFor();
   await screenshot(later, 'desktop-today');
 
-  await later.getByTestId('today-tasks').getByRole('checkbox').check();
+  await later.getByTestId('today-tasks').getByRole('checkbox').click({ noWaitAfter: true });
   await later.getByTestId('today-tasks').getByText('Nothing due.').waitFor();
   await later.reload();
   await later.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
@@ -200,22 +266,4 @@ test("a converted lead's activities show on its customer", async () => {
   await page.getByTestId('timeline').getByText('Visited the factory').waitFor();
   await page.getByTestId('converted-to').getByRole('link').click();
   await page.getByTestId('timeline').getByText('Visited the factory').waitFor();
-});
-
-test('customer screens fit a phone', async () => {
-  const phone = await context.newPage();
-  await phone.setViewportSize({ width: 390, height: 844 });
-  await phone.goto(server.url + '/customers');
-  await phone.getByTestId('customer-table').waitFor();
-  assert.equal(await horizontalOverflow(phone), 0, 'the customer list scrolls sideways');
-  await screenshot(phone, 'phone-customers');
-  await phone.getByRole('link', { name: '星辰科技有限公司' }).click();
-  await phone.getByTestId('customer-heading').waitFor();
-  assert.equal(await horizontalOverflow(phone), 0, 'the customer page scrolls sideways');
-  await screenshot(phone, 'phone-customer');
-  await phone.goto(server.url + '/');
-  await phone.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
-  assert.equal(await horizontalOverflow(phone), 0, 'Today scrolls sideways');
-  await screenshot(phone, 'phone-today');
-  await phone.close();
 });

@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::activities::{ActivityPanel, Subject};
 use super::contacts::ContactsPanel;
 use super::customer_form::{CustomerForm, CustomerInput};
+use super::opportunities::OpportunitiesPanel;
 use crate::domain::customer::{Customer, CustomerDetails};
 use crate::domain::record::RecordMeta;
 use crate::i18n::{format_datetime, Key};
@@ -190,6 +191,7 @@ fn CustomerView(id: String) -> impl IntoView {
                 </div>
             </Show>
             <ContactsPanel customer_id=id.clone()/>
+            <OpportunitiesPanel customer_id=id.clone()/>
             <ActivityPanel subject=Subject::Customer { base, generation }/>
             <h2 class="section-heading">{move || state.t(Key::CustomerDetails)}</h2>
             <ChangedElsewhere when=Signal::derive(newer_elsewhere) on_load_latest=Callback::new(move |()| {
