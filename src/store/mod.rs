@@ -265,18 +265,18 @@ impl Store {
         self.tabs.listen(on_change);
     }
 
-    /// Reads back the records another tab changed.
+    /// Reads back the records another tab changed, in one read transaction.
     pub async fn refresh(&self, changes: &[Change]) -> Result<Refresh, StoreError> {
         let mut refresh = Refresh::default();
+        let tx = self
+            .db
+            .transaction(&schema::RECORD_STORES, TransactionMode::ReadOnly)
+            .map_err(|e| StoreError::Read(idb(e)))?;
         for change in changes {
             let Some(store_name) = schema::RECORD_STORES.iter().find(|s| **s == change.store)
             else {
                 continue;
             };
-            let tx = self
-                .db
-                .transaction(&[*store_name], TransactionMode::ReadOnly)
-                .map_err(|e| StoreError::Read(idb(e)))?;
             let value = tx
                 .store(store_name)
                 .map_err(|e| StoreError::Read(idb(e)))?
@@ -293,7 +293,10 @@ impl Store {
                 schema::LEADS => refresh.leads.extend(decode_all(store_name, values)?),
                 schema::CUSTOMERS => refresh.customers.extend(decode_all(store_name, values)?),
                 schema::CONTACTS => refresh.contacts.extend(decode_all(store_name, values)?),
-                _ => refresh.activities.extend(decode_all(store_name, values)?),
+                schema::ACTIVITIES => refresh.activities.extend(decode_all(store_name, values)?),
+                _ => refresh
+                    .opportunities
+                    .extend(decode_all(store_name, values)?),
             }
         }
         Ok(refresh)

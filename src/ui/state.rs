@@ -107,6 +107,14 @@ impl AppState {
         }));
     }
 
+    /// Says why the app refused what the user asked.
+    pub fn refuse(&self, key: Key) {
+        self.notice.set(Some(Notice {
+            text: t(self.lang.get_untracked(), key).to_owned(),
+            is_error: true,
+        }));
+    }
+
     pub fn fail(&self, error: &StoreError) {
         self.notice.set(Some(Notice {
             text: store_error_text(self.lang.get_untracked(), error),

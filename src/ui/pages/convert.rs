@@ -141,10 +141,7 @@ fn ConvertForm(lead: Lead) -> impl IntoView {
             match convert(&current, picked, contact.get_untracked(), ids, &now()) {
                 Err(ConversionError::Customer(found)) => customer_problems.set(found),
                 Err(ConversionError::Contact(found)) => contact_problems.set(found),
-                Err(_) => state.notice.set(Some(crate::ui::state::Notice {
-                    text: state.t(Key::ConvertNeedsQualified).to_owned(),
-                    is_error: true,
-                })),
+                Err(_) => state.refuse(Key::ConvertNeedsQualified),
                 Ok(done) => {
                     let Some(target) = done
                         .lead

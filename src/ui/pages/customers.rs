@@ -37,6 +37,16 @@ pub fn CustomersPage() -> impl IntoView {
             .customers
             .with(|all| all.iter().filter(|c| !c.meta.is_deleted()).count())
     });
+    // Counted once per change of contacts, not once per row.
+    let contact_counts = Memo::new(move |_| {
+        state.contacts.with(|all| {
+            let mut counts = std::collections::HashMap::<String, usize>::new();
+            for contact in all.iter().filter(|c| !c.meta.is_deleted()) {
+                *counts.entry(contact.customer_id.clone()).or_default() += 1;
+            }
+            counts
+        })
+    });
     let set_query = move |change: &dyn Fn(&mut CustomerQuery)| {
         query.update(|q| change(q));
         shown.set(PAGE_ROWS);
@@ -112,7 +122,7 @@ pub fn CustomersPage() -> impl IntoView {
                     <tbody>
                         <For each=move || found.with(|f| f.iter().take(shown.get()).cloned().collect::<Vec<_>>())
                             key=|c| (c.meta.id.clone(), c.meta.rev)
-                            children=move |customer| view! { <CustomerRow customer/> }/>
+                            children=move |customer| view! { <CustomerRow customer contact_counts/> }/>
                     </tbody>
                 </table>
                 <Show when=move || { found.with(Vec::len) > shown.get() }>
@@ -126,18 +136,15 @@ pub fn CustomersPage() -> impl IntoView {
 }
 
 #[component]
-fn CustomerRow(customer: Customer) -> impl IntoView {
+fn CustomerRow(
+    customer: Customer,
+    contact_counts: Memo<std::collections::HashMap<String, usize>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = customer.meta.id.clone();
     let contacts = {
         let id = id.clone();
-        move || {
-            state.contacts.with(|all| {
-                all.iter()
-                    .filter(|c| c.customer_id == id && !c.meta.is_deleted())
-                    .count()
-            })
-        }
+        move || contact_counts.with(|counts| counts.get(&id).copied().unwrap_or(0))
     };
     let owner = customer.meta.owner.clone();
     let follow_up = customer.details.next_follow_up.clone();

@@ -233,12 +233,7 @@ fn StatusPanel(
             Err(StatusError::ReasonRequired) => {
                 reason_error.set(Some(state.t(Key::ProblemReasonRequired)))
             }
-            Err(StatusError::NotAllowed { .. }) => {
-                state.notice.set(Some(crate::ui::state::Notice {
-                    text: state.t(Key::ProblemStatusNotAllowed).to_owned(),
-                    is_error: true,
-                }))
-            }
+            Err(StatusError::NotAllowed { .. }) => state.refuse(Key::ProblemStatusNotAllowed),
         }
     };
 
