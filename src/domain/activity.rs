@@ -39,6 +39,7 @@ pub struct Links {
     pub lead_id: Option<String>,
     pub customer_id: Option<String>,
     pub contact_id: Option<String>,
+    pub opportunity_id: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,6 +139,11 @@ impl Activity {
     pub fn day(&self) -> &str {
         self.at.get(..10).unwrap_or(&self.at)
     }
+}
+
+/// A record with a next follow-up day, which logging an activity can set.
+pub trait FollowUp {
+    fn set_next_follow_up(&mut self, day: String);
 }
 
 /// The timeline of the records `about` names, newest first, Trash left out.

@@ -4,8 +4,10 @@
 use super::contact::{Contact, ContactDetails};
 use super::customer::{Customer, CustomerDetails};
 use super::lead::{ConvertedTo, Lead, LeadStatus};
+use super::opportunity::{parse_amount, Opportunity, Stage};
+use super::opportunity_draft::OpportunityDraft;
 use super::record::RecordMeta;
-use super::validate::FieldProblem;
+use super::validate::{Details, FieldProblem};
 
 /// Which customer the lead becomes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,6 +23,7 @@ pub enum ConversionError {
     AlreadyConverted,
     Customer(Vec<FieldProblem>),
     Contact(Vec<FieldProblem>),
+    Opportunity(Vec<FieldProblem>),
 }
 
 /// The records a conversion writes, together, in one transaction.
@@ -30,6 +33,13 @@ pub struct Conversion {
     /// Present when a new customer was made.
     pub new_customer: Option<Customer>,
     pub contact: Option<Contact>,
+    pub opportunity: Option<Opportunity>,
+}
+
+/// The opportunity a conversion may open for the new customer, in `stage`.
+pub struct NewOpportunity {
+    pub draft: OpportunityDraft,
+    pub stage: Stage,
 }
 
 /// Ids for the records a conversion may create, made by the caller.
@@ -108,6 +118,7 @@ pub fn convert(
     converted.converted = Some(ConvertedTo {
         customer_id,
         contact_id: contact.as_ref().map(|c| c.meta.id.clone()),
+        opportunity_id: None,
         at: now.to_owned(),
     });
     converted.meta.touch(now);
@@ -115,7 +126,39 @@ pub fn convert(
         lead: converted,
         new_customer,
         contact,
+        opportunity: None,
     })
+}
+
+impl Conversion {
+    /// Opens an opportunity for the customer the lead became, with its contact, owned by the
+    /// lead's owner; the lead links to it too.
+    pub fn with_opportunity(
+        mut self,
+        new: NewOpportunity,
+        id: String,
+        now: &str,
+    ) -> Result<Self, ConversionError> {
+        let draft = new.draft.checked().map_err(ConversionError::Opportunity)?;
+        let Some(converted) = self.lead.converted.as_mut() else {
+            return Ok(self);
+        };
+        let meta = RecordMeta::new(id.clone(), now, self.lead.meta.owner.clone());
+        let amount = parse_amount(&draft.amount).unwrap_or_default();
+        let mut opportunity = Opportunity::open(
+            meta,
+            &converted.customer_id,
+            &draft.title,
+            amount,
+            &draft.currency,
+            &new.stage,
+        );
+        opportunity.expected_close = draft.expected_close;
+        opportunity.contact_ids = self.contact.iter().map(|c| c.meta.id.clone()).collect();
+        converted.opportunity_id = Some(id);
+        self.opportunity = Some(opportunity);
+        Ok(self)
+    }
 }
 
 #[cfg(test)]
@@ -172,6 +215,7 @@ mod tests {
             Some(ConvertedTo {
                 customer_id: "cust".into(),
                 contact_id: Some("cont".into()),
+                opportunity_id: None,
                 at: T1.into()
             })
         );
@@ -242,5 +286,66 @@ mod tests {
             convert(&lead, choice, bad_contact, ids(), T1),
             Err(ConversionError::Contact(_))
         ));
+    }
+
+    #[test]
+    fn a_conversion_can_open_an_opportunity_with_the_contact() {
+        use crate::domain::opportunity::default_stages;
+        use crate::domain::validate::{Field, Problem};
+        let lead = qualified_lead();
+        let new = || NewOpportunity {
+            draft: OpportunityDraft {
+                title: "First order".into(),
+                amount: "12,800".into(),
+                currency: "CNY".into(),
+                ..OpportunityDraft::default()
+            },
+            stage: default_stages()[1].clone(),
+        };
+        let done = convert(
+            &lead,
+            CustomerChoice::New(Box::new(proposed_customer(&lead))),
+            proposed_contact(&lead),
+            ids(),
+            T1,
+        )
+        .unwrap()
+        .with_opportunity(new(), "o1".into(), T1)
+        .unwrap();
+        let opportunity = done.opportunity.as_ref().unwrap();
+        assert_eq!(opportunity.customer_id, "cust");
+        assert_eq!(opportunity.contact_ids, ["cont"]);
+        assert_eq!(opportunity.amount.to_string(), "12800");
+        assert_eq!(opportunity.stage_id, "qualified");
+        assert_eq!(opportunity.meta.owner, lead.meta.owner);
+        assert_eq!(
+            done.lead
+                .converted
+                .as_ref()
+                .unwrap()
+                .opportunity_id
+                .as_deref(),
+            Some("o1")
+        );
+
+        let untitled = NewOpportunity {
+            draft: OpportunityDraft {
+                title: " ".into(),
+                ..new().draft
+            },
+            ..new()
+        };
+        let refused = convert(
+            &lead,
+            CustomerChoice::Existing("c9".into()),
+            proposed_contact(&lead),
+            ids(),
+            T1,
+        )
+        .unwrap()
+        .with_opportunity(untitled, "o1".into(), T1);
+        assert!(
+            matches!(refused, Err(ConversionError::Opportunity(p)) if p[0].field == Field::Title && p[0].problem == Problem::Required)
+        );
     }
 }

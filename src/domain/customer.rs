@@ -95,6 +95,12 @@ fn tidy_tags(tags: &[String]) -> Vec<String> {
     out
 }
 
+impl super::activity::FollowUp for Customer {
+    fn set_next_follow_up(&mut self, day: String) {
+        self.details.next_follow_up = Some(day);
+    }
+}
+
 impl Record for Customer {
     fn meta(&self) -> &RecordMeta {
         &self.meta

@@ -95,6 +95,8 @@ pub struct Lead {
 pub struct ConvertedTo {
     pub customer_id: String,
     pub contact_id: Option<String>,
+    #[serde(default)]
+    pub opportunity_id: Option<String>,
     pub at: String,
 }
 
@@ -161,6 +163,12 @@ impl Details for LeadDetails {
             checks.max_len(field, text, max);
         }
         checks.into_problems()
+    }
+}
+
+impl super::activity::FollowUp for Lead {
+    fn set_next_follow_up(&mut self, day: String) {
+        self.details.next_follow_up = Some(day);
     }
 }
 

@@ -116,6 +116,15 @@ pub struct Opportunity {
     #[serde(default)]
     pub lost_reason: Option<String>,
     pub stage_history: Vec<StageChange>,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub next_follow_up: Option<String>,
+}
+
+impl super::activity::FollowUp for Opportunity {
+    fn set_next_follow_up(&mut self, day: String) {
+        self.next_follow_up = Some(day);
+    }
 }
 
 impl Record for Opportunity {
@@ -177,6 +186,7 @@ impl Opportunity {
             probability: stage.probability,
             expected_close: None,
             lost_reason: None,
+            next_follow_up: None,
             stage_history: vec![StageChange {
                 from: None,
                 to: stage.id.clone(),
@@ -206,6 +216,16 @@ impl Opportunity {
         self.probability = stage.probability;
         self.meta.touch(now);
         Ok(())
+    }
+
+    /// Whether it is still being worked on: its stage is neither Won nor Lost. An opportunity in
+    /// a stage that no longer exists counts as open, so it is not forgotten.
+    pub fn is_open(&self, stages: &[Stage]) -> bool {
+        !self.meta.is_deleted()
+            && stages
+                .iter()
+                .find(|s| s.id == self.stage_id)
+                .is_none_or(|s| s.outcome == Outcome::Open)
     }
 
     /// The amount times the probability, to the cent.

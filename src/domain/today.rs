@@ -7,6 +7,7 @@ use super::activity::Activity;
 use super::customer::Customer;
 use super::date::day_number;
 use super::lead::{Lead, LeadStatus};
+use super::opportunity::{Opportunity, Stage};
 
 pub const DEFAULT_FORGOTTEN_DAYS: u32 = 30;
 
@@ -17,6 +18,9 @@ pub struct Agenda<'a> {
     /// Open leads whose follow-up day is today or past, soonest first.
     pub leads_due: Vec<&'a Lead>,
     pub customers_due: Vec<&'a Customer>,
+    pub opportunities_due: Vec<&'a Opportunity>,
+    /// Open opportunities whose expected close day has passed, longest past first.
+    pub closing_overdue: Vec<&'a Opportunity>,
     /// Customers with no activity for the threshold, longest silent first, with their last day
     /// of contact if there ever was one.
     pub forgotten: Vec<(&'a Customer, Option<&'a str>)>,
@@ -52,15 +56,30 @@ pub fn last_contact<'a>(leads: &[Lead], activities: &'a [Activity]) -> HashMap<S
     last
 }
 
+/// What the agenda is drawn from.
+#[derive(Clone, Copy, Default)]
+pub struct Records<'a> {
+    pub leads: &'a [Lead],
+    pub customers: &'a [Customer],
+    pub activities: &'a [Activity],
+    pub opportunities: &'a [Opportunity],
+    pub stages: &'a [Stage],
+}
+
 /// `me`'s agenda on `today` (`YYYY-MM-DD`).
 pub fn agenda<'a>(
     today: &str,
     me: &str,
     forgotten_after_days: u32,
-    leads: &'a [Lead],
-    customers: &'a [Customer],
-    activities: &'a [Activity],
+    records: Records<'a>,
 ) -> Agenda<'a> {
+    let Records {
+        leads,
+        customers,
+        activities,
+        opportunities,
+        stages,
+    } = records;
     let mine_open_tasks = activities
         .iter()
         .filter(|a| a.is_open_task() && a.meta.owner == me);
@@ -88,6 +107,18 @@ pub fn agenda<'a>(
         .filter(|c| due(&c.details.next_follow_up))
         .collect();
     customers_due.sort_by(|a, b| a.details.next_follow_up.cmp(&b.details.next_follow_up));
+    let mine_open = opportunities
+        .iter()
+        .filter(|o| o.meta.owner == me && o.is_open(stages));
+    let mut opportunities_due: Vec<&Opportunity> = mine_open
+        .clone()
+        .filter(|o| due(&o.next_follow_up))
+        .collect();
+    opportunities_due.sort_by(|a, b| a.next_follow_up.cmp(&b.next_follow_up));
+    let mut closing_overdue: Vec<&Opportunity> = mine_open
+        .filter(|o| o.expected_close.as_deref().is_some_and(|d| d < today))
+        .collect();
+    closing_overdue.sort_by(|a, b| a.expected_close.cmp(&b.expected_close));
 
     let last = last_contact(leads, activities);
     let today_number = day_number(today).unwrap_or_default();
@@ -114,6 +145,8 @@ pub fn agenda<'a>(
         tasks_today,
         leads_due,
         customers_due,
+        opportunities_due,
+        closing_overdue,
         forgotten: forgotten.into_iter().map(|(c, day, _)| (c, day)).collect(),
     }
 }
@@ -192,7 +225,15 @@ mod tests {
             task("theirs", "li", "2026-03-01"),
             done,
         ];
-        let agenda = agenda(TODAY, "me", 30, &[], &[], &activities);
+        let agenda = agenda(
+            TODAY,
+            "me",
+            30,
+            Records {
+                activities: &activities,
+                ..Records::default()
+            },
+        );
         assert_eq!(subjects(&agenda.overdue_tasks), ["later", "late"]);
         assert_eq!(subjects(&agenda.tasks_today), ["now"]);
     }
@@ -206,7 +247,16 @@ mod tests {
             lead("closed", "2026-03-01", LeadStatus::Disqualified),
         ];
         let customers = vec![customer("c", "2026-03-01T00:00:00Z", Some(TODAY))];
-        let agenda = agenda(TODAY, "me", 30, &leads, &customers, &[]);
+        let agenda = agenda(
+            TODAY,
+            "me",
+            30,
+            Records {
+                leads: &leads,
+                customers: &customers,
+                ..Records::default()
+            },
+        );
         let ids: Vec<_> = agenda
             .leads_due
             .iter()
@@ -229,6 +279,7 @@ mod tests {
         converted.converted = Some(ConvertedTo {
             customer_id: "via-lead".into(),
             contact_id: None,
+            opportunity_id: None,
             at: "2026-03-01T00:00:00Z".into(),
         });
         let activities = vec![
@@ -239,18 +290,57 @@ mod tests {
             call_about(None, Some("l1"), "2026-03-05T10:00:00Z"),
         ];
         let leads = vec![converted];
-        let agenda = agenda(TODAY, "me", 30, &leads, &customers, &activities);
+        let records = Records {
+            leads: &leads,
+            customers: &customers,
+            activities: &activities,
+            ..Records::default()
+        };
+        let agenda = agenda(TODAY, "me", 30, records);
         let found: Vec<_> = agenda
             .forgotten
             .iter()
             .map(|(c, day)| (c.meta.id.as_str(), *day))
             .collect();
         assert_eq!(found, [("never", None), ("silent", Some("2026-02-08"))]);
-        let stricter = super::agenda(TODAY, "me", 7, &leads, &customers, &activities);
+        let stricter = super::agenda(TODAY, "me", 7, records);
         assert_eq!(
             stricter.forgotten.len(),
             4,
             "recent and new (9 days) join at 7"
         );
+    }
+
+    #[test]
+    fn open_opportunities_past_their_close_day_or_due_a_follow_up() {
+        use crate::domain::opportunity::default_stages;
+        let stages = default_stages();
+        let open = |id: &str, stage: usize, close: Option<&str>, follow: Option<&str>| {
+            let meta = RecordMeta::new(id.into(), "2026-01-01T00:00:00Z", "me".into());
+            let mut o = Opportunity::open(meta, "c", id, Default::default(), "CNY", &stages[stage]);
+            o.expected_close = close.map(str::to_owned);
+            o.next_follow_up = follow.map(str::to_owned);
+            o
+        };
+        let opportunities = vec![
+            open("late", 3, Some("2026-03-09"), None),
+            open("later", 1, Some("2026-02-01"), Some(TODAY)),
+            open("closes-today", 1, Some(TODAY), Some("2026-03-11")),
+            open("won", 5, Some("2026-02-01"), Some(TODAY)),
+            open("lost", 6, Some("2026-02-01"), None),
+        ];
+        let records = Records {
+            opportunities: &opportunities,
+            stages: &stages,
+            ..Records::default()
+        };
+        let agenda = agenda(TODAY, "me", 30, records);
+        let ids =
+            |list: &[&Opportunity]| list.iter().map(|o| o.meta.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&agenda.closing_overdue), ["later", "late"]);
+        assert_eq!(ids(&agenda.opportunities_due), ["later"]);
+        assert!(super::agenda(TODAY, "li", 30, records)
+            .closing_overdue
+            .is_empty());
     }
 }

@@ -21,6 +21,10 @@ pub enum Field {
     Customer,
     Subject,
     Due,
+    Amount,
+    Probability,
+    ExpectedClose,
+    StageName,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +35,9 @@ pub enum Problem {
     PhoneInvalid,
     DateInvalid,
     TooLong { max: usize },
+    AmountInvalid,
+    AmountNegative,
+    PercentInvalid,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -22,7 +22,7 @@ use crate::domain::activity::Activity;
 use crate::domain::contact::Contact;
 use crate::domain::customer::Customer;
 use crate::domain::lead::Lead;
-use crate::domain::opportunity::Opportunity;
+use crate::domain::opportunity::{Opportunity, Stage};
 use crate::domain::record::Record;
 use crate::domain::team::TeamMember;
 use codec::{decode_all, encode, stored_rev};
@@ -90,6 +90,7 @@ pub struct Snapshot {
     pub me: Option<String>,
     /// Today's threshold for forgotten customers, if the user changed it.
     pub forgotten_days: Option<u32>,
+    pub pipeline: Option<Vec<Stage>>,
 }
 
 pub struct Store {
@@ -146,6 +147,7 @@ impl Store {
             opportunities: self.load_all().await?,
             me: self.setting(schema::SETTING_ME).await?,
             forgotten_days: self.setting(schema::SETTING_FORGOTTEN_DAYS).await?,
+            pipeline: self.setting(schema::SETTING_PIPELINE).await?,
         })
     }
 

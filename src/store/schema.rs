@@ -27,6 +27,8 @@ pub const SETTING_KEY_PATH: &str = "key";
 pub const SETTING_DATA_VERSION: &str = "data_version";
 pub const SETTING_ME: &str = "me";
 pub const SETTING_FORGOTTEN_DAYS: &str = "forgotten_days";
+/// The pipeline's stages, in order, once the user changed them.
+pub const SETTING_PIPELINE: &str = "pipeline";
 
 pub fn builder(name: &str) -> RexieBuilder {
     RexieBuilder::new(name)

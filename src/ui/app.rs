@@ -7,8 +7,9 @@ use leptos_router::path;
 use super::browser;
 use super::layout::Shell;
 use super::pages::{
-    ConvertLeadPage, CustomerPage, CustomersPage, LeadPage, LeadsPage, NewCustomerPage,
-    NewLeadPage, NotFoundPage, PipelinePage, SettingsPage, TodayPage, TrashPage,
+    ActivityListPage, ContactListPage, ConvertLeadPage, CustomerPage, CustomersPage, LeadPage,
+    LeadsPage, MorePage, NewCustomerPage, NewLeadPage, NotFoundPage, OpportunityListPage,
+    OpportunityPage, PipelinePage, SettingsPage, TodayPage, TrashPage,
 };
 use super::state::{store_error_text, AppState};
 use crate::domain::team::TeamMember;
@@ -87,7 +88,12 @@ fn App(state: AppState) -> impl IntoView {
                     <Route path=path!("/customers") view=CustomersPage/>
                     <Route path=path!("/customers/new") view=NewCustomerPage/>
                     <Route path=path!("/customers/:id") view=CustomerPage/>
+                    <Route path=path!("/contacts") view=ContactListPage/>
                     <Route path=path!("/pipeline") view=PipelinePage/>
+                    <Route path=path!("/opportunities") view=OpportunityListPage/>
+                    <Route path=path!("/opportunities/:id") view=OpportunityPage/>
+                    <Route path=path!("/activities") view=ActivityListPage/>
+                    <Route path=path!("/more") view=MorePage/>
                     <Route path=path!("/trash") view=TrashPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>

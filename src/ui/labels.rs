@@ -78,6 +78,9 @@ pub fn problem_text(lang: Lang, problem: Problem) -> String {
         Problem::PhoneInvalid => t(lang, Key::ProblemPhone).to_owned(),
         Problem::DateInvalid => t(lang, Key::ProblemDate).to_owned(),
         Problem::TooLong { max } => tf(lang, Key::ProblemTooLong, &[("max", &max.to_string())]),
+        Problem::AmountInvalid => t(lang, Key::ProblemAmount).to_owned(),
+        Problem::AmountNegative => t(lang, Key::ProblemAmountNegative).to_owned(),
+        Problem::PercentInvalid => t(lang, Key::ProblemPercent).to_owned(),
     }
 }
 

@@ -26,9 +26,12 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <NavLink href="/" icon=IconKind::Today label=Key::NavToday/>
                 <NavLink href="/leads" icon=IconKind::Leads label=Key::NavLeads/>
                 <NavLink href="/customers" icon=IconKind::Customers label=Key::NavCustomers/>
+                <NavLink href="/contacts" icon=IconKind::Contacts label=Key::NavContacts secondary=true/>
                 <NavLink href="/pipeline" icon=IconKind::Pipeline label=Key::NavPipeline/>
-                <NavLink href="/trash" icon=IconKind::Trash label=Key::NavTrash/>
-                <NavLink href="/settings" icon=IconKind::Settings label=Key::NavSettings/>
+                <NavLink href="/activities" icon=IconKind::Activities label=Key::NavActivities secondary=true/>
+                <NavLink href="/trash" icon=IconKind::Trash label=Key::NavTrash secondary=true/>
+                <NavLink href="/settings" icon=IconKind::Settings label=Key::NavSettings secondary=true/>
+                <NavLink href="/more" icon=IconKind::More label=Key::NavMore phone_only=true/>
             </nav>
             <main id="main" class="main" tabindex="-1">
                 <NoticeBanner/>
@@ -39,10 +42,22 @@ pub fn Shell(children: Children) -> impl IntoView {
 }
 
 #[component]
-fn NavLink(href: &'static str, icon: IconKind, label: Key) -> impl IntoView {
+/// `secondary` links live under More at phone width, where `phone_only` ones appear.
+fn NavLink(
+    href: &'static str,
+    icon: IconKind,
+    label: Key,
+    #[prop(optional)] secondary: bool,
+    #[prop(optional)] phone_only: bool,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let class = match (secondary, phone_only) {
+        (true, _) => "nav-link nav-secondary",
+        (_, true) => "nav-link nav-phone-only",
+        _ => "nav-link",
+    };
     view! {
-        <A href=href attr:class="nav-link">
+        <A href=href attr:class=class>
             <Icon kind=icon/>
             <span>{move || state.t(label)}</span>
         </A>

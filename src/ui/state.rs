@@ -1,6 +1,7 @@
 //! What every screen shares: the language, the records in memory, the message banner, and the
 //! one way to change data, which writes through the store before memory shows the change.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -10,8 +11,10 @@ use crate::domain::contact::Contact;
 use crate::domain::conversion::Conversion;
 use crate::domain::customer::Customer;
 use crate::domain::lead::Lead;
-use crate::domain::opportunity::Opportunity;
+use crate::domain::list_query::Names;
+use crate::domain::opportunity::{Opportunity, Stage};
 use crate::domain::record::Record;
+use crate::domain::stages::pipeline_or_default;
 use crate::domain::team::TeamMember;
 use crate::i18n::{t, tf, Key, Lang};
 use crate::store::{schema, Batch, Refresh, Snapshot, Store, StoreError, Stored};
@@ -31,6 +34,8 @@ pub struct AppState {
     pub contacts: RwSignal<Vec<Contact>>,
     pub activities: RwSignal<Vec<Activity>>,
     pub opportunities: RwSignal<Vec<Opportunity>>,
+    /// The pipeline's stages, in order.
+    pub stages: RwSignal<Vec<Stage>>,
     /// Customers count as forgotten after this many days without activity (Today).
     pub forgotten_days: RwSignal<u32>,
     pub me: RwSignal<String>,
@@ -48,6 +53,7 @@ impl AppState {
             contacts: RwSignal::new(snapshot.contacts),
             activities: RwSignal::new(snapshot.activities),
             opportunities: RwSignal::new(snapshot.opportunities),
+            stages: RwSignal::new(pipeline_or_default(snapshot.pipeline)),
             forgotten_days: RwSignal::new(
                 snapshot
                     .forgotten_days
@@ -107,6 +113,16 @@ impl AppState {
         }));
     }
 
+    /// Says that something was done to `count` records.
+    pub fn inform_count(&self, key: Key, count: usize) {
+        let lang = self.lang.get_untracked();
+        let count = crate::i18n::format_number(lang, count as u64);
+        self.notice.set(Some(Notice {
+            text: tf(lang, key, &[("count", &count)]),
+            is_error: false,
+        }));
+    }
+
     /// Says why the app refused what the user asked.
     pub fn refuse(&self, key: Key) {
         self.notice.set(Some(Notice {
@@ -132,6 +148,37 @@ impl AppState {
 
     pub fn contact(&self, id: &str) -> Option<Contact> {
         find(self.contacts, id)
+    }
+
+    /// The names records are shown by, keyed by id: for lists that search and show what a
+    /// record belongs to.
+    pub fn record_names(&self) -> Memo<Names> {
+        let state = *self;
+        Memo::new(move |_| {
+            let mut names = Names::new();
+            state.customers.with(|all| {
+                names.extend(
+                    all.iter()
+                        .map(|c| (c.meta.id.clone(), c.details.name.clone())),
+                )
+            });
+            state.leads.with(|all| {
+                names.extend(
+                    all.iter()
+                        .map(|l| (l.meta.id.clone(), l.display_name().to_owned())),
+                )
+            });
+            state.contacts.with(|all| {
+                names.extend(
+                    all.iter()
+                        .map(|c| (c.meta.id.clone(), c.details.name.clone())),
+                )
+            });
+            state
+                .opportunities
+                .with(|all| names.extend(all.iter().map(|o| (o.meta.id.clone(), o.title.clone()))));
+            names
+        })
     }
 
     pub fn member_name(&self, id: &str) -> String {
@@ -167,6 +214,17 @@ impl AppState {
         self.write(activity, self.activities).await
     }
 
+    /// Saves records of one kind together, all or nothing.
+    pub async fn save_many<R: Stored + Clone + Send + Sync + 'static>(
+        &self,
+        records: Vec<R>,
+        list: RwSignal<Vec<R>>,
+    ) -> Result<(), StoreError> {
+        self.store.get_value().save_all(&records).await?;
+        list.update(|all| upsert_many(all, records));
+        Ok(())
+    }
+
     /// Logs an activity and, in the same transaction, the record whose next follow-up it set.
     pub async fn log_activity<R: Stored + Clone + Send + Sync + 'static>(
         &self,
@@ -186,7 +244,8 @@ impl AppState {
         Ok(())
     }
 
-    /// Writes the converted lead with the customer and contact it became, all or nothing.
+    /// Writes the converted lead with the customer, contact and opportunity it became, all or
+    /// nothing.
     pub async fn save_conversion(&self, done: Conversion) -> Result<(), StoreError> {
         let mut batch = Batch::default();
         batch.put(&done.lead)?;
@@ -196,6 +255,9 @@ impl AppState {
         if let Some(contact) = &done.contact {
             batch.put(contact)?;
         }
+        if let Some(opportunity) = &done.opportunity {
+            batch.put(opportunity)?;
+        }
         self.store.get_value().write(batch).await?;
         self.leads.update(|list| upsert(list, done.lead));
         if let Some(customer) = done.new_customer {
@@ -204,7 +266,22 @@ impl AppState {
         if let Some(contact) = done.contact {
             self.contacts.update(|list| upsert(list, contact));
         }
+        if let Some(opportunity) = done.opportunity {
+            self.opportunities.update(|list| upsert(list, opportunity));
+        }
         Ok(())
+    }
+
+    pub async fn save_stages(&self, stages: Vec<Stage>) -> Result<(), StoreError> {
+        self.save_setting(schema::SETTING_PIPELINE, &stages).await?;
+        self.stages.set(stages);
+        Ok(())
+    }
+
+    /// The stage with `id`, if the pipeline still has it.
+    pub fn stage(&self, id: &str) -> Option<Stage> {
+        self.stages
+            .with_untracked(|stages| stages.iter().find(|s| s.id == id).cloned())
     }
 
     pub async fn save_member(&self, member: TeamMember) -> Result<(), StoreError> {
@@ -215,13 +292,27 @@ impl AppState {
     pub async fn purge(&self, ids: Vec<String>) -> Result<(), StoreError> {
         let store = self.store.get_value();
         store
-            .delete_forever(&[schema::LEADS, schema::CUSTOMERS, schema::CONTACTS], &ids)
+            .delete_forever(
+                &[
+                    schema::LEADS,
+                    schema::CUSTOMERS,
+                    schema::CONTACTS,
+                    schema::OPPORTUNITIES,
+                    schema::ACTIVITIES,
+                ],
+                &ids,
+            )
             .await?;
+        let ids: std::collections::HashSet<String> = ids.into_iter().collect();
         self.leads
             .update(|list| list.retain(|r| !ids.contains(&r.meta.id)));
         self.customers
             .update(|list| list.retain(|r| !ids.contains(&r.meta.id)));
         self.contacts
+            .update(|list| list.retain(|r| !ids.contains(&r.meta.id)));
+        self.opportunities
+            .update(|list| list.retain(|r| !ids.contains(&r.meta.id)));
+        self.activities
             .update(|list| list.retain(|r| !ids.contains(&r.meta.id)));
         Ok(())
     }
@@ -268,10 +359,22 @@ fn merge<R: Record + Send + Sync + 'static>(
     }
     list.update(|records| {
         records.retain(|r| !gone.iter().any(|id| id == r.id()));
-        for record in changed {
-            upsert(records, record);
-        }
+        upsert_many(records, changed);
     });
+}
+
+/// Replaces records by id, adding the new ones, in one pass however many there are.
+fn upsert_many<R: Record>(records: &mut Vec<R>, changed: Vec<R>) {
+    let mut by_id: HashMap<String, R> = changed
+        .into_iter()
+        .map(|r| (r.id().to_owned(), r))
+        .collect();
+    for slot in records.iter_mut() {
+        if let Some(new) = by_id.remove(slot.id()) {
+            *slot = new;
+        }
+    }
+    records.extend(by_id.into_values());
 }
 
 fn upsert<R: Record>(records: &mut Vec<R>, record: R) {

@@ -2,3 +2,5 @@ pub mod changed_elsewhere;
 pub mod field;
 pub mod icons;
 pub mod notice;
+pub mod record_table;
+pub mod toolbar;

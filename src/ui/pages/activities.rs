@@ -4,44 +4,105 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::activity::{timeline, Activity, ActivityDetails, ActivityKind, Links};
+use crate::domain::activity::{timeline, Activity, ActivityDetails, ActivityKind, FollowUp, Links};
 use crate::domain::customer::Customer;
 use crate::domain::lead::Lead;
+use crate::domain::opportunity::Opportunity;
 use crate::domain::record::RecordMeta;
 use crate::domain::validate::{Checks, Field};
 use crate::i18n::{format_date, format_datetime, Key};
+use crate::store::{StoreError, Stored};
 use crate::ui::browser::{new_id, now};
 use crate::ui::components::field::{problem_signal, DraftForm, Field as FormField, FieldKind};
 use crate::ui::labels::kind_key;
 use crate::ui::state::AppState;
 
+/// A record page's copy of its record and the counter that redraws its form.
+pub struct Opened<R: Send + Sync + 'static> {
+    pub base: RwSignal<R>,
+    pub generation: RwSignal<u32>,
+}
+
+impl<R: Send + Sync + 'static> Clone for Opened<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R: Send + Sync + 'static> Copy for Opened<R> {}
+
 /// The record whose page this is: its activities are listed, and a follow-up day set while
-/// logging is written to it. `generation` redraws the page's form with the new day.
+/// logging is written to it.
 #[derive(Clone, Copy)]
 pub enum Subject {
-    Lead {
-        base: RwSignal<Lead>,
-        generation: RwSignal<u32>,
-    },
-    Customer {
-        base: RwSignal<Customer>,
-        generation: RwSignal<u32>,
-    },
+    Lead(Opened<Lead>),
+    Customer(Opened<Customer>),
+    Opportunity(Opened<Opportunity>),
 }
 
 impl Subject {
     fn links(self) -> Links {
         match self {
-            Subject::Lead { base, .. } => Links {
-                lead_id: Some(base.with_untracked(|l| l.meta.id.clone())),
+            Subject::Lead(o) => Links {
+                lead_id: Some(o.base.with_untracked(|l| l.meta.id.clone())),
                 ..Links::default()
             },
-            Subject::Customer { base, .. } => Links {
-                customer_id: Some(base.with_untracked(|c| c.meta.id.clone())),
+            Subject::Customer(o) => Links {
+                customer_id: Some(o.base.with_untracked(|c| c.meta.id.clone())),
                 ..Links::default()
             },
+            // Also the customer's, so it shows on the customer's timeline.
+            Subject::Opportunity(o) => o.base.with_untracked(|op| Links {
+                opportunity_id: Some(op.meta.id.clone()),
+                customer_id: Some(op.customer_id.clone()),
+                ..Links::default()
+            }),
         }
     }
+
+    async fn log(
+        self,
+        state: AppState,
+        activity: Activity,
+        day: Option<String>,
+        stamp: &str,
+    ) -> Result<(), StoreError> {
+        let Some(day) = day else {
+            return state.log_activity::<Lead>(activity, None).await;
+        };
+        match self {
+            Subject::Lead(opened) => {
+                log_with_follow_up(state, activity, opened, state.leads, day, stamp).await
+            }
+            Subject::Customer(opened) => {
+                log_with_follow_up(state, activity, opened, state.customers, day, stamp).await
+            }
+            Subject::Opportunity(opened) => {
+                log_with_follow_up(state, activity, opened, state.opportunities, day, stamp).await
+            }
+        }
+    }
+}
+
+/// Logs the activity and sets the record's next follow-up in one write; the page's copy and
+/// form follow once it has landed.
+async fn log_with_follow_up<R: FollowUp + Stored + Clone + Send + Sync + 'static>(
+    state: AppState,
+    activity: Activity,
+    opened: Opened<R>,
+    list: RwSignal<Vec<R>>,
+    day: String,
+    stamp: &str,
+) -> Result<(), StoreError> {
+    let mut record = opened.base.get_untracked();
+    record.set_next_follow_up(day);
+    record.meta_mut().touch(stamp);
+    state
+        .log_activity(activity, Some((record.clone(), list)))
+        .await?;
+    opened.base.set(record);
+    opened.generation.update(|g| *g += 1);
+    Ok(())
 }
 
 #[component]
@@ -74,6 +135,9 @@ pub fn ActivityPanel(subject: Subject) -> impl IntoView {
             };
             state.activities.with(|all| {
                 timeline(all, &|l: &Links| {
+                    if links.opportunity_id.is_some() {
+                        return l.opportunity_id == links.opportunity_id;
+                    }
                     (links.lead_id.is_some() && l.lead_id == links.lead_id)
                         || (links.customer_id.is_some() && l.customer_id == links.customer_id)
                         || l.lead_id.as_ref().is_some_and(|id| converted.contains(id))
@@ -105,35 +169,7 @@ pub fn ActivityPanel(subject: Subject) -> impl IntoView {
         };
         saving.set(true);
         spawn_local(async move {
-            let result = match (subject, day) {
-                (Subject::Lead { base, generation }, Some(day)) => {
-                    let mut lead = base.get_untracked();
-                    lead.details.next_follow_up = Some(day);
-                    lead.meta.touch(&stamp);
-                    let saved = state
-                        .log_activity(activity, Some((lead.clone(), state.leads)))
-                        .await;
-                    if saved.is_ok() {
-                        base.set(lead);
-                        generation.update(|g| *g += 1);
-                    }
-                    saved
-                }
-                (Subject::Customer { base, generation }, Some(day)) => {
-                    let mut customer = base.get_untracked();
-                    customer.details.next_follow_up = Some(day);
-                    customer.meta.touch(&stamp);
-                    let saved = state
-                        .log_activity(activity, Some((customer.clone(), state.customers)))
-                        .await;
-                    if saved.is_ok() {
-                        base.set(customer);
-                        generation.update(|g| *g += 1);
-                    }
-                    saved
-                }
-                (_, None) => state.log_activity::<Lead>(activity, None).await,
-            };
+            let result = subject.log(state, activity, day, &stamp).await;
             match result {
                 Ok(()) => {
                     state.inform(Key::ActivityLogged);
@@ -194,7 +230,7 @@ pub fn ActivityPanel(subject: Subject) -> impl IntoView {
     }
 }
 
-fn kind_code(kind: ActivityKind) -> &'static str {
+pub fn kind_code(kind: ActivityKind) -> &'static str {
     match kind {
         ActivityKind::Call => "call",
         ActivityKind::Email => "email",

@@ -7,16 +7,21 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::customer_form::reason_key;
+use super::opportunity_form::CURRENCIES;
 use crate::domain::conversion::{
     convert, proposed_contact, proposed_customer, ConversionError, CustomerChoice, NewIds,
+    NewOpportunity,
 };
 use crate::domain::customer::similar_customers;
 use crate::domain::duplicate::{email_key, phone_key, Identity, MatchReason};
 use crate::domain::lead::{Lead, LeadStatus};
+use crate::domain::opportunity::{Outcome, Stage};
+use crate::domain::opportunity_draft::OpportunityDraft;
 use crate::domain::validate::Field;
 use crate::i18n::Key;
 use crate::ui::browser::{new_id, now};
-use crate::ui::components::field::{DraftForm, FieldKind};
+use crate::ui::components::field::{problem_signal, DraftForm, Field as FormField, FieldKind};
+use crate::ui::labels::stage_name;
 use crate::ui::state::AppState;
 
 #[component]
@@ -117,6 +122,25 @@ fn ConvertForm(lead: Lead) -> impl IntoView {
     let contact = RwSignal::new(proposed_contact(&lead));
     let customer_problems = RwSignal::new(Vec::new());
     let contact_problems = RwSignal::new(Vec::new());
+    let with_opportunity = RwSignal::new(false);
+    let opportunity = RwSignal::new(OpportunityDraft {
+        title: proposed_customer(&lead).name,
+        currency: CURRENCIES[0].to_owned(),
+        ..OpportunityDraft::default()
+    });
+    let opportunity_problems = RwSignal::new(Vec::new());
+    let open_stages: Vec<Stage> = state.stages.with_untracked(|all| {
+        all.iter()
+            .filter(|s| s.outcome == Outcome::Open)
+            .cloned()
+            .collect()
+    });
+    let stage = RwSignal::new(
+        open_stages
+            .first()
+            .map(|s| s.id.clone())
+            .unwrap_or_default(),
+    );
     let saving = RwSignal::new(false);
     let lead_id = lead.meta.id.clone();
     let lead_name = lead.display_name().to_owned();
@@ -138,9 +162,23 @@ fn ConvertForm(lead: Lead) -> impl IntoView {
             };
             customer_problems.set(Vec::new());
             contact_problems.set(Vec::new());
-            match convert(&current, picked, contact.get_untracked(), ids, &now()) {
+            opportunity_problems.set(Vec::new());
+            let stamp = now();
+            let converted = convert(&current, picked, contact.get_untracked(), ids, &stamp)
+                .and_then(|done| match state.stage(&stage.get_untracked()) {
+                    Some(stage) if with_opportunity.get_untracked() => {
+                        let new = NewOpportunity {
+                            draft: opportunity.get_untracked(),
+                            stage,
+                        };
+                        done.with_opportunity(new, new_id(), &stamp)
+                    }
+                    _ => Ok(done),
+                });
+            match converted {
                 Err(ConversionError::Customer(found)) => customer_problems.set(found),
                 Err(ConversionError::Contact(found)) => contact_problems.set(found),
+                Err(ConversionError::Opportunity(found)) => opportunity_problems.set(found),
                 Err(_) => state.refuse(Key::ConvertNeedsQualified),
                 Ok(done) => {
                     let Some(target) = done
@@ -180,6 +218,14 @@ fn ConvertForm(lead: Lead) -> impl IntoView {
             problems: contact_problems,
         }
         .text(id, label, field, kind, get, set)
+    };
+
+    let opportunity_field = move |id, label, field, get: fn(&_) -> &String, set| {
+        DraftForm {
+            draft: opportunity,
+            problems: opportunity_problems,
+        }
+        .text(id, label, field, FieldKind::Text, get, set)
     };
 
     view! {
@@ -228,6 +274,37 @@ fn ConvertForm(lead: Lead) -> impl IntoView {
                     {contact_field("convert-contact-phone", Key::FieldPhone, Field::Phone, FieldKind::Tel, |d| &d.phone, |d, v| d.phone = v)}
                     {contact_field("convert-contact-email", Key::FieldEmail, Field::Email, FieldKind::Email, |d| &d.email, |d, v| d.email = v)}
                 </div>
+                <label class="checkbox section-heading">
+                    <input type="checkbox" data-testid="with-opportunity" prop:checked=move || with_opportunity.get()
+                        on:change=move |ev| with_opportunity.set(event_target_checked(&ev))/>
+                    {move || state.t(Key::ConvertOpenOpportunity)}
+                </label>
+                <Show when=move || with_opportunity.get()>
+                    <div class="form-grid" data-testid="convert-opportunity">
+                        {opportunity_field("convert-opportunity-title", Key::FieldOpportunityTitle, Field::Title, |d| &d.title, |d, v| d.title = v)}
+                        {opportunity_field("convert-opportunity-amount", Key::FieldAmount, Field::Amount, |d| &d.amount, |d, v| d.amount = v)}
+                        <div class="field">
+                            <label for="convert-opportunity-currency">{move || state.t(Key::FieldCurrency)}</label>
+                            <select id="convert-opportunity-currency" on:change=move |ev| opportunity.update(|d| d.currency = event_target_value(&ev))>
+                                {CURRENCIES.into_iter().map(|c| view! { <option value=c>{c}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="convert-opportunity-stage">{move || state.t(Key::Stage)}</label>
+                            <select id="convert-opportunity-stage" on:change=move |ev| stage.set(event_target_value(&ev))>
+                                {open_stages.clone().into_iter().map(|s| {
+                                    let value = s.id.clone();
+                                    let name = stage_name(s);
+                                    view! { <option value=value>{move || name(state.lang.get())}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <FormField id="convert-opportunity-close" label=Key::FieldExpectedClose kind=FieldKind::Date
+                            value=Signal::derive(move || opportunity.with(|d| d.expected_close.clone().unwrap_or_default()))
+                            on_input=Callback::new(move |v: String| opportunity.update(|d| d.expected_close = Some(v)))
+                            error=problem_signal(opportunity_problems, Field::ExpectedClose)/>
+                    </div>
+                </Show>
                 <div class="form-actions">
                     <button type="submit" class="button button-primary" data-testid="confirm-convert" disabled=move || saving.get()>
                         {move || if saving.get() { state.t(Key::Saving) } else { state.t(Key::ConvertLead) }}

@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::activities::{ActivityPanel, Subject};
+use super::activities::{ActivityPanel, Opened, Subject};
 use super::contacts::ContactsPanel;
 use super::customer_form::{CustomerForm, CustomerInput};
 use super::opportunities::OpportunitiesPanel;
@@ -192,7 +192,7 @@ fn CustomerView(id: String) -> impl IntoView {
             </Show>
             <ContactsPanel customer_id=id.clone()/>
             <OpportunitiesPanel customer_id=id.clone()/>
-            <ActivityPanel subject=Subject::Customer { base, generation }/>
+            <ActivityPanel subject=Subject::Customer(Opened { base, generation })/>
             <h2 class="section-heading">{move || state.t(Key::CustomerDetails)}</h2>
             <ChangedElsewhere when=Signal::derive(newer_elsewhere) on_load_latest=Callback::new(move |()| {
                 if let Some(latest) = customer.get_untracked() {

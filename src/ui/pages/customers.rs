@@ -1,4 +1,4 @@
-//! The customer list: search as you type, filters, sort.
+//! The customer list: search as you type, filters, sort, bulk changes.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -7,9 +7,8 @@ use crate::domain::customer::Customer;
 use crate::domain::customer_query::{CustomerQuery, CustomerSort};
 use crate::domain::lead::Level;
 use crate::i18n::{format_date, format_number, Key};
+use crate::ui::components::record_table::RecordTable;
 use crate::ui::state::AppState;
-
-const PAGE_ROWS: usize = 200;
 
 fn sort_label(sort: CustomerSort) -> (&'static str, Key) {
     match sort {
@@ -24,7 +23,6 @@ fn sort_label(sort: CustomerSort) -> (&'static str, Key) {
 pub fn CustomersPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = RwSignal::new(CustomerQuery::default());
-    let shown = RwSignal::new(PAGE_ROWS);
     let found = Memo::new(move |_| {
         query.with(|q| {
             state
@@ -49,7 +47,6 @@ pub fn CustomersPage() -> impl IntoView {
     });
     let set_query = move |change: &dyn Fn(&mut CustomerQuery)| {
         query.update(|q| change(q));
-        shown.set(PAGE_ROWS);
     };
     view! {
         <section class="page">
@@ -107,36 +104,16 @@ pub fn CustomersPage() -> impl IntoView {
                         <p>{move || if total.get() == 0 { state.t(Key::NoCustomersYet) } else { state.t(Key::NoCustomersMatch) }}</p>
                     </div>
                 }>
-                <table class="records" data-testid="customer-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || state.t(Key::ColName)}</th>
-                            <th scope="col">{move || state.t(Key::FieldIndustry)}</th>
-                            <th scope="col">{move || state.t(Key::FieldCity)}</th>
-                            <th scope="col">{move || state.t(Key::FieldLevel)}</th>
-                            <th scope="col">{move || state.t(Key::ColContacts)}</th>
-                            <th scope="col">{move || state.t(Key::ColOwner)}</th>
-                            <th scope="col">{move || state.t(Key::ColNextFollowUp)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || found.with(|f| f.iter().take(shown.get()).cloned().collect::<Vec<_>>())
-                            key=|c| (c.meta.id.clone(), c.meta.rev)
-                            children=move |customer| view! { <CustomerRow customer contact_counts/> }/>
-                    </tbody>
-                </table>
-                <Show when=move || { found.with(Vec::len) > shown.get() }>
-                    <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE_ROWS)>
-                        {move || state.t(Key::ShowMore)}
-                    </button>
-                </Show>
+                <RecordTable testid="customer-table" rows=found list=state.customers
+                    columns=vec![Key::ColName, Key::FieldIndustry, Key::FieldCity, Key::FieldLevel, Key::ColContacts, Key::ColOwner, Key::ColNextFollowUp]
+                    row=move |customer| view! { <CustomerCells customer contact_counts/> }/>
             </Show>
         </section>
     }
 }
 
 #[component]
-fn CustomerRow(
+fn CustomerCells(
     customer: Customer,
     contact_counts: Memo<std::collections::HashMap<String, usize>>,
 ) -> impl IntoView {
@@ -151,7 +128,6 @@ fn CustomerRow(
     let d = customer.details;
     let label = move |key: Key| move || state.t(key);
     view! {
-        <tr>
             <td class="cell-title" data-label=label(Key::ColName)><A href=format!("/customers/{id}")>{d.name}</A></td>
             <td data-label=label(Key::FieldIndustry)>{d.industry}</td>
             <td data-label=label(Key::FieldCity)>{d.city}</td>
@@ -161,6 +137,5 @@ fn CustomerRow(
             <td data-label=label(Key::ColNextFollowUp)>
                 {move || follow_up.as_deref().map(|day| format_date(state.lang.get(), day)).unwrap_or_default()}
             </td>
-        </tr>
     }
 }

@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::activities::{ActivityPanel, Subject};
+use super::activities::{ActivityPanel, Opened, Subject};
 use super::lead_form::{LeadForm, LeadInput};
 use crate::domain::lead::{Lead, LeadDetails, LeadStatus, StatusError};
 use crate::domain::record::RecordMeta;
@@ -193,7 +193,7 @@ fn LeadEditor(id: String) -> impl IntoView {
                 }
             })/>
             <StatusPanel base saving save=Callback::new(move |l: Lead| save(l, Key::StatusChanged, None))/>
-            <ActivityPanel subject=Subject::Lead { base, generation }/>
+            <ActivityPanel subject=Subject::Lead(Opened { base, generation })/>
             {move || {
                 // A new generation draws the form afresh from the latest version.
                 generation.track();
@@ -250,10 +250,14 @@ fn StatusPanel(
             </p>
             {move || base.with(|l| l.converted.clone()).map(|to| {
                 let name = state.customer(&to.customer_id).map(|c| c.details.name).unwrap_or_default();
+                let opportunity = to.opportunity_id.as_ref().and_then(|id| state.opportunity(id)).map(|o| view! {
+                    " · "<A href=format!("/opportunities/{}", o.meta.id)>{o.title}</A>
+                });
                 view! {
                     <p data-testid="converted-to">
                         {move || state.t(Key::ConvertedTo)}" "
                         <A href=format!("/customers/{}", to.customer_id)>{name}</A>
+                        {opportunity}
                     </p>
                 }
             })}

@@ -1,4 +1,4 @@
-//! The lead list: search as you type, filters, sort.
+//! The lead list: search as you type, filters, sort, bulk changes.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -6,19 +6,16 @@ use leptos_router::components::A;
 use crate::domain::lead::{Lead, LeadStatus, DEFAULT_SOURCES};
 use crate::domain::lead_query::{LeadQuery, LeadSort};
 use crate::i18n::{format_date, format_datetime, format_number, Key};
+use crate::ui::components::record_table::RecordTable;
 use crate::ui::labels::{
     sort_code, sort_key, source_label, status_code, status_from_code, status_key,
 };
 use crate::ui::state::AppState;
 
-/// Rows drawn at first; more on request, so a long list opens at once.
-const PAGE_ROWS: usize = 200;
-
 #[component]
 pub fn LeadsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = RwSignal::new(LeadQuery::default());
-    let shown = RwSignal::new(PAGE_ROWS);
     let found = Memo::new(move |_| {
         query.with(|q| {
             state
@@ -45,7 +42,6 @@ pub fn LeadsPage() -> impl IntoView {
     });
     let set_query = move |change: &dyn Fn(&mut LeadQuery)| {
         query.update(|q| change(q));
-        shown.set(PAGE_ROWS);
     };
 
     view! {
@@ -137,38 +133,16 @@ pub fn LeadsPage() -> impl IntoView {
                     </div>
                 }
             >
-                <table class="records" data-testid="lead-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || state.t(Key::ColName)}</th>
-                            <th scope="col">{move || state.t(Key::ColCompany)}</th>
-                            <th scope="col">{move || state.t(Key::ColStatus)}</th>
-                            <th scope="col">{move || state.t(Key::ColSource)}</th>
-                            <th scope="col">{move || state.t(Key::ColOwner)}</th>
-                            <th scope="col">{move || state.t(Key::ColNextFollowUp)}</th>
-                            <th scope="col">{move || state.t(Key::ColUpdated)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=move || found.with(|f| f.iter().take(shown.get()).cloned().collect::<Vec<_>>())
-                            key=|lead| (lead.meta.id.clone(), lead.meta.rev)
-                            children=move |lead| view! { <LeadRow lead/> }
-                        />
-                    </tbody>
-                </table>
-                <Show when=move || { found.with(Vec::len) > shown.get() }>
-                    <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE_ROWS)>
-                        {move || state.t(Key::ShowMore)}
-                    </button>
-                </Show>
+                <RecordTable testid="lead-table" rows=found list=state.leads
+                    columns=vec![Key::ColName, Key::ColCompany, Key::ColStatus, Key::ColSource, Key::ColOwner, Key::ColNextFollowUp, Key::ColUpdated]
+                    row=|lead| view! { <LeadCells lead/> }/>
             </Show>
         </section>
     }
 }
 
 #[component]
-fn LeadRow(lead: Lead) -> impl IntoView {
+fn LeadCells(lead: Lead) -> impl IntoView {
     let state = expect_context::<AppState>();
     let href = format!("/leads/{}", lead.meta.id);
     let name = lead.display_name().to_owned();
@@ -184,7 +158,6 @@ fn LeadRow(lead: Lead) -> impl IntoView {
     let updated = lead.meta.updated_at.clone();
     let cell = move |key: Key| move || state.t(key);
     view! {
-        <tr>
             <td class="cell-title" data-label=cell(Key::ColName)><A href=href>{name}</A></td>
             <td data-label=cell(Key::ColCompany)>{company}</td>
             <td data-label=cell(Key::ColStatus)>
@@ -196,6 +169,5 @@ fn LeadRow(lead: Lead) -> impl IntoView {
                 {move || follow_up.as_deref().map(|d| format_date(state.lang.get(), d)).unwrap_or_default()}
             </td>
             <td data-label=cell(Key::ColUpdated)>{move || format_datetime(state.lang.get(), &updated)}</td>
-        </tr>
     }
 }

@@ -4,22 +4,24 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use crate::domain::opportunity::{default_stages, parse_amount, AmountError, Opportunity};
+use crate::domain::opportunity::{parse_amount, AmountError, Opportunity};
 use crate::domain::record::RecordMeta;
 use crate::i18n::{format_money, Key};
 use crate::ui::browser::{new_id, now};
 use crate::ui::labels::stage_name;
+use crate::ui::pages::opportunity_form::CURRENCIES;
 use crate::ui::state::AppState;
 
-/// Currencies offered until Settings keeps the company's own list.
-const CURRENCIES: [&str; 5] = ["CNY", "USD", "EUR", "HKD", "JPY"];
-
-fn stage_label(state: AppState, stage_id: &str) -> String {
-    default_stages()
-        .into_iter()
-        .find(|s| s.id == stage_id)
-        .map(|s| stage_name(s)(state.lang.get()))
-        .unwrap_or_else(|| stage_id.to_owned())
+/// A stage's name in the current language; one removed from the pipeline shows its id.
+pub fn stage_label(state: AppState, stage_id: &str) -> String {
+    let lang = state.lang.get();
+    state.stages.with(|stages| {
+        stages
+            .iter()
+            .find(|s| s.id == stage_id)
+            .map(|s| stage_name(s.clone())(lang))
+            .unwrap_or_else(|| stage_id.to_owned())
+    })
 }
 
 #[component]
@@ -59,7 +61,7 @@ pub fn OpportunitiesPanel(customer_id: String) -> impl IntoView {
         let (Ok(value), None) = (parsed, title_problem.get_untracked()) else {
             return;
         };
-        let Some(first) = default_stages().into_iter().next() else {
+        let Some(first) = state.stages.with_untracked(|s| s.first().cloned()) else {
             return;
         };
         let meta = RecordMeta::new(new_id(), &now(), state.me.get_untracked());
@@ -98,7 +100,7 @@ pub fn OpportunitiesPanel(customer_id: String) -> impl IntoView {
                         view! {
                             <li class="card">
                                 <div>
-                                    <span class="card-title">{opportunity.title.clone()}</span>
+                                    <A href=format!("/opportunities/{}", opportunity.meta.id) attr:class="card-title">{opportunity.title.clone()}</A>
                                     <p class="muted">
                                         <span data-testid="opportunity-stage">{move || stage_label(state, &stage_id)}</span>
                                         " · "{move || format_money(state.lang.get(), value, &code)}

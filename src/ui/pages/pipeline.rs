@@ -5,12 +5,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use crate::domain::opportunity::{
-    column_totals, default_stages, Opportunity, Outcome, Stage, StageError,
-};
+use crate::domain::opportunity::{column_totals, Opportunity, Outcome, Stage, StageError};
 use crate::i18n::{format_money, Key};
 use crate::ui::browser::now;
 use crate::ui::labels::stage_name;
+use crate::ui::pages::opportunity_list::PipelineViews;
 use crate::ui::state::AppState;
 
 /// Moves an opportunity, saving it; a move to Lost without a reason comes back as an error.
@@ -36,12 +35,9 @@ pub fn move_opportunity(
 #[component]
 pub fn PipelinePage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Until Settings edits the pipeline, it is the default one.
-    let stages = StoredValue::new(default_stages());
+    let stages = state.stages;
     let totals = Memo::new(move |_| {
-        state
-            .opportunities
-            .with(|all| column_totals(&stages.read_value(), all))
+        stages.with(|stages| state.opportunities.with(|all| column_totals(stages, all)))
     });
     let dragged = RwSignal::new(None::<String>);
     let losing = RwSignal::new(None::<String>);
@@ -49,12 +45,7 @@ pub fn PipelinePage() -> impl IntoView {
     let reason_missing = RwSignal::new(false);
 
     let request_move = move |id: String, stage_id: String| {
-        let Some(stage) = stages
-            .read_value()
-            .iter()
-            .find(|s| s.id == stage_id)
-            .cloned()
-        else {
+        let Some(stage) = state.stage(&stage_id) else {
             return;
         };
         if stage.outcome == Outcome::Lost {
@@ -69,11 +60,8 @@ pub fn PipelinePage() -> impl IntoView {
         let Some(id) = losing.get_untracked() else {
             return;
         };
-        let Some(lost) = stages
-            .read_value()
-            .iter()
-            .find(|s| s.outcome == Outcome::Lost)
-            .cloned()
+        let Some(lost) =
+            stages.with_untracked(|all| all.iter().find(|s| s.outcome == Outcome::Lost).cloned())
         else {
             return;
         };
@@ -85,7 +73,10 @@ pub fn PipelinePage() -> impl IntoView {
 
     view! {
         <section class="page page-wide">
-            <h1>{move || state.t(Key::PipelineTitle)}</h1>
+            <div class="page-head">
+                <h1>{move || state.t(Key::PipelineTitle)}</h1>
+                <PipelineViews/>
+            </div>
             <Show when=move || losing.get().is_some()>
                 <div class="callout callout-danger" role="group" aria-label=move || state.t(Key::MarkLost)>
                     <div class="field" class:field-invalid=move || reason_missing.get()>
@@ -105,7 +96,7 @@ pub fn PipelinePage() -> impl IntoView {
                 </div>
             </Show>
             <div class="board" data-testid="board">
-                {stages.read_value().iter().cloned().enumerate().map(|(index, stage)| {
+                {move || stages.get().into_iter().enumerate().map(|(index, stage)| {
                     let stage_id = stage.id.clone();
                     let column_id = stage.id.clone();
                     let drop_to = stage.id.clone();
@@ -127,7 +118,7 @@ pub fn PipelinePage() -> impl IntoView {
                                 <h2>{move || name(state.lang.get())}" · "{stage.probability}"%"</h2>
                                 <p class="muted" data-testid="column-total">
                                     {move || totals.with(|t| {
-                                        let total = &t[index];
+                                        let total = t.get(index).cloned().unwrap_or_default();
                                         let money = total.amounts.iter().map(|(c, a)| format_money(state.lang.get(), *a, c)).collect::<Vec<_>>().join(" + ");
                                         if money.is_empty() { total.count.to_string() } else { format!("{} · {}", total.count, money) }
                                     })}
@@ -149,7 +140,7 @@ pub fn PipelinePage() -> impl IntoView {
 #[component]
 fn Card(
     opportunity: Opportunity,
-    stages: StoredValue<Vec<Stage>>,
+    stages: RwSignal<Vec<Stage>>,
     dragged: RwSignal<Option<String>>,
     request_move: Callback<(String, String)>,
 ) -> impl IntoView {
@@ -172,13 +163,13 @@ fn Card(
                 }
                 dragged.set(Some(drag_id.clone()));
             }>
-            <strong>{opportunity.title.clone()}</strong>
+            <A href=format!("/opportunities/{id}") attr:class="card-title">{opportunity.title.clone()}</A>
             <A href=customer_href>{customer}</A>
             <span>{move || format_money(state.lang.get(), amount, &currency)}</span>
             <label class="move-to">
                 <span>{move || state.t(Key::MoveTo)}</span>
                 <select id=select_id on:change=move |ev| request_move.run((id.clone(), event_target_value(&ev)))>
-                    {stages.read_value().iter().cloned().map(|stage| {
+                    {stages.get_untracked().into_iter().map(|stage| {
                         let selected = stage.id == current;
                         let value = stage.id.clone();
                         let name = stage_name(stage);

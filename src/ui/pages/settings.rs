@@ -1,4 +1,4 @@
-//! Settings: the language, and the team that records are assigned to.
+//! Settings: the language, the team that records are assigned to, and the pipeline.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -7,6 +7,7 @@ use crate::domain::team::TeamMember;
 use crate::i18n::{Key, Lang};
 use crate::ui::browser::{new_id, now};
 use crate::ui::labels::member_problem_text;
+use crate::ui::pages::stage_settings::StageSettings;
 use crate::ui::state::AppState;
 
 #[component]
@@ -28,6 +29,7 @@ pub fn SettingsPage() -> impl IntoView {
                 </div>
             </section>
             <TeamSettings/>
+            <StageSettings/>
         </section>
     }
 }

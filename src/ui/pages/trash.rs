@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use crate::domain::record::Record;
 use crate::i18n::{format_datetime, Key};
-use crate::store::StoreError;
+use crate::store::{StoreError, Stored};
 use crate::ui::browser::now;
 use crate::ui::state::AppState;
 
@@ -15,7 +15,12 @@ enum Kind {
     Lead,
     Customer,
     Contact,
+    Opportunity,
+    Activity,
 }
+
+/// Trash lists this many, most recently deleted first; emptying it removes them all.
+const SHOWN: usize = 200;
 
 /// One deleted record, whatever its kind, as the Trash lists it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,6 +38,8 @@ impl Kind {
             Kind::Lead => Key::TrashLeads,
             Kind::Customer => Key::TrashCustomers,
             Kind::Contact => Key::TrashContacts,
+            Kind::Opportunity => Key::OpportunityKind,
+            Kind::Activity => Key::ActivityKind,
         }
     }
 
@@ -40,7 +47,8 @@ impl Kind {
         match self {
             Kind::Lead => Some(format!("/leads/{id}")),
             Kind::Customer => Some(format!("/customers/{id}")),
-            Kind::Contact => None,
+            Kind::Opportunity => Some(format!("/opportunities/{id}")),
+            Kind::Contact | Kind::Activity => None,
         }
     }
 }
@@ -62,30 +70,26 @@ fn trashed<R: Record>(kind: Kind, records: &[R], name: impl Fn(&R) -> String) ->
 
 /// Takes a record out of Trash.
 async fn restore(state: AppState, kind: Kind, id: String) -> Result<(), StoreError> {
-    let stamp = now();
     match kind {
-        Kind::Lead => match state.lead(&id) {
-            Some(mut r) => {
-                r.meta.restore(&stamp);
-                state.save_lead(r).await
-            }
-            None => Ok(()),
-        },
-        Kind::Customer => match state.customer(&id) {
-            Some(mut r) => {
-                r.meta.restore(&stamp);
-                state.save_customer(r).await
-            }
-            None => Ok(()),
-        },
-        Kind::Contact => match state.contact(&id) {
-            Some(mut r) => {
-                r.meta.restore(&stamp);
-                state.save_contact(r).await
-            }
-            None => Ok(()),
-        },
+        Kind::Lead => restore_in(state, state.leads, &id).await,
+        Kind::Customer => restore_in(state, state.customers, &id).await,
+        Kind::Contact => restore_in(state, state.contacts, &id).await,
+        Kind::Opportunity => restore_in(state, state.opportunities, &id).await,
+        Kind::Activity => restore_in(state, state.activities, &id).await,
     }
+}
+
+async fn restore_in<R: Stored + Clone + Send + Sync + 'static>(
+    state: AppState,
+    list: RwSignal<Vec<R>>,
+    id: &str,
+) -> Result<(), StoreError> {
+    let Some(mut record) = list.with_untracked(|all| all.iter().find(|r| r.id() == id).cloned())
+    else {
+        return Ok(());
+    };
+    record.meta_mut().restore(&now());
+    state.save_many(vec![record], list).await
 }
 
 #[component]
@@ -107,6 +111,20 @@ pub fn TrashPage() -> impl IntoView {
                 .contacts
                 .with(|r| trashed(Kind::Contact, r, |c| c.details.name.clone())),
         );
+        all.extend(
+            state
+                .opportunities
+                .with(|r| trashed(Kind::Opportunity, r, |o| o.title.clone())),
+        );
+        all.extend(state.activities.with(|r| {
+            trashed(Kind::Activity, r, |a| {
+                if a.details.subject.is_empty() {
+                    a.details.body.chars().take(80).collect()
+                } else {
+                    a.details.subject.clone()
+                }
+            })
+        }));
         all.sort_by(|a, b| b.deleted_at.cmp(&a.deleted_at));
         all
     });
@@ -161,7 +179,7 @@ pub fn TrashPage() -> impl IntoView {
             <Show when=move || items.with(|t| !t.is_empty())
                 fallback=move || view! { <p class="empty">{move || state.t(Key::TrashEmpty)}</p> }>
                 <ul class="card-list" data-testid="trash-list">
-                    <For each=move || items.get() key=|i| (i.id.clone(), i.rev) let:item>
+                    <For each=move || items.with(|all| all.iter().take(SHOWN).cloned().collect::<Vec<_>>()) key=|i| (i.id.clone(), i.rev) let:item>
                         {
                             let Trashed { kind, id, name, deleted_at, .. } = item;
                             let title = match kind.href(&id) {
@@ -185,6 +203,11 @@ pub fn TrashPage() -> impl IntoView {
                         }
                     </For>
                 </ul>
+                <Show when=move || { items.with(Vec::len) > SHOWN }>
+                    <p class="muted" data-testid="trash-more">
+                        {move || state.tf(Key::TrashShowingRecent, &[("shown", &SHOWN.to_string()), ("count", &items.with(Vec::len).to_string())])}
+                    </p>
+                </Show>
             </Show>
         </section>
     }

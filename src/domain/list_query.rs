@@ -1,0 +1,325 @@
+//! What the contact, opportunity and activity lists show: search as you type across the useful
+//! fields (the name of the record each belongs to included), filters and sort.
+//!
+//! `names` maps record ids (customers, leads, opportunities) to the names they are shown by.
+
+use std::collections::HashMap;
+
+use super::activity::{Activity, ActivityKind};
+use super::contact::Contact;
+use super::opportunity::Opportunity;
+use super::text::{contains_all, fold, search_words};
+
+pub type Names = HashMap<String, String>;
+
+fn name<'a>(names: &'a Names, id: Option<&String>) -> &'a str {
+    id.and_then(|id| names.get(id)).map_or("", String::as_str)
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ContactSort {
+    #[default]
+    Name,
+    Customer,
+    RecentlyUpdated,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ContactQuery {
+    pub text: String,
+    pub owner: Option<String>,
+    pub decision_makers_only: bool,
+    pub sort: ContactSort,
+}
+
+impl ContactQuery {
+    pub fn run<'a>(&self, contacts: &'a [Contact], names: &Names) -> Vec<&'a Contact> {
+        let words = search_words(&self.text);
+        let mut found: Vec<&Contact> = contacts
+            .iter()
+            .filter(|c| !c.meta.is_deleted())
+            .filter(|c| self.owner.as_ref().is_none_or(|o| &c.meta.owner == o))
+            .filter(|c| !self.decision_makers_only || c.details.decision_maker)
+            .filter(|c| {
+                let d = &c.details;
+                let customer = name(names, Some(&c.customer_id));
+                let fields = [
+                    d.name.as_str(),
+                    &d.title,
+                    &d.phone,
+                    &d.email,
+                    &d.notes,
+                    customer,
+                ];
+                contains_all(&fields, &d.phone, &words)
+            })
+            .collect();
+        match self.sort {
+            ContactSort::Name => found.sort_by_cached_key(|c| fold(&c.details.name)),
+            ContactSort::Customer => found.sort_by_cached_key(|c| {
+                (
+                    fold(name(names, Some(&c.customer_id))),
+                    fold(&c.details.name),
+                )
+            }),
+            ContactSort::RecentlyUpdated => {
+                found.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at))
+            }
+        }
+        found
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OpportunitySort {
+    #[default]
+    RecentlyUpdated,
+    AmountHighest,
+    ExpectedClose,
+    Title,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OpportunityQuery {
+    pub text: String,
+    pub stage: Option<String>,
+    pub owner: Option<String>,
+    pub sort: OpportunitySort,
+}
+
+impl OpportunityQuery {
+    pub fn run<'a>(&self, opportunities: &'a [Opportunity], names: &Names) -> Vec<&'a Opportunity> {
+        let words = search_words(&self.text);
+        let mut found: Vec<&Opportunity> = opportunities
+            .iter()
+            .filter(|o| !o.meta.is_deleted())
+            .filter(|o| self.stage.as_ref().is_none_or(|s| &o.stage_id == s))
+            .filter(|o| self.owner.as_ref().is_none_or(|w| &o.meta.owner == w))
+            .filter(|o| {
+                let fields = [
+                    o.title.as_str(),
+                    name(names, Some(&o.customer_id)),
+                    &o.currency,
+                ];
+                contains_all(&fields, "", &words)
+            })
+            .collect();
+        match self.sort {
+            OpportunitySort::RecentlyUpdated => {
+                found.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at))
+            }
+            OpportunitySort::AmountHighest => found.sort_by_key(|o| std::cmp::Reverse(o.amount)),
+            OpportunitySort::ExpectedClose => found.sort_by(|a, b| {
+                let key = |o: &Opportunity| (o.expected_close.is_none(), o.expected_close.clone());
+                key(a).cmp(&key(b))
+            }),
+            OpportunitySort::Title => found.sort_by_cached_key(|o| fold(&o.title)),
+        }
+        found
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ActivitySort {
+    #[default]
+    Newest,
+    Oldest,
+    Due,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ActivityQuery {
+    pub text: String,
+    pub kind: Option<ActivityKind>,
+    pub owner: Option<String>,
+    pub open_tasks_only: bool,
+    pub sort: ActivitySort,
+}
+
+impl ActivityQuery {
+    pub fn run<'a>(&self, activities: &'a [Activity], names: &Names) -> Vec<&'a Activity> {
+        let words = search_words(&self.text);
+        let mut found: Vec<&Activity> = activities
+            .iter()
+            .filter(|a| !a.meta.is_deleted())
+            .filter(|a| self.kind.is_none_or(|k| a.details.kind == k))
+            .filter(|a| self.owner.as_ref().is_none_or(|o| &a.meta.owner == o))
+            .filter(|a| !self.open_tasks_only || a.is_open_task())
+            .filter(|a| {
+                let l = &a.links;
+                let fields = [
+                    a.details.subject.as_str(),
+                    &a.details.body,
+                    name(names, l.customer_id.as_ref()),
+                    name(names, l.lead_id.as_ref()),
+                    name(names, l.opportunity_id.as_ref()),
+                    name(names, l.contact_id.as_ref()),
+                ];
+                contains_all(&fields, "", &words)
+            })
+            .collect();
+        match self.sort {
+            ActivitySort::Newest => found.sort_by(|a, b| b.at.cmp(&a.at)),
+            ActivitySort::Oldest => found.sort_by(|a, b| a.at.cmp(&b.at)),
+            ActivitySort::Due => found.sort_by(|a, b| {
+                let key = |x: &Activity| (x.details.due.is_none(), x.details.due.clone());
+                key(a).cmp(&key(b))
+            }),
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::activity::{ActivityDetails, Links};
+    use crate::domain::contact::ContactDetails;
+    use crate::domain::opportunity::default_stages;
+    use crate::domain::record::RecordMeta;
+    use rust_decimal::Decimal;
+
+    fn meta(id: &str, owner: &str) -> RecordMeta {
+        RecordMeta::new(
+            id.into(),
+            &format!("2026-01-0{}T00:00:00Z", id.len()),
+            owner.into(),
+        )
+    }
+
+    fn names() -> Names {
+        [("c1", "上海华东贸易"), ("c2", "Acme")]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn contacts_match_their_customers_name_in_any_width() {
+        let contact = |id: &str, name: &str, customer: &str, boss: bool| {
+            let details = ContactDetails {
+                name: name.into(),
+                phone: "+86 138-0013-8000".into(),
+                decision_maker: boss,
+                ..ContactDetails::default()
+            };
+            Contact::create(meta(id, "me"), customer, details).unwrap()
+        };
+        let all = vec![
+            contact("a", "王芳", "c1", true),
+            contact("bb", "Bob", "c2", false),
+            contact("ccc", "Zoë", "c2", true),
+        ];
+        let ids = |q: &ContactQuery| {
+            q.run(&all, &names())
+                .iter()
+                .map(|c| c.details.name.clone())
+                .collect::<Vec<_>>()
+        };
+        let by_text = |text: &str| ContactQuery {
+            text: text.into(),
+            ..ContactQuery::default()
+        };
+        assert_eq!(ids(&by_text("华东")), ["王芳"]);
+        assert_eq!(ids(&by_text("ＡＣＭＥ")), ["Bob", "Zoë"]);
+        assert_eq!(ids(&by_text("13800138000")).len(), 3);
+        let bosses = ContactQuery {
+            decision_makers_only: true,
+            sort: ContactSort::Customer,
+            ..ContactQuery::default()
+        };
+        assert_eq!(ids(&bosses), ["Zoë", "王芳"]);
+    }
+
+    #[test]
+    fn opportunities_filter_by_stage_and_sort_by_amount() {
+        let stages = default_stages();
+        let open = |id: &str, title: &str, amount: i64, stage: usize| {
+            Opportunity::open(
+                meta(id, "me"),
+                "c1",
+                title,
+                Decimal::from(amount),
+                "CNY",
+                &stages[stage],
+            )
+        };
+        let all = vec![
+            open("a", "ERP", 100, 0),
+            open("bb", "CRM", 900, 0),
+            open("ccc", "Cloud", 500, 5),
+        ];
+        let titles = |q: &OpportunityQuery| {
+            q.run(&all, &names())
+                .iter()
+                .map(|o| o.title.clone())
+                .collect::<Vec<_>>()
+        };
+        let richest = OpportunityQuery {
+            sort: OpportunitySort::AmountHighest,
+            ..OpportunityQuery::default()
+        };
+        assert_eq!(titles(&richest), ["CRM", "Cloud", "ERP"]);
+        let won = OpportunityQuery {
+            stage: Some("won".into()),
+            ..OpportunityQuery::default()
+        };
+        assert_eq!(titles(&won), ["Cloud"]);
+        let by_customer = OpportunityQuery {
+            text: "华东 crm".into(),
+            ..OpportunityQuery::default()
+        };
+        assert_eq!(titles(&by_customer), ["CRM"]);
+    }
+
+    #[test]
+    fn activities_by_kind_open_tasks_and_what_they_are_about() {
+        let log = |id: &str, kind: ActivityKind, subject: &str, customer: &str| {
+            let details = ActivityDetails {
+                kind,
+                subject: subject.into(),
+                due: (kind == ActivityKind::Task).then(|| "2026-02-01".into()),
+                ..ActivityDetails::default()
+            };
+            let links = Links {
+                customer_id: Some(customer.into()),
+                ..Links::default()
+            };
+            Activity::log(meta(id, "me"), details, links).unwrap()
+        };
+        let mut done = log("dddd", ActivityKind::Task, "send contract", "c2");
+        done.set_done(true, "2026-01-09T00:00:00Z");
+        let all = vec![
+            log("a", ActivityKind::Call, "intro call", "c1"),
+            log("bb", ActivityKind::Task, "send quote", "c1"),
+            log("ccc", ActivityKind::Note, "budget approved", "c2"),
+            done,
+        ];
+        let subjects = |q: &ActivityQuery| {
+            q.run(&all, &names())
+                .iter()
+                .map(|a| a.details.subject.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            subjects(&ActivityQuery::default()),
+            [
+                "send contract",
+                "budget approved",
+                "send quote",
+                "intro call"
+            ]
+        );
+        let tasks = ActivityQuery {
+            open_tasks_only: true,
+            ..ActivityQuery::default()
+        };
+        assert_eq!(subjects(&tasks), ["send quote"]);
+        let about = ActivityQuery {
+            text: "acme".into(),
+            kind: Some(ActivityKind::Note),
+            ..ActivityQuery::default()
+        };
+        assert_eq!(subjects(&about), ["budget approved"]);
+    }
+}

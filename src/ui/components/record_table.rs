@@ -1,0 +1,296 @@
+//! A list of records as a table (cards at phone width). Long lists draw only the rows near the
+//! screen, so fifty thousand stay responsive; rows can be ticked to change their owner or move
+//! them to Trash together.
+
+use std::collections::HashSet;
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::{format_number, Key};
+use crate::store::Stored;
+use crate::ui::browser::now;
+use crate::ui::state::AppState;
+
+/// Lists shorter than this are drawn whole.
+const WINDOW_FROM: usize = 150;
+/// Rows drawn beyond each edge of the screen, so fast scrolling shows no gap.
+const OVERSCAN: usize = 15;
+/// A row's height before one has been measured.
+const FIRST_GUESS_PX: f64 = 48.0;
+
+/// Which rows to draw out of `len`, given where the list starts on screen.
+fn rows_to_draw(len: usize, list_top: f64, viewport: f64, pitch: f64) -> (usize, usize) {
+    if len < WINDOW_FROM {
+        return (0, len);
+    }
+    let pitch = pitch.max(1.0);
+    let scrolled_past = (-list_top).max(0.0);
+    let first = ((scrolled_past / pitch) as usize).saturating_sub(OVERSCAN);
+    let count = (viewport / pitch).ceil() as usize + 2 * OVERSCAN;
+    let start = first.min(len);
+    (start, (start + count).min(len))
+}
+
+#[component]
+pub fn RecordTable<R, F, V>(
+    testid: &'static str,
+    /// The column headings, after the selection column.
+    columns: Vec<Key>,
+    /// The records to list, in order.
+    #[prop(into)]
+    rows: Signal<Vec<R>>,
+    /// Draws one record's cells.
+    row: F,
+    /// Where bulk changes are kept in memory once saved.
+    list: RwSignal<Vec<R>>,
+) -> impl IntoView
+where
+    R: Stored + Clone + PartialEq + Send + Sync + 'static,
+    F: Fn(R) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let state = expect_context::<AppState>();
+    let body = NodeRef::<html::Tbody>::new();
+    let list_top = RwSignal::new(0.0f64);
+    let viewport = RwSignal::new(800.0f64);
+    let pitch = RwSignal::new(FIRST_GUESS_PX);
+    let selected = RwSignal::new(HashSet::<String>::new());
+
+    let measure = move || {
+        let Some(body) = body.get_untracked() else {
+            return;
+        };
+        list_top.set(body.get_bounding_client_rect().top());
+        if let Ok(height) = window_inner_height() {
+            viewport.set(height);
+        }
+        let drawn = body.query_selector_all("tr.record-row").ok();
+        let top_of = |i: u32| {
+            drawn
+                .as_ref()
+                .and_then(|rows| rows.item(i))
+                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+                .map(|row| row.get_bounding_client_rect().top())
+        };
+        if let (Some(a), Some(b)) = (top_of(0), top_of(1)) {
+            if b > a {
+                pitch.set(b - a);
+            }
+        }
+    };
+    let on_scroll = window_event_listener(ev::scroll, move |_| measure());
+    let on_resize = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+    });
+    Effect::new(move |_| {
+        rows.track();
+        request_animation_frame(measure);
+    });
+
+    let range = Memo::new(move |_| {
+        rows_to_draw(
+            rows.with(Vec::len),
+            list_top.get(),
+            viewport.get(),
+            pitch.get(),
+        )
+    });
+    let visible = move || {
+        let (start, end) = range.get();
+        rows.with(|all| all.get(start..end).map(<[R]>::to_vec).unwrap_or_default())
+    };
+    let spacer =
+        move |rows_hidden: usize| format!("height: {}px", rows_hidden as f64 * pitch.get());
+    let chosen = Memo::new(move |_| {
+        selected.with(|ids| {
+            rows.with(|all| {
+                all.iter()
+                    .filter(|r| ids.contains(r.id()))
+                    .map(|r| r.id().to_owned())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let all_chosen = move || {
+        let count = chosen.with(Vec::len);
+        count > 0 && count == rows.with(Vec::len)
+    };
+    let choose_all = move |on: bool| {
+        selected.set(if on {
+            rows.with_untracked(|all| all.iter().map(|r| r.id().to_owned()).collect())
+        } else {
+            HashSet::new()
+        });
+    };
+    let columns_len = columns.len() + 1;
+
+    view! {
+        <BulkBar chosen selected list/>
+        <table class="records" data-testid=testid>
+            <thead>
+                <tr>
+                    <th scope="col" class="cell-select">
+                        <input type="checkbox" data-testid="select-all"
+                            aria-label=move || state.t(Key::SelectAll)
+                            prop:checked=all_chosen
+                            on:change=move |ev| choose_all(event_target_checked(&ev))/>
+                    </th>
+                    {columns.into_iter().map(|key| view! { <th scope="col">{move || state.t(key)}</th> }).collect_view()}
+                </tr>
+            </thead>
+            <tbody node_ref=body>
+                <tr class="spacer" aria-hidden="true" style=move || spacer(range.get().0)>
+                    <td colspan=columns_len></td>
+                </tr>
+                <For each=visible key=|r: &R| (r.id().to_owned(), r.meta().rev) children=move |record: R| {
+                    let id = record.id().to_owned();
+                    let checked_id = id.clone();
+                    let row_id = id.clone();
+                    let cells = row.clone()(record);
+                    view! {
+                        <tr class="record-row" class:row-selected=move || selected.with(|s| s.contains(&row_id))>
+                            <td class="cell-select">
+                                <input type="checkbox" data-testid="select-row"
+                                    aria-label=move || state.t(Key::SelectRow)
+                                    prop:checked=move || selected.with(|s| s.contains(&checked_id))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        selected.update(|s| {
+                                            if on { s.insert(id.clone()); } else { s.remove(&id); }
+                                        });
+                                    }/>
+                            </td>
+                            {cells}
+                        </tr>
+                    }
+                }/>
+                <tr class="spacer" aria-hidden="true" style=move || {
+                    let (_, end) = range.get();
+                    spacer(rows.with(Vec::len) - end)
+                }>
+                    <td colspan=columns_len></td>
+                </tr>
+            </tbody>
+        </table>
+    }
+}
+
+fn window_inner_height() -> Result<f64, ()> {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .ok_or(())
+}
+
+/// What to do with the ticked rows: give them another owner, or move them to Trash.
+#[component]
+fn BulkBar<R>(
+    chosen: Memo<Vec<String>>,
+    selected: RwSignal<HashSet<String>>,
+    list: RwSignal<Vec<R>>,
+) -> impl IntoView
+where
+    R: Stored + Clone + PartialEq + Send + Sync + 'static,
+{
+    let state = expect_context::<AppState>();
+    let owner = RwSignal::new(state.me.get_untracked());
+    let busy = RwSignal::new(false);
+    let change = move |edit: fn(&mut R, &str, &str), owner: String, done: Key| {
+        let ids: HashSet<String> = chosen.get_untracked().into_iter().collect();
+        let stamp = now();
+        let changed: Vec<R> = list.with_untracked(|all| {
+            all.iter()
+                .filter(|r| ids.contains(r.id()))
+                .cloned()
+                .map(|mut r| {
+                    edit(&mut r, &owner, &stamp);
+                    r
+                })
+                .collect()
+        });
+        busy.set(true);
+        spawn_local(async move {
+            let count = changed.len();
+            match state.save_many(changed, list).await {
+                Ok(()) => {
+                    selected.set(HashSet::new());
+                    state.inform_count(done, count);
+                }
+                Err(error) => state.fail(&error),
+            }
+            busy.set(false);
+        });
+    };
+    let assign = move |_| {
+        change(
+            |r, owner, stamp| {
+                r.meta_mut().owner = owner.to_owned();
+                r.meta_mut().touch(stamp);
+            },
+            owner.get_untracked(),
+            Key::BulkAssigned,
+        )
+    };
+    let trash = move |_| {
+        change(
+            |r, _, stamp| r.meta_mut().move_to_trash(stamp),
+            String::new(),
+            Key::BulkTrashed,
+        )
+    };
+    view! {
+        <Show when=move || chosen.with(|c| !c.is_empty())>
+            <div class="bulk-bar" role="region" aria-label=move || state.t(Key::BulkActions) data-testid="bulk-bar">
+                <strong data-testid="selected-count">
+                    {move || state.tf(Key::SelectedCount, &[("count", &format_number(state.lang.get(), chosen.with(Vec::len) as u64))])}
+                </strong>
+                <label class="bulk-owner">
+                    <span>{move || state.t(Key::AssignTo)}</span>
+                    <select data-testid="bulk-owner" on:change=move |ev| owner.set(event_target_value(&ev))>
+                        {move || state.team.get().into_iter().filter(|m| m.active).map(|m| {
+                            let id = m.meta.id.clone();
+                            view! { <option value=m.meta.id.clone() selected=move || owner.get() == id>{m.name.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" class="button" data-testid="bulk-assign" disabled=move || busy.get() on:click=assign>
+                    {move || state.t(Key::Assign)}
+                </button>
+                <button type="button" class="button button-danger" data-testid="bulk-trash" disabled=move || busy.get() on:click=trash>
+                    {move || state.t(Key::MoveToTrash)}
+                </button>
+                <button type="button" class="button button-quiet" on:click=move |_| selected.set(HashSet::new())>
+                    {move || state.t(Key::ClearSelection)}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_lists_are_drawn_whole() {
+        assert_eq!(rows_to_draw(10, -5000.0, 800.0, 48.0), (0, 10));
+    }
+
+    #[test]
+    fn long_lists_draw_what_is_on_screen_and_a_margin() {
+        assert_eq!(rows_to_draw(50_000, 100.0, 800.0, 40.0), (0, 50));
+        let (start, end) = rows_to_draw(50_000, -40_000.0, 800.0, 40.0);
+        assert_eq!((start, end), (985, 1035));
+        assert_eq!(
+            rows_to_draw(50_000, -10_000_000.0, 800.0, 40.0),
+            (50_000, 50_000)
+        );
+    }
+}

@@ -1,0 +1,130 @@
+//! Every activity, across records: search as you type, filters, sort, bulk changes.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::activities::kind_code;
+use crate::domain::activity::{Activity, ActivityKind, Links};
+use crate::domain::list_query::{ActivityQuery, ActivitySort, Names};
+use crate::i18n::{format_date, format_datetime, format_number, Key};
+use crate::ui::components::record_table::RecordTable;
+use crate::ui::components::toolbar::{ChoiceSelect, OwnerFilter, SearchInput};
+use crate::ui::labels::kind_key;
+use crate::ui::state::AppState;
+
+/// The page of the record an activity is about, most specific first.
+fn about(links: &Links) -> Option<(String, &String)> {
+    let Links {
+        lead_id,
+        customer_id,
+        opportunity_id,
+        ..
+    } = links;
+    opportunity_id
+        .as_ref()
+        .map(|id| (format!("/opportunities/{id}"), id))
+        .or_else(|| {
+            customer_id
+                .as_ref()
+                .map(|id| (format!("/customers/{id}"), id))
+        })
+        .or_else(|| lead_id.as_ref().map(|id| (format!("/leads/{id}"), id)))
+}
+
+#[component]
+pub fn ActivityListPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let query = RwSignal::new(ActivityQuery::default());
+    let names = state.record_names();
+    let found = Memo::new(move |_| {
+        query.with(|q| {
+            names.with(|names| {
+                state.activities.with(|all| {
+                    q.run(all, names)
+                        .into_iter()
+                        .cloned()
+                        .collect::<Vec<Activity>>()
+                })
+            })
+        })
+    });
+    let mut kinds = vec![(None, "", Key::AllKinds)];
+    kinds.extend(
+        ActivityKind::ALL
+            .into_iter()
+            .map(|k| (Some(k), kind_code(k), kind_key(k))),
+    );
+    let shown = vec![
+        (false, "all", Key::AllActivities),
+        (true, "open", Key::OpenTasksOnly),
+    ];
+    let sorts = vec![
+        (ActivitySort::Newest, "newest", Key::SortNewest),
+        (ActivitySort::Oldest, "oldest", Key::SortOldest),
+        (ActivitySort::Due, "due", Key::SortDue),
+    ];
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <div>
+                    <h1>{move || state.t(Key::ActivitiesTitle)}</h1>
+                    <p class="muted" data-testid="activity-count">
+                        {move || state.tf(Key::RecordsCount, &[("count", &format_number(state.lang.get(), found.with(Vec::len) as u64))])}
+                    </p>
+                </div>
+            </div>
+            <div class="toolbar" role="search">
+                <SearchInput testid="activity-search" placeholder=Key::SearchActivitiesPlaceholder
+                    value=Signal::derive(move || query.with(|q| q.text.clone()))
+                    on_input=Callback::new(move |text| query.update(|q| q.text = text))/>
+                <ChoiceSelect label=Key::FieldKind testid="filter-kind" choices=kinds
+                    on_change=Callback::new(move |kind| query.update(|q| q.kind = kind))/>
+                <ChoiceSelect label=Key::OpenTasksOnly testid="filter-open" choices=shown
+                    on_change=Callback::new(move |only| query.update(|q| q.open_tasks_only = only))/>
+                <OwnerFilter on_change=Callback::new(move |owner| query.update(|q| q.owner = owner))/>
+                <ChoiceSelect label=Key::SortBy testid="sort" choices=sorts
+                    on_change=Callback::new(move |sort| query.update(|q| q.sort = sort))/>
+            </div>
+            <Show when=move || found.with(|f| !f.is_empty())
+                fallback=move || view! { <div class="empty"><p>{move || state.t(Key::NoActivitiesMatch)}</p></div> }>
+                <RecordTable testid="activity-table" rows=found list=state.activities
+                    columns=vec![Key::FieldKind, Key::FieldSubject, Key::ColAbout, Key::ColWhen, Key::FieldDue, Key::ColOwner]
+                    row=move |activity| view! { <ActivityCells activity names/> }/>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ActivityCells(activity: Activity, names: Memo<Names>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let a = activity;
+    let kind = a.details.kind;
+    let link = about(&a.links).map(|(href, id)| {
+        let name = names.with_untracked(|n| n.get(id).cloned().unwrap_or_default());
+        view! { <A href=href>{name}</A> }
+    });
+    let subject = if a.details.subject.is_empty() {
+        a.details.body.clone()
+    } else {
+        a.details.subject.clone()
+    };
+    let at = a.at.clone();
+    let due = a.details.due.clone();
+    let done = a.done;
+    let owner = a.meta.owner.clone();
+    let label = move |key: Key| move || state.t(key);
+    view! {
+        <td data-label=label(Key::FieldKind)>
+            <span class=format!("badge badge-kind-{}", kind_code(kind))>{move || state.t(kind_key(kind))}</span>
+        </td>
+        <td class="cell-title" data-label=label(Key::FieldSubject)>{subject}</td>
+        <td data-label=label(Key::ColAbout)>{link}</td>
+        <td data-label=label(Key::ColWhen)>{move || format_datetime(state.lang.get(), &at)}</td>
+        <td data-label=label(Key::FieldDue)>
+            {move || due.as_deref().map(|d| format_date(state.lang.get(), d)).unwrap_or_default()}
+            {done.then(|| view! { " "<span class="badge">{move || state.t(Key::Done)}</span> })}
+        </td>
+        <td data-label=label(Key::ColOwner)>{move || state.member_name(&owner)}</td>
+    }
+}

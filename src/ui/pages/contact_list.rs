@@ -1,0 +1,93 @@
+//! Every contact, across customers: search as you type, filters, sort, bulk changes.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::contact::Contact;
+use crate::domain::list_query::{ContactQuery, ContactSort, Names};
+use crate::i18n::{format_number, Key};
+use crate::ui::components::record_table::RecordTable;
+use crate::ui::components::toolbar::{ChoiceSelect, OwnerFilter, SearchInput};
+use crate::ui::state::AppState;
+
+#[component]
+pub fn ContactListPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let query = RwSignal::new(ContactQuery::default());
+    let names = state.record_names();
+    let found = Memo::new(move |_| {
+        query.with(|q| {
+            names.with(|names| {
+                state.contacts.with(|all| {
+                    q.run(all, names)
+                        .into_iter()
+                        .cloned()
+                        .collect::<Vec<Contact>>()
+                })
+            })
+        })
+    });
+    let sorts = vec![
+        (ContactSort::Name, "name", Key::SortName),
+        (ContactSort::Customer, "customer", Key::SortCustomer),
+        (
+            ContactSort::RecentlyUpdated,
+            "updated",
+            Key::SortRecentlyUpdated,
+        ),
+    ];
+    let shown = vec![
+        (false, "all", Key::AllContacts),
+        (true, "decision", Key::DecisionMakersOnly),
+    ];
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <div>
+                    <h1>{move || state.t(Key::ContactsTitle)}</h1>
+                    <p class="muted" data-testid="contact-count">
+                        {move || state.tf(Key::RecordsCount, &[("count", &format_number(state.lang.get(), found.with(Vec::len) as u64))])}
+                    </p>
+                </div>
+            </div>
+            <div class="toolbar toolbar-short" role="search">
+                <SearchInput testid="contact-search" placeholder=Key::SearchContactsPlaceholder
+                    value=Signal::derive(move || query.with(|q| q.text.clone()))
+                    on_input=Callback::new(move |text| query.update(|q| q.text = text))/>
+                <ChoiceSelect label=Key::DecisionMaker testid="filter-decision" choices=shown
+                    on_change=Callback::new(move |only| query.update(|q| q.decision_makers_only = only))/>
+                <OwnerFilter on_change=Callback::new(move |owner| query.update(|q| q.owner = owner))/>
+                <ChoiceSelect label=Key::SortBy testid="sort" choices=sorts
+                    on_change=Callback::new(move |sort| query.update(|q| q.sort = sort))/>
+            </div>
+            <Show when=move || found.with(|f| !f.is_empty())
+                fallback=move || view! { <div class="empty"><p>{move || state.t(Key::NoContactsMatch)}</p></div> }>
+                <RecordTable testid="contact-table" rows=found list=state.contacts
+                    columns=vec![Key::ColName, Key::FieldTitle, Key::ColCustomer, Key::FieldPhone, Key::FieldEmail, Key::ColOwner]
+                    row=move |contact| view! { <ContactCells contact names/> }/>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ContactCells(contact: Contact, names: Memo<Names>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let customer_id = contact.customer_id.clone();
+    let customer = names.with_untracked(|n| n.get(&customer_id).cloned().unwrap_or_default());
+    let href = format!("/customers/{customer_id}");
+    let owner = contact.meta.owner.clone();
+    let d = contact.details;
+    let label = move |key: Key| move || state.t(key);
+    view! {
+        <td class="cell-title" data-label=label(Key::ColName)>
+            <A href=href.clone()>{d.name}</A>
+            {d.decision_maker.then(|| view! { " "<span class="badge badge-me">{move || state.t(Key::DecisionMaker)}</span> })}
+        </td>
+        <td data-label=label(Key::FieldTitle)>{d.title}</td>
+        <td data-label=label(Key::ColCustomer)><A href=href>{customer}</A></td>
+        <td data-label=label(Key::FieldPhone)>{d.phone}</td>
+        <td data-label=label(Key::FieldEmail)>{d.email}</td>
+        <td data-label=label(Key::ColOwner)>{move || state.member_name(&owner)}</td>
+    }
+}

@@ -1,0 +1,120 @@
+//! Opportunities as a list, beside the board: search as you type, filters, sort, bulk changes.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::opportunities::stage_label;
+use crate::domain::list_query::{Names, OpportunityQuery, OpportunitySort};
+use crate::domain::opportunity::Opportunity;
+use crate::i18n::{format_date, format_money, format_number, Key};
+use crate::ui::components::record_table::RecordTable;
+use crate::ui::components::toolbar::{ChoiceSelect, OwnerFilter, SearchInput};
+use crate::ui::labels::stage_name;
+use crate::ui::state::AppState;
+
+/// Switches between the board and the list.
+#[component]
+pub fn PipelineViews() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <nav class="view-switch" aria-label=move || state.t(Key::PipelineTitle)>
+            <A href="/pipeline" exact=true>{move || state.t(Key::BoardView)}</A>
+            <A href="/opportunities" exact=true>{move || state.t(Key::ListView)}</A>
+        </nav>
+    }
+}
+
+#[component]
+pub fn OpportunityListPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let query = RwSignal::new(OpportunityQuery::default());
+    let names = state.record_names();
+    let found = Memo::new(move |_| {
+        query.with(|q| {
+            names.with(|names| {
+                state.opportunities.with(|all| {
+                    q.run(all, names)
+                        .into_iter()
+                        .cloned()
+                        .collect::<Vec<Opportunity>>()
+                })
+            })
+        })
+    });
+    let sorts = vec![
+        (
+            OpportunitySort::RecentlyUpdated,
+            "updated",
+            Key::SortRecentlyUpdated,
+        ),
+        (OpportunitySort::AmountHighest, "amount", Key::SortAmount),
+        (
+            OpportunitySort::ExpectedClose,
+            "close",
+            Key::SortExpectedClose,
+        ),
+        (OpportunitySort::Title, "title", Key::SortTitle),
+    ];
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <div>
+                    <h1>{move || state.t(Key::OpportunitiesTitle)}</h1>
+                    <p class="muted" data-testid="opportunity-count">
+                        {move || state.tf(Key::RecordsCount, &[("count", &format_number(state.lang.get(), found.with(Vec::len) as u64))])}
+                    </p>
+                </div>
+                <PipelineViews/>
+            </div>
+            <div class="toolbar" role="search">
+                <SearchInput testid="opportunity-search" placeholder=Key::SearchOpportunitiesPlaceholder
+                    value=Signal::derive(move || query.with(|q| q.text.clone()))
+                    on_input=Callback::new(move |text| query.update(|q| q.text = text))/>
+                <label>
+                    <span class="visually-hidden">{move || state.t(Key::Stage)}</span>
+                    <select data-testid="filter-stage" on:change=move |ev| {
+                        let stage = Some(event_target_value(&ev)).filter(|s| !s.is_empty());
+                        query.update(|q| q.stage = stage);
+                    }>
+                        <option value="">{move || state.t(Key::AllStages)}</option>
+                        {move || state.stages.get().into_iter().map(|stage| {
+                            let value = stage.id.clone();
+                            let name = stage_name(stage);
+                            view! { <option value=value>{move || name(state.lang.get())}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <OwnerFilter on_change=Callback::new(move |owner| query.update(|q| q.owner = owner))/>
+                <ChoiceSelect label=Key::SortBy testid="sort" choices=sorts
+                    on_change=Callback::new(move |sort| query.update(|q| q.sort = sort))/>
+            </div>
+            <Show when=move || found.with(|f| !f.is_empty())
+                fallback=move || view! { <div class="empty"><p>{move || state.t(Key::NoOpportunitiesMatch)}</p></div> }>
+                <RecordTable testid="opportunity-table" rows=found list=state.opportunities
+                    columns=vec![Key::ColTitle, Key::ColCustomer, Key::Stage, Key::FieldAmount, Key::FieldProbability, Key::FieldExpectedClose, Key::ColOwner]
+                    row=move |opportunity| view! { <OpportunityCells opportunity names/> }/>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn OpportunityCells(opportunity: Opportunity, names: Memo<Names>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let o = opportunity;
+    let customer = names.with_untracked(|n| n.get(&o.customer_id).cloned().unwrap_or_default());
+    let owner = o.meta.owner.clone();
+    let stage_id = o.stage_id.clone();
+    let (amount, currency) = (o.amount, o.currency.clone());
+    let close = o.expected_close.clone();
+    let label = move |key: Key| move || state.t(key);
+    view! {
+        <td class="cell-title" data-label=label(Key::ColTitle)><A href=format!("/opportunities/{}", o.meta.id)>{o.title.clone()}</A></td>
+        <td data-label=label(Key::ColCustomer)><A href=format!("/customers/{}", o.customer_id)>{customer}</A></td>
+        <td data-label=label(Key::Stage)>{move || stage_label(state, &stage_id)}</td>
+        <td data-label=label(Key::FieldAmount) class="cell-number">{move || format_money(state.lang.get(), amount, &currency)}</td>
+        <td data-label=label(Key::FieldProbability) class="cell-number">{format!("{}%", o.probability)}</td>
+        <td data-label=label(Key::FieldExpectedClose)>{move || close.as_deref().map(|d| format_date(state.lang.get(), d)).unwrap_or_default()}</td>
+        <td data-label=label(Key::ColOwner)>{move || state.member_name(&owner)}</td>
+    }
+}

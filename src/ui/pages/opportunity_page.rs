@@ -1,0 +1,251 @@
+//! One opportunity's page: its stage and how it got there, its details, its activities, Trash.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::activities::{ActivityPanel, Opened, Subject};
+use super::opportunities::stage_label;
+use super::opportunity_form::{OpportunityForm, OpportunityInput};
+use crate::domain::opportunity::{Opportunity, Outcome, StageError};
+use crate::domain::opportunity_draft::OpportunityDraft;
+use crate::i18n::{format_datetime, format_money, Key};
+use crate::ui::browser::now;
+use crate::ui::components::changed_elsewhere::ChangedElsewhere;
+use crate::ui::labels::stage_name;
+use crate::ui::state::AppState;
+
+#[component]
+pub fn OpportunityPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    // Only the opportunity's presence redraws the page: a save must not wipe what is typed.
+    let exists = Memo::new(move |_| {
+        let id = id.get();
+        state
+            .opportunities
+            .with(|all| all.iter().any(|o| o.meta.id == id))
+    });
+    move || {
+        if exists.get() {
+            view! { <OpportunityView id=id.get()/> }.into_any()
+        } else {
+            view! {
+                <section class="page">
+                    <h1>{move || state.t(Key::OpportunityNotFound)}</h1>
+                    <p><A href="/opportunities">{move || state.t(Key::BackToOpportunities)}</A></p>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn OpportunityView(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some(initial) = state.opportunity(&id) else {
+        return ().into_any();
+    };
+    let latest = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state
+                .opportunities
+                .with(|all| all.iter().find(|o| o.meta.id == id).cloned())
+        })
+    };
+    let problems = RwSignal::new(Vec::new());
+    let saving = RwSignal::new(false);
+    // Changes start from the copy this page opened (see the lead page for why).
+    let base = RwSignal::new(initial.clone());
+    let generation = RwSignal::new(0u32);
+    let newer_elsewhere =
+        move || latest.with(|o| o.as_ref().map(|o| o.meta.rev)) > Some(base.with(|b| b.meta.rev));
+    let save = move |opportunity: Opportunity, done: Key| {
+        saving.set(true);
+        spawn_local(async move {
+            match state.save_opportunity(opportunity.clone()).await {
+                Ok(()) => {
+                    base.set(opportunity);
+                    generation.update(|g| *g += 1);
+                    state.inform(done);
+                }
+                Err(error) => state.fail(&error),
+            }
+            saving.set(false);
+        });
+    };
+    let on_submit = Callback::new(move |(draft, owner): OpportunityInput| {
+        let mut opportunity = base.get_untracked();
+        let stage_probability = state
+            .stage(&opportunity.stage_id)
+            .map_or(opportunity.probability, |s| s.probability);
+        opportunity.meta.owner = owner;
+        match opportunity.edit(draft, stage_probability, &now()) {
+            Err(found) => problems.set(found),
+            Ok(()) => {
+                problems.set(Vec::new());
+                save(opportunity, Key::OpportunitySaved);
+            }
+        }
+    });
+    let trash = move |_| {
+        let mut opportunity = base.get_untracked();
+        opportunity.meta.move_to_trash(&now());
+        save(opportunity, Key::MovedToTrash);
+    };
+    let restore = move |_| {
+        let mut opportunity = base.get_untracked();
+        opportunity.meta.restore(&now());
+        save(opportunity, Key::Restored);
+    };
+    let deleted = move || base.with(|o| o.meta.is_deleted());
+    let customer_id = initial.customer_id.clone();
+    let customer_name = state
+        .customer(&customer_id)
+        .map(|c| c.details.name)
+        .unwrap_or_default();
+
+    view! {
+        <section class="page">
+            <p class="breadcrumb">
+                <A href="/opportunities">{move || state.t(Key::BackToOpportunities)}</A>
+                " · "<A href="/pipeline">{move || state.t(Key::OpenPipeline)}</A>
+            </p>
+            <div class="page-head">
+                <div>
+                    <h1 data-testid="opportunity-heading">{move || base.with(|o| o.title.clone())}</h1>
+                    <p class="muted">
+                        <A href=format!("/customers/{customer_id}")>{customer_name}</A>
+                        " · "{move || base.with(|o| format_money(state.lang.get(), o.amount, &o.currency))}
+                        " · "{move || base.with(|o| format!("{}%", o.probability))}
+                    </p>
+                    <p class="muted">
+                        {move || base.with(|o| state.tf(Key::LeadMeta, &[
+                            ("created", &format_datetime(state.lang.get(), &o.meta.created_at)),
+                            ("updated", &format_datetime(state.lang.get(), &o.meta.updated_at)),
+                        ]))}
+                    </p>
+                </div>
+                <Show when=move || !deleted()>
+                    <button type="button" class="button button-danger" data-testid="trash-opportunity"
+                        disabled=move || saving.get() on:click=trash>
+                        {move || state.t(Key::MoveToTrash)}
+                    </button>
+                </Show>
+            </div>
+            <Show when=deleted>
+                <div class="callout" role="note">
+                    <span>{move || state.t(Key::OpportunityInTrash)}</span>
+                    <button type="button" class="button" data-testid="restore-opportunity"
+                        disabled=move || saving.get() on:click=restore>
+                        {move || state.t(Key::Restore)}
+                    </button>
+                </div>
+            </Show>
+            <StagePanel base saving save=Callback::new(move |o| save(o, Key::StageChanged))/>
+            <ActivityPanel subject=Subject::Opportunity(Opened { base, generation })/>
+            <h2 class="section-heading">{move || state.t(Key::OpportunityDetails)}</h2>
+            <ChangedElsewhere when=Signal::derive(newer_elsewhere) on_load_latest=Callback::new(move |()| {
+                if let Some(fresh) = latest.get_untracked() {
+                    base.set(fresh);
+                    problems.set(Vec::new());
+                    generation.update(|g| *g += 1);
+                }
+            })/>
+            {move || {
+                generation.track();
+                let opened = base.get_untracked();
+                view! {
+                    <OpportunityForm initial=OpportunityDraft::of(&opened) owner=opened.meta.owner
+                        customer_id=opened.customer_id problems saving on_submit/>
+                }
+            }}
+        </section>
+    }
+    .into_any()
+}
+
+/// The stage, a way to move it (Lost asks why), and every move so far.
+#[component]
+fn StagePanel(
+    base: RwSignal<Opportunity>,
+    saving: RwSignal<bool>,
+    save: Callback<Opportunity>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let target = RwSignal::new(base.with_untracked(|o| o.stage_id.clone()));
+    let reason = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<Key>);
+    let losing = move || {
+        let id = target.get();
+        state
+            .stages
+            .with(|s| s.iter().any(|s| s.id == id && s.outcome == Outcome::Lost))
+    };
+    let apply = move |_| {
+        let Some(stage) = state.stage(&target.get_untracked()) else {
+            return;
+        };
+        let mut opportunity = base.get_untracked();
+        match opportunity.move_to(&stage, &reason.get_untracked(), &now()) {
+            Err(StageError::ReasonRequired) => problem.set(Some(Key::ProblemLostReason)),
+            Err(StageError::AlreadyThere) => problem.set(None),
+            Ok(()) => {
+                problem.set(None);
+                reason.set(String::new());
+                save.run(opportunity);
+            }
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="stage-heading">
+            <h2 id="stage-heading">{move || state.t(Key::Stage)}</h2>
+            <p>
+                <span class="badge" data-testid="opportunity-stage">{move || stage_label(state, &base.with(|o| o.stage_id.clone()))}</span>
+                {move || base.with(|o| o.lost_reason.clone()).map(|why| view! { " "<span class="muted">{why}</span> })}
+            </p>
+            <div class="form-grid">
+                <div class="field">
+                    <label for="opportunity-move">{move || state.t(Key::MoveTo)}</label>
+                    <select id="opportunity-move" on:change=move |ev| target.set(event_target_value(&ev))>
+                        {move || state.stages.get().into_iter().map(|stage| {
+                            let value = stage.id.clone();
+                            let id = stage.id.clone();
+                            let name = stage_name(stage);
+                            view! { <option value=value selected=move || target.get() == id>{move || name(state.lang.get())}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <Show when=losing>
+                    <div class="field" class:field-invalid=move || problem.get().is_some()>
+                        <label for="opportunity-lost-reason">{move || state.t(Key::LostReason)}</label>
+                        <input id="opportunity-lost-reason" type="text" prop:value=move || reason.get()
+                            aria-describedby="opportunity-lost-reason-error"
+                            on:input=move |ev| reason.set(event_target_value(&ev))/>
+                        <p class="field-error" id="opportunity-lost-reason-error">{move || problem.get().map(|k| state.t(k))}</p>
+                    </div>
+                </Show>
+            </div>
+            <button type="button" class="button" data-testid="move-stage" disabled=move || saving.get() on:click=apply>
+                {move || state.t(Key::MoveStage)}
+            </button>
+            <h3>{move || state.t(Key::StageHistory)}</h3>
+            <ol class="plain-list stage-history" data-testid="stage-history">
+                {move || base.with(|o| o.stage_history.clone()).into_iter().rev().map(|change| {
+                    let at = change.at.clone();
+                    view! {
+                        <li>
+                            {move || change.from.as_deref().map(|f| format!("{} → ", stage_label(state, f))).unwrap_or_default()}
+                            <strong>{move || stage_label(state, &change.to)}</strong>
+                            " · "<span class="muted">{move || format_datetime(state.lang.get(), &at)}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
