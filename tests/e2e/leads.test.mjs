@@ -89,7 +89,7 @@ test('the list searches as you type, filters and sorts', async () => {
     await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
     await page.getByRole('link', { name: '← Leads' }).click();
   }
-  const rows = page.getByTestId('lead-table').locator('tbody tr');
+  const rows = page.getByTestId('lead-table').locator('tbody tr.record-row');
   await page.getByTestId('lead-count').filter({ hasText: '3 leads' }).waitFor();
 
   const search = page.getByTestId('lead-search');

@@ -44,9 +44,11 @@ export async function launch() {
   });
 }
 
-export async function screenshot(page, name) {
+/// Saves the whole page, or with `{ fullPage: false }` what is on screen (a page of 50,000 rows
+/// is too tall for one picture).
+export async function screenshot(page, name, { fullPage = true } = {}) {
   await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 /// Fails when the page scrolls sideways.

@@ -68,17 +68,21 @@ where
         if let Ok(height) = window_inner_height() {
             viewport.set(height);
         }
-        let drawn = body.query_selector_all("tr.record-row").ok();
+        // The average over every drawn row: rows differ by fractions of a pixel, which over
+        // fifty thousand rows would add up to screens.
+        let Ok(drawn) = body.query_selector_all("tr.record-row") else {
+            return;
+        };
         let top_of = |i: u32| {
             drawn
-                .as_ref()
-                .and_then(|rows| rows.item(i))
+                .item(i)
                 .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
                 .map(|row| row.get_bounding_client_rect().top())
         };
-        if let (Some(a), Some(b)) = (top_of(0), top_of(1)) {
-            if b > a {
-                pitch.set(b - a);
+        let last = drawn.length().saturating_sub(1);
+        if let (Some(first), Some(end)) = (top_of(0), top_of(last)) {
+            if last > 0 && end > first {
+                pitch.set((end - first) / f64::from(last));
             }
         }
     };
