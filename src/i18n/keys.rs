@@ -237,6 +237,7 @@ keys! {
     SameEmail,
     SameName,
     SamePhone,
+    Save,
     SaveChanges,
     Saving,
     Search,
@@ -306,4 +307,6 @@ keys! {
     TrashShowingRecent,
     TrashTitle,
     UseExistingCustomer,
+    WithContact,
+    WithName,
 }

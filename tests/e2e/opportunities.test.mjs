@@ -66,8 +66,10 @@ test('a lead converts with an opportunity, which is edited, moved and logged on 
 
   const activity = page.getByTestId('activity-form');
   await activity.getByLabel('Subject', { exact: true }).fill('Kickoff call');
+  await activity.getByLabel('With contact', { exact: true }).selectOption({ label: '李雷' });
   await activity.getByTestId('log-activity').click();
   await page.getByTestId('timeline').getByText('Kickoff call').waitFor();
+  await page.getByTestId('timeline').getByText('with 李雷').waitFor();
   await screenshot(page, 'desktop-opportunity');
 
   await page.reload();
@@ -89,7 +91,7 @@ test("the pipeline's stages are set in Settings and the board follows", async ()
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.locator('#stage-name-proposal').fill('Quote sent');
   await page.locator('#stage-probability-proposal').fill('55');
-  await page.getByTestId('stage-row').filter({ has: page.locator('#stage-name-proposal') }).getByRole('button', { name: 'Save changes' }).click();
+  await page.getByTestId('stage-row').filter({ has: page.locator('#stage-name-proposal') }).getByRole('button', { name: 'Save', exact: true }).click();
   await notice().filter({ hasText: 'Pipeline saved.' }).waitFor();
 
   await page.getByRole('button', { name: 'Add stage' }).click();

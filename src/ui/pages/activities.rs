@@ -109,6 +109,21 @@ async fn log_with_follow_up<R: FollowUp + Stored + Clone + Send + Sync + 'static
 pub fn ActivityPanel(subject: Subject) -> impl IntoView {
     let state = expect_context::<AppState>();
     let links = subject.links();
+    // Who it was with, among the customer's contacts.
+    let with_contact = RwSignal::new(String::new());
+    let contacts = {
+        let customer_id = links.customer_id.clone();
+        Memo::new(move |_| {
+            state.contacts.with(|all| {
+                all.iter()
+                    .filter(|c| {
+                        Some(&c.customer_id) == customer_id.as_ref() && !c.meta.is_deleted()
+                    })
+                    .map(|c| (c.meta.id.clone(), c.details.name.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     let form = DraftForm {
         draft: RwSignal::new(ActivityDetails::default()),
         problems: RwSignal::new(Vec::new()),
@@ -156,7 +171,9 @@ pub fn ActivityPanel(subject: Subject) -> impl IntoView {
         let mut checks = Checks::default();
         checks.day(Field::NextFollowUp, day.as_deref());
         let meta = RecordMeta::new(new_id(), &stamp, state.me.get_untracked());
-        let logged = Activity::log(meta, form.draft.get_untracked(), subject.links());
+        let mut links = subject.links();
+        links.contact_id = Some(with_contact.get_untracked()).filter(|c| !c.is_empty());
+        let logged = Activity::log(meta, form.draft.get_untracked(), links);
         let problems = match &logged {
             Err(found) => found.clone(),
             Ok(_) => Vec::new(),
@@ -175,6 +192,7 @@ pub fn ActivityPanel(subject: Subject) -> impl IntoView {
                     state.inform(Key::ActivityLogged);
                     form.draft.set(ActivityDetails::default());
                     follow_up.set(String::new());
+                    with_contact.set(String::new());
                 }
                 Err(error) => state.fail(&error),
             }
@@ -201,6 +219,18 @@ pub fn ActivityPanel(subject: Subject) -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </div>
+                    <Show when=move || contacts.with(|c| !c.is_empty())>
+                        <div class="field">
+                            <label for="activity-contact">{move || state.t(Key::WithContact)}</label>
+                            <select id="activity-contact" on:change=move |ev| with_contact.set(event_target_value(&ev))>
+                                <option value="" selected=move || with_contact.with(String::is_empty)>{move || state.t(Key::NotSet)}</option>
+                                {move || contacts.get().into_iter().map(|(id, name)| {
+                                    let chosen = id.clone();
+                                    view! { <option value=id selected=move || with_contact.get() == chosen>{name}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                    </Show>
                     {form.text("activity-subject", Key::FieldSubject, Field::Subject, FieldKind::Text, |d| &d.subject, |d, v| d.subject = v)}
                     <Show when=is_task fallback=move || view! {
                         <FormField id="activity-follow-up" label=Key::FieldNextFollowUp kind=FieldKind::Date
@@ -249,6 +279,12 @@ pub fn TimelineEntry(activity: Activity) -> impl IntoView {
     let at = activity.at.clone();
     let due = activity.details.due.clone();
     let done = activity.done;
+    let with = activity
+        .links
+        .contact_id
+        .as_deref()
+        .and_then(|id| state.contact(id))
+        .map(|c| c.details.name);
     let toggle = {
         let activity = activity.clone();
         move |_| {
@@ -267,6 +303,7 @@ pub fn TimelineEntry(activity: Activity) -> impl IntoView {
             <div class="timeline-head">
                 <span class=format!("badge badge-kind-{}", kind_code(kind))>{move || state.t(kind_key(kind))}</span>
                 <strong>{activity.details.subject.clone()}</strong>
+                {with.map(|name| view! { <span class="muted">{move || state.tf(Key::WithName, &[("name", &name)])}</span> })}
                 <span class="muted">{move || format_datetime(state.lang.get(), &at)}</span>
             </div>
             {(!activity.details.body.is_empty()).then(|| view! { <p class="timeline-body">{activity.details.body.clone()}</p> })}

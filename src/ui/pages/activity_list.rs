@@ -88,7 +88,7 @@ pub fn ActivityListPage() -> impl IntoView {
             <Show when=move || found.with(|f| !f.is_empty())
                 fallback=move || view! { <div class="empty"><p>{move || state.t(Key::NoActivitiesMatch)}</p></div> }>
                 <RecordTable testid="activity-table" rows=found list=state.activities
-                    columns=vec![Key::FieldKind, Key::FieldSubject, Key::ColAbout, Key::ColWhen, Key::FieldDue, Key::ColOwner]
+                    columns=vec![Key::FieldSubject, Key::FieldKind, Key::ColAbout, Key::ColWhen, Key::FieldDue, Key::ColOwner]
                     row=move |activity| view! { <ActivityCells activity names/> }/>
             </Show>
         </section>
@@ -115,10 +115,10 @@ fn ActivityCells(activity: Activity, names: Memo<Names>) -> impl IntoView {
     let owner = a.meta.owner.clone();
     let label = move |key: Key| move || state.t(key);
     view! {
+        <td class="cell-title" data-label=label(Key::FieldSubject)>{subject}</td>
         <td data-label=label(Key::FieldKind)>
             <span class=format!("badge badge-kind-{}", kind_code(kind))>{move || state.t(kind_key(kind))}</span>
         </td>
-        <td class="cell-title" data-label=label(Key::FieldSubject)>{subject}</td>
         <td data-label=label(Key::ColAbout)>{link}</td>
         <td data-label=label(Key::ColWhen)>{move || format_datetime(state.lang.get(), &at)}</td>
         <td data-label=label(Key::FieldDue)>

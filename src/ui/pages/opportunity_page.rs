@@ -208,7 +208,7 @@ fn StagePanel(
                 <span class="badge" data-testid="opportunity-stage">{move || stage_label(state, &base.with(|o| o.stage_id.clone()))}</span>
                 {move || base.with(|o| o.lost_reason.clone()).map(|why| view! { " "<span class="muted">{why}</span> })}
             </p>
-            <div class="form-grid">
+            <div class="stage-move">
                 <div class="field">
                     <label for="opportunity-move">{move || state.t(Key::MoveTo)}</label>
                     <select id="opportunity-move" on:change=move |ev| target.set(event_target_value(&ev))>
@@ -229,12 +229,12 @@ fn StagePanel(
                         <p class="field-error" id="opportunity-lost-reason-error">{move || problem.get().map(|k| state.t(k))}</p>
                     </div>
                 </Show>
+                <button type="button" class="button" data-testid="move-stage" disabled=move || saving.get() on:click=apply>
+                    {move || state.t(Key::MoveStage)}
+                </button>
             </div>
-            <button type="button" class="button" data-testid="move-stage" disabled=move || saving.get() on:click=apply>
-                {move || state.t(Key::MoveStage)}
-            </button>
             <h3>{move || state.t(Key::StageHistory)}</h3>
-            <ol class="plain-list stage-history" data-testid="stage-history">
+            <ol class="stage-history" data-testid="stage-history">
                 {move || base.with(|o| o.stage_history.clone()).into_iter().rev().map(|change| {
                     let at = change.at.clone();
                     view! {

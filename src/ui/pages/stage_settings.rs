@@ -169,7 +169,7 @@ fn StageRow(stage: Stage, apply: Callback<Result<Vec<Stage>, StageEditError>>) -
                 </div>
             </div>
             <div class="button-row">
-                <button type="button" class="button" on:click=save>{move || state.t(Key::SaveChanges)}</button>
+                <button type="button" class="button" on:click=save>{move || state.t(Key::Save)}</button>
                 {open.then(|| view! {
                     <button type="button" class="button" aria-label=move || state.t(Key::MoveEarlier) on:click=move |_| shift(-1)>"↑"</button>
                     <button type="button" class="button" aria-label=move || state.t(Key::MoveLater) on:click=move |_| shift(1)>"↓"</button>
