@@ -122,7 +122,7 @@ async fn records_deleted_forever_are_gone() {
     store.save(&gone).await.unwrap();
     store.save(&lead("0190-g", "Kept")).await.unwrap();
     store
-        .delete_forever(&[schema::LEADS, schema::CUSTOMERS], &["0190-f".into()])
+        .delete_forever(&[(schema::LEADS, "0190-f".into())])
         .await
         .unwrap();
     let loaded: Vec<Lead> = store.load_all().await.unwrap();

@@ -259,6 +259,19 @@ pub fn column_totals(stages: &[Stage], opportunities: &[Opportunity]) -> Vec<Col
         .collect()
 }
 
+/// The amount and the weighted amount of some opportunities, per currency.
+pub fn sums<'a>(
+    opportunities: impl IntoIterator<Item = &'a Opportunity>,
+) -> BTreeMap<String, (Decimal, Decimal)> {
+    let mut sums: BTreeMap<String, (Decimal, Decimal)> = BTreeMap::new();
+    for o in opportunities {
+        let entry = sums.entry(o.currency.clone()).or_default();
+        entry.0 += o.amount;
+        entry.1 += o.weighted_amount();
+    }
+    sums
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -433,5 +446,17 @@ mod tests {
         assert_eq!(json["amount"], "1234.50");
         let back: Opportunity = serde_json::from_value(json).unwrap();
         assert_eq!(back, o);
+    }
+
+    #[test]
+    fn sums_per_currency_with_weighted_amounts() {
+        let all = [
+            opportunity("1000", "CNY", "proposal"),
+            opportunity("500.50", "CNY", "new"),
+            opportunity("20", "USD", "won"),
+        ];
+        let sums = sums(&all);
+        assert_eq!(sums["CNY"], (dec("1500.50"), dec("650.05")));
+        assert_eq!(sums["USD"], (dec("20"), dec("20")));
     }
 }

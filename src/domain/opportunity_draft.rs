@@ -31,7 +31,7 @@ impl OpportunityDraft {
 }
 
 /// A percentage as people type it: `40`, `40%`, full-width digits.
-fn parse_percent(text: &str) -> Option<u8> {
+pub fn parse_percent(text: &str) -> Option<u8> {
     let folded = super::text::fold(text);
     let digits = folded.trim().trim_end_matches('%').trim();
     digits.parse::<u8>().ok().filter(|p| *p <= 100)

@@ -7,7 +7,7 @@ use super::opportunity::{
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StageEditError {
-    /// This many opportunities (outside Trash) are in the stage.
+    /// This many opportunities (Trash included) are in the stage.
     InUse(usize),
     /// Won and Lost close an opportunity; the pipeline needs both.
     Closing,
@@ -92,10 +92,8 @@ pub fn remove_stage(
     {
         return Err(StageEditError::Closing);
     }
-    let in_use = opportunities
-        .iter()
-        .filter(|o| !o.meta.is_deleted() && o.stage_id == id)
-        .count();
+    // Those in Trash count too: restored, they would have no column.
+    let in_use = opportunities.iter().filter(|o| o.stage_id == id).count();
     if in_use > 0 {
         return Err(StageEditError::InUse(in_use));
     }

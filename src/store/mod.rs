@@ -109,6 +109,9 @@ pub struct Refresh {
     pub opportunities: Vec<Opportunity>,
     /// Ids no longer in the database (deleted for good).
     pub gone: Vec<String>,
+    /// The pipeline, if another tab changed it.
+    pub pipeline: Option<Vec<Stage>>,
+    pub forgotten_days: Option<u32>,
 }
 
 impl Store {
@@ -228,34 +231,35 @@ impl Store {
         Ok(())
     }
 
-    /// Removes records for good (emptying Trash), from any of `stores`, in one transaction.
-    /// Ids are unique across stores, so deleting an id from a store that lacks it does nothing.
-    pub async fn delete_forever(&self, stores: &[&str], ids: &[String]) -> Result<(), StoreError> {
+    /// Removes records for good (emptying Trash), each from its store, in one transaction.
+    pub async fn delete_forever(&self, doomed: &[(&str, String)]) -> Result<(), StoreError> {
+        if doomed.is_empty() {
+            return Ok(());
+        }
+        let mut stores: Vec<&str> = doomed.iter().map(|(store, _)| *store).collect();
+        stores.sort_unstable();
+        stores.dedup();
         let tx = self
             .db
-            .transaction(stores, TransactionMode::ReadWrite)
+            .transaction(&stores, TransactionMode::ReadWrite)
             .map_err(|e| StoreError::Write(idb(e)))?;
         let outcome = async {
-            for name in stores {
-                let store = tx.store(name).map_err(|e| StoreError::Write(idb(e)))?;
-                for id in ids {
-                    store
-                        .delete(JsValue::from_str(id))
-                        .await
-                        .map_err(|e| StoreError::Write(idb(e)))?;
-                }
+            for (name, id) in doomed {
+                tx.store(name)
+                    .map_err(|e| StoreError::Write(idb(e)))?
+                    .delete(JsValue::from_str(id))
+                    .await
+                    .map_err(|e| StoreError::Write(idb(e)))?;
             }
             Ok(())
         }
         .await;
         finish(tx, outcome).await?;
-        let changes: Vec<Change> = stores
+        let changes: Vec<Change> = doomed
             .iter()
-            .flat_map(|store| {
-                ids.iter().map(|id| Change {
-                    store: (*store).to_owned(),
-                    id: id.clone(),
-                })
+            .map(|(store, id)| Change {
+                store: (*store).to_owned(),
+                id: id.clone(),
             })
             .collect();
         self.tabs.announce(&changes);
@@ -270,6 +274,15 @@ impl Store {
     /// Reads back the records another tab changed, in one read transaction.
     pub async fn refresh(&self, changes: &[Change]) -> Result<Refresh, StoreError> {
         let mut refresh = Refresh::default();
+        for change in changes.iter().filter(|c| c.store == schema::SETTINGS) {
+            match change.id.as_str() {
+                schema::SETTING_PIPELINE => refresh.pipeline = self.setting(&change.id).await?,
+                schema::SETTING_FORGOTTEN_DAYS => {
+                    refresh.forgotten_days = self.setting(&change.id).await?
+                }
+                _ => {}
+            }
+        }
         let tx = self
             .db
             .transaction(&schema::RECORD_STORES, TransactionMode::ReadOnly)
@@ -333,7 +346,12 @@ impl Store {
                 .map_err(|e| StoreError::Write(idb(e))),
             Err(e) => Err(StoreError::Write(idb(e))),
         };
-        finish(tx, outcome).await
+        finish(tx, outcome).await?;
+        self.tabs.announce(&[Change {
+            store: schema::SETTINGS.to_owned(),
+            id: key.to_owned(),
+        }]);
+        Ok(())
     }
 }
 

@@ -1,7 +1,7 @@
 //! What every screen shares: the language, the records in memory, the message banner, and the
 //! one way to change data, which writes through the store before memory shows the change.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -88,7 +88,16 @@ impl AppState {
             activities,
             opportunities,
             gone,
+            pipeline,
+            forgotten_days,
         } = refresh;
+        if pipeline.is_some() {
+            self.stages.set(pipeline_or_default(pipeline));
+        }
+        if let Some(days) = forgotten_days {
+            self.forgotten_days.set(days);
+        }
+        let gone: HashSet<String> = gone.into_iter().collect();
         merge(self.activities, activities, &gone);
         merge(self.opportunities, opportunities, &gone);
         merge(self.team, team, &gone);
@@ -288,32 +297,15 @@ impl AppState {
         self.write(member, self.team).await
     }
 
-    /// Removes records from Trash for good, all kinds in one transaction.
-    pub async fn purge(&self, ids: Vec<String>) -> Result<(), StoreError> {
-        let store = self.store.get_value();
-        store
-            .delete_forever(
-                &[
-                    schema::LEADS,
-                    schema::CUSTOMERS,
-                    schema::CONTACTS,
-                    schema::OPPORTUNITIES,
-                    schema::ACTIVITIES,
-                ],
-                &ids,
-            )
-            .await?;
-        let ids: std::collections::HashSet<String> = ids.into_iter().collect();
-        self.leads
-            .update(|list| list.retain(|r| !ids.contains(&r.meta.id)));
-        self.customers
-            .update(|list| list.retain(|r| !ids.contains(&r.meta.id)));
-        self.contacts
-            .update(|list| list.retain(|r| !ids.contains(&r.meta.id)));
-        self.opportunities
-            .update(|list| list.retain(|r| !ids.contains(&r.meta.id)));
-        self.activities
-            .update(|list| list.retain(|r| !ids.contains(&r.meta.id)));
+    /// Removes records from Trash for good, each from its store, all in one transaction.
+    pub async fn purge(&self, doomed: Vec<(&'static str, String)>) -> Result<(), StoreError> {
+        self.store.get_value().delete_forever(&doomed).await?;
+        let ids: HashSet<String> = doomed.into_iter().map(|(_, id)| id).collect();
+        merge(self.leads, Vec::new(), &ids);
+        merge(self.customers, Vec::new(), &ids);
+        merge(self.contacts, Vec::new(), &ids);
+        merge(self.opportunities, Vec::new(), &ids);
+        merge(self.activities, Vec::new(), &ids);
         Ok(())
     }
 
@@ -352,13 +344,13 @@ fn find<R: Record + Clone + Send + Sync + 'static>(list: RwSignal<Vec<R>>, id: &
 fn merge<R: Record + Send + Sync + 'static>(
     list: RwSignal<Vec<R>>,
     changed: Vec<R>,
-    gone: &[String],
+    gone: &HashSet<String>,
 ) {
     if changed.is_empty() && gone.is_empty() {
         return;
     }
     list.update(|records| {
-        records.retain(|r| !gone.iter().any(|id| id == r.id()));
+        records.retain(|r| !gone.contains(r.id()));
         upsert_many(records, changed);
     });
 }

@@ -124,6 +124,7 @@ test('opportunity, contact and activity lists search and filter', async () => {
   await table.getByRole('link', { name: 'Fleet tracking' }).waitFor();
   await page.getByTestId('opportunity-search').fill('远航');
   await page.getByTestId('opportunity-count').filter({ hasText: '1 shown' }).waitFor();
+  assert.equal(await page.getByTestId('opportunity-sums').textContent(), 'CN¥86,000.00 in all, CN¥68,800.00 weighted');
   await page.getByTestId('filter-stage').selectOption('won');
   await page.getByText('No opportunities match.').waitFor();
   await page.getByTestId('filter-stage').selectOption('');
@@ -165,6 +166,8 @@ test('rows are ticked to change their owner or go to Trash together', async () =
   await page.getByTestId('selected-count').filter({ hasText: '2 selected' }).waitFor();
   await screenshot(page, 'desktop-leads-bulk');
   await page.getByTestId('bulk-trash').click();
+  await page.getByText('Move 2 records to Trash? They can be restored from Trash.').waitFor();
+  await page.getByTestId('confirm-bulk-trash').click();
   await notice().filter({ hasText: 'Moved to Trash: 2.' }).waitFor();
   await page.getByTestId('lead-count').filter({ hasText: '1 lead' }).waitFor();
 

@@ -50,3 +50,14 @@ test('a save from a copy that another tab changed is refused and changes nothing
   assert.equal(await a.getByLabel('Job title', { exact: true }).inputValue(), 'Head of purchasing');
   assert.equal(await a.locator('#lead-notes').inputValue(), 'Met at the fair');
 });
+
+test('a pipeline stage renamed in one tab shows on the board of the other', async () => {
+  await b.goto(new URL('/pipeline', b.url()).href);
+  await b.getByTestId('column-proposal').waitFor();
+  await a.goto(new URL('/settings', a.url()).href);
+  await a.locator('#stage-name-proposal').fill('Offer out');
+  await a.getByTestId('stage-row').filter({ has: a.locator('#stage-name-proposal') })
+    .getByRole('button', { name: 'Save', exact: true }).click();
+  await a.getByTestId('notice').filter({ hasText: 'Pipeline saved.' }).waitFor();
+  await b.getByTestId('column-proposal').getByRole('heading', { name: 'Offer out · 60%' }).waitFor();
+});

@@ -86,7 +86,17 @@ where
             }
         }
     };
-    let on_scroll = window_event_listener(ev::scroll, move |_| measure());
+    // Scroll events come faster than frames; one measurement per frame is enough.
+    let pending = StoredValue::new(false);
+    let on_scroll = window_event_listener(ev::scroll, move |_| {
+        if !pending.get_value() {
+            pending.set_value(true);
+            request_animation_frame(move || {
+                pending.set_value(false);
+                measure();
+            });
+        }
+    });
     let on_resize = window_event_listener(ev::resize, move |_| measure());
     on_cleanup(move || {
         on_scroll.remove();
@@ -204,21 +214,32 @@ where
     R: Stored + Clone + PartialEq + Send + Sync + 'static,
 {
     let state = expect_context::<AppState>();
-    let owner = RwSignal::new(state.me.get_untracked());
+    // Me, unless I am no longer active: the select shows active members only.
+    let owner = RwSignal::new(state.team.with_untracked(|team| {
+        let me = state.me.get_untracked();
+        team.iter()
+            .filter(|m| m.active)
+            .find(|m| m.meta.id == me)
+            .or_else(|| team.iter().find(|m| m.active))
+            .map(|m| m.meta.id.clone())
+            .unwrap_or(me)
+    }));
     let busy = RwSignal::new(false);
-    let change = move |edit: fn(&mut R, &str, &str), owner: String, done: Key| {
+    let confirming = RwSignal::new(false);
+    // `edit` says whether it changed the record; unchanged ones are not written again.
+    let change = move |edit: fn(&mut R, &str, &str) -> bool, owner: String, done: Key| {
         let ids: HashSet<String> = chosen.get_untracked().into_iter().collect();
         let stamp = now();
         let changed: Vec<R> = list.with_untracked(|all| {
             all.iter()
                 .filter(|r| ids.contains(r.id()))
-                .cloned()
-                .map(|mut r| {
-                    edit(&mut r, &owner, &stamp);
-                    r
+                .filter_map(|r| {
+                    let mut r = r.clone();
+                    edit(&mut r, &owner, &stamp).then_some(r)
                 })
                 .collect()
         });
+        confirming.set(false);
         busy.set(true);
         spawn_local(async move {
             let count = changed.len();
@@ -235,8 +256,12 @@ where
     let assign = move |_| {
         change(
             |r, owner, stamp| {
+                if r.meta().owner == owner {
+                    return false;
+                }
                 r.meta_mut().owner = owner.to_owned();
                 r.meta_mut().touch(stamp);
+                true
             },
             owner.get_untracked(),
             Key::BulkAssigned,
@@ -244,7 +269,10 @@ where
     };
     let trash = move |_| {
         change(
-            |r, _, stamp| r.meta_mut().move_to_trash(stamp),
+            |r, _, stamp| {
+                r.meta_mut().move_to_trash(stamp);
+                true
+            },
             String::new(),
             Key::BulkTrashed,
         )
@@ -267,9 +295,20 @@ where
                 <button type="button" class="button" data-testid="bulk-assign" disabled=move || busy.get() on:click=assign>
                     {move || state.t(Key::Assign)}
                 </button>
-                <button type="button" class="button button-danger" data-testid="bulk-trash" disabled=move || busy.get() on:click=trash>
-                    {move || state.t(Key::MoveToTrash)}
-                </button>
+                <Show when=move || !confirming.get() fallback=move || view! {
+                    <span class="bulk-confirm" role="alert">
+                        {move || state.tf(Key::BulkTrashConfirm, &[("count", &format_number(state.lang.get(), chosen.with(Vec::len) as u64))])}
+                    </span>
+                    <button type="button" class="button button-danger" data-testid="confirm-bulk-trash" disabled=move || busy.get() on:click=trash>
+                        {move || state.t(Key::MoveToTrash)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| confirming.set(false)>{move || state.t(Key::Cancel)}</button>
+                }>
+                    <button type="button" class="button button-danger" data-testid="bulk-trash" disabled=move || busy.get()
+                        on:click=move |_| confirming.set(true)>
+                        {move || state.t(Key::MoveToTrash)}
+                    </button>
+                </Show>
                 <button type="button" class="button button-quiet" on:click=move |_| selected.set(HashSet::new())>
                     {move || state.t(Key::ClearSelection)}
                 </button>

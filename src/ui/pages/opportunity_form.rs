@@ -18,8 +18,9 @@ pub type OpportunityInput = (OpportunityDraft, String);
 
 #[component]
 pub fn OpportunityForm(
-    initial: OpportunityDraft,
-    owner: String,
+    /// Kept by the page, which updates it when the record changes under the form.
+    draft: RwSignal<OpportunityDraft>,
+    owner: RwSignal<String>,
     customer_id: String,
     problems: RwSignal<Vec<FieldProblem>>,
     saving: RwSignal<bool>,
@@ -27,11 +28,10 @@ pub fn OpportunityForm(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let mut currencies: Vec<String> = CURRENCIES.iter().map(|c| (*c).to_owned()).collect();
-    if !currencies.contains(&initial.currency) {
-        currencies.push(initial.currency.clone());
+    let current = draft.with_untracked(|d| d.currency.clone());
+    if !currencies.contains(&current) {
+        currencies.push(current);
     }
-    let draft = RwSignal::new(initial);
-    let owner = RwSignal::new(owner);
     let form = DraftForm { draft, problems };
     let contacts = Memo::new(move |_| {
         state.contacts.with(|all| {

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 
 use super::opportunities::stage_label;
 use crate::domain::list_query::{Names, OpportunityQuery, OpportunitySort};
-use crate::domain::opportunity::Opportunity;
+use crate::domain::opportunity::{sums, Opportunity};
 use crate::i18n::{format_date, format_money, format_number, Key};
 use crate::ui::components::record_table::RecordTable;
 use crate::ui::components::toolbar::{ChoiceSelect, OwnerFilter, SearchInput};
@@ -62,6 +62,17 @@ pub fn OpportunityListPage() -> impl IntoView {
                     <h1>{move || state.t(Key::OpportunitiesTitle)}</h1>
                     <p class="muted" data-testid="opportunity-count">
                         {move || state.tf(Key::RecordsCount, &[("count", &format_number(state.lang.get(), found.with(Vec::len) as u64))])}
+                    </p>
+                    <p class="muted" data-testid="opportunity-sums">
+                        {move || {
+                            let lang = state.lang.get();
+                            found.with(|f| sums(f)).into_iter().map(|(currency, (total, weighted))| {
+                                state.tf(Key::OpportunitySums, &[
+                                    ("total", &format_money(lang, total, &currency)),
+                                    ("weighted", &format_money(lang, weighted, &currency)),
+                                ])
+                            }).collect::<Vec<_>>().join(" · ")
+                        }}
                     </p>
                 </div>
                 <PipelineViews/>

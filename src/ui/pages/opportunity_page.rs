@@ -64,13 +64,28 @@ fn OpportunityView(id: String) -> impl IntoView {
     let generation = RwSignal::new(0u32);
     let newer_elsewhere =
         move || latest.with(|o| o.as_ref().map(|o| o.meta.rev)) > Some(base.with(|b| b.meta.rev));
+    let draft = RwSignal::new(OpportunityDraft::of(&initial));
+    let owner = RwSignal::new(initial.meta.owner.clone());
+    // The form is refilled only when the record changed under it (a follow-up set by logging,
+    // or the latest copy loaded), so a stage move or a save keeps what is being typed.
+    Effect::new(move |previous: Option<u32>| {
+        let now_at = generation.get();
+        if previous.is_some() {
+            base.with_untracked(|o| {
+                draft.set(OpportunityDraft::of(o));
+                owner.set(o.meta.owner.clone());
+            });
+        }
+        now_at
+    });
     let save = move |opportunity: Opportunity, done: Key| {
         saving.set(true);
         spawn_local(async move {
             match state.save_opportunity(opportunity.clone()).await {
                 Ok(()) => {
+                    // A stage move sets the probability; the form shows the new one.
+                    draft.update(|d| d.probability = opportunity.probability.to_string());
                     base.set(opportunity);
-                    generation.update(|g| *g += 1);
                     state.inform(done);
                 }
                 Err(error) => state.fail(&error),
@@ -78,13 +93,13 @@ fn OpportunityView(id: String) -> impl IntoView {
             saving.set(false);
         });
     };
-    let on_submit = Callback::new(move |(draft, owner): OpportunityInput| {
+    let on_submit = Callback::new(move |(typed, owner): OpportunityInput| {
         let mut opportunity = base.get_untracked();
         let stage_probability = state
             .stage(&opportunity.stage_id)
             .map_or(opportunity.probability, |s| s.probability);
         opportunity.meta.owner = owner;
-        match opportunity.edit(draft, stage_probability, &now()) {
+        match opportunity.edit(typed, stage_probability, &now()) {
             Err(found) => problems.set(found),
             Ok(()) => {
                 problems.set(Vec::new());
@@ -156,14 +171,7 @@ fn OpportunityView(id: String) -> impl IntoView {
                     generation.update(|g| *g += 1);
                 }
             })/>
-            {move || {
-                generation.track();
-                let opened = base.get_untracked();
-                view! {
-                    <OpportunityForm initial=OpportunityDraft::of(&opened) owner=opened.meta.owner
-                        customer_id=opened.customer_id problems saving on_submit/>
-                }
-            }}
+            <OpportunityForm draft owner customer_id=initial.customer_id.clone() problems saving on_submit/>
         </section>
     }
     .into_any()

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::opportunity::{Outcome, PipelineProblem, Stage};
+use crate::domain::opportunity_draft::parse_percent;
 use crate::domain::stages::{add_stage, move_stage, remove_stage, update_stage, StageEditError};
 use crate::i18n::{Key, Lang};
 use crate::ui::browser::new_id;
@@ -23,49 +24,48 @@ fn edit_error_text(state: AppState, error: &StageEditError) -> String {
     }
 }
 
-fn parse_probability(text: &str) -> Option<u8> {
-    text.trim()
-        .trim_end_matches('%')
-        .parse::<u8>()
-        .ok()
-        .filter(|p| *p <= 100)
-}
-
 #[component]
 pub fn StageSettings() -> impl IntoView {
     let state = expect_context::<AppState>();
     let problem = RwSignal::new(None::<String>);
     let name = RwSignal::new(String::new());
     let probability = RwSignal::new(String::from("50"));
+    // Each change starts from the saved pipeline, so the next waits for the last to land.
+    let busy = RwSignal::new(false);
 
     let apply = move |result: Result<Vec<Stage>, StageEditError>| match result {
         Err(error) => problem.set(Some(edit_error_text(state, &error))),
+        Ok(_) if busy.get_untracked() => {}
         Ok(stages) => {
             problem.set(None);
+            busy.set(true);
+            let added = stages.len() > state.stages.with_untracked(Vec::len);
             spawn_local(async move {
                 match state.save_stages(stages).await {
-                    Ok(()) => state.inform(Key::PipelineSaved),
+                    Ok(()) => {
+                        if added {
+                            name.set(String::new());
+                        }
+                        state.inform(Key::PipelineSaved);
+                    }
                     Err(error) => state.fail(&error),
                 }
+                busy.set(false);
             });
         }
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(percent) = parse_probability(&probability.get_untracked()) else {
+        let Some(percent) = parse_percent(&probability.get_untracked()) else {
             problem.set(Some(state.t(Key::ProblemPercent).to_owned()));
             return;
         };
-        let result = add_stage(
+        apply(add_stage(
             &state.stages.get_untracked(),
             new_id(),
             &name.get_untracked(),
             percent,
-        );
-        if result.is_ok() {
-            name.set(String::new());
-        }
-        apply(result);
+        ));
     };
 
     let rows = move || {
@@ -85,7 +85,7 @@ pub fn StageSettings() -> impl IntoView {
             <ol class="stage-list" data-testid="stage-list">
                 <For each=rows
                     key=|(place, s)| (*place, s.id.clone(), s.name.clone(), s.probability)
-                    children=move |(_, stage)| view! { <StageRow stage apply=Callback::new(apply)/> }/>
+                    children=move |(_, stage)| view! { <StageRow stage busy apply=Callback::new(apply)/> }/>
             </ol>
             <form class="form inline-form" on:submit=add novalidate>
                 <h3>{move || state.t(Key::AddStage)}</h3>
@@ -102,14 +102,18 @@ pub fn StageSettings() -> impl IntoView {
                             on:input=move |ev| probability.set(event_target_value(&ev))/>
                     </div>
                 </div>
-                <button type="submit" class="button button-primary">{move || state.t(Key::AddStage)}</button>
+                <button type="submit" class="button button-primary" disabled=move || busy.get()>{move || state.t(Key::AddStage)}</button>
             </form>
         </section>
     }
 }
 
 #[component]
-fn StageRow(stage: Stage, apply: Callback<Result<Vec<Stage>, StageEditError>>) -> impl IntoView {
+fn StageRow(
+    stage: Stage,
+    busy: RwSignal<bool>,
+    apply: Callback<Result<Vec<Stage>, StageEditError>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let open = stage.outcome == Outcome::Open;
     let built_in = stage_name(Stage {
@@ -122,7 +126,7 @@ fn StageRow(stage: Stage, apply: Callback<Result<Vec<Stage>, StageEditError>>) -
     let name_id = format!("stage-name-{}", stage.id);
     let probability_id = format!("stage-probability-{}", stage.id);
     let save = move |_| {
-        let Some(percent) = parse_probability(&probability.get_untracked()) else {
+        let Some(percent) = parse_percent(&probability.get_untracked()) else {
             apply.run(Err(StageEditError::Invalid(vec![
                 PipelineProblem::ProbabilityOver100(id.get_value()),
             ])));
@@ -169,11 +173,11 @@ fn StageRow(stage: Stage, apply: Callback<Result<Vec<Stage>, StageEditError>>) -
                 </div>
             </div>
             <div class="button-row">
-                <button type="button" class="button" on:click=save>{move || state.t(Key::Save)}</button>
+                <button type="button" class="button" disabled=move || busy.get() on:click=save>{move || state.t(Key::Save)}</button>
                 {open.then(|| view! {
-                    <button type="button" class="button" aria-label=move || state.t(Key::MoveEarlier) on:click=move |_| shift(-1)>"↑"</button>
-                    <button type="button" class="button" aria-label=move || state.t(Key::MoveLater) on:click=move |_| shift(1)>"↓"</button>
-                    <button type="button" class="button button-danger" on:click=remove>{move || state.t(Key::RemoveStage)}</button>
+                    <button type="button" class="button" disabled=move || busy.get() aria-label=move || state.t(Key::MoveEarlier) on:click=move |_| shift(-1)>"↑"</button>
+                    <button type="button" class="button" disabled=move || busy.get() aria-label=move || state.t(Key::MoveLater) on:click=move |_| shift(1)>"↓"</button>
+                    <button type="button" class="button button-danger" disabled=move || busy.get() on:click=remove>{move || state.t(Key::RemoveStage)}</button>
                 })}
             </div>
         </li>

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use crate::domain::record::Record;
 use crate::i18n::{format_datetime, Key};
-use crate::store::{StoreError, Stored};
+use crate::store::{schema, StoreError, Stored};
 use crate::ui::browser::now;
 use crate::ui::state::AppState;
 
@@ -40,6 +40,16 @@ impl Kind {
             Kind::Contact => Key::TrashContacts,
             Kind::Opportunity => Key::OpportunityKind,
             Kind::Activity => Key::ActivityKind,
+        }
+    }
+
+    fn store(self) -> &'static str {
+        match self {
+            Kind::Lead => schema::LEADS,
+            Kind::Customer => schema::CUSTOMERS,
+            Kind::Contact => schema::CONTACTS,
+            Kind::Opportunity => schema::OPPORTUNITIES,
+            Kind::Activity => schema::ACTIVITIES,
         }
     }
 
@@ -165,8 +175,8 @@ pub fn TrashPage() -> impl IntoView {
                         <button type="button" class="button button-danger" data-testid="confirm-empty-trash"
                             disabled=move || busy.get()
                             on:click=move |_| {
-                                let ids = items.with_untracked(|t| t.iter().map(|i| i.id.clone()).collect());
-                                run(Box::pin(async move { state.purge(ids).await }), Key::DeletedForever)
+                                let doomed = items.with_untracked(|t| t.iter().map(|i| (i.kind.store(), i.id.clone())).collect());
+                                run(Box::pin(async move { state.purge(doomed).await }), Key::DeletedForever)
                             }>
                             {move || state.t(Key::DeleteForever)}
                         </button>
