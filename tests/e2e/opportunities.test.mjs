@@ -198,5 +198,13 @@ test('the new screens fit a phone, with the rest under More', async () => {
   await phone.getByTestId('opportunity-heading').waitFor();
   assert.equal(await horizontalOverflow(phone), 0, 'the opportunity page fits');
   await screenshot(phone, 'phone-opportunity');
+  await phone.getByTestId('language').selectOption('zh-CN');
+  await phone.getByRole('heading', { name: '阶段', exact: true }).waitFor();
+  assert.equal(await horizontalOverflow(phone), 0, 'the opportunity page fits in Chinese');
+  await screenshot(phone, 'phone-opportunity-zh');
+  await phone.goto(server.url + '/activities');
+  await phone.getByRole('heading', { name: '跟进记录', level: 1 }).waitFor();
+  await screenshot(phone, 'phone-activities-zh');
+  await phone.getByTestId('language').selectOption('en');
   await phone.close();
 });

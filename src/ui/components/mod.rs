@@ -2,5 +2,6 @@ pub mod changed_elsewhere;
 pub mod field;
 pub mod icons;
 pub mod notice;
+pub mod record_route;
 pub mod record_table;
 pub mod toolbar;

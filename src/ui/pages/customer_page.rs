@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use super::activities::{ActivityPanel, Opened, Subject};
 use super::contacts::ContactsPanel;
@@ -14,6 +14,7 @@ use crate::domain::record::RecordMeta;
 use crate::i18n::{format_datetime, Key};
 use crate::ui::browser::{new_id, now};
 use crate::ui::components::changed_elsewhere::ChangedElsewhere;
+use crate::ui::components::record_route::RecordRoute;
 use crate::ui::state::AppState;
 
 #[component]
@@ -56,27 +57,9 @@ pub fn NewCustomerPage() -> impl IntoView {
 #[component]
 pub fn CustomerPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    // Only the customer's presence redraws the page: a save must not wipe what is being typed.
-    let exists = Memo::new(move |_| {
-        let id = id.get();
-        state
-            .customers
-            .with(|all| all.iter().any(|c| c.meta.id == id))
-    });
-    move || {
-        if exists.get() {
-            view! { <CustomerView id=id.get()/> }.into_any()
-        } else {
-            view! {
-                <section class="page">
-                    <h1>{move || state.t(Key::CustomerNotFound)}</h1>
-                    <p><A href="/customers">{move || state.t(Key::BackToCustomers)}</A></p>
-                </section>
-            }
-            .into_any()
-        }
+    view! {
+        <RecordRoute list=state.customers not_found=Key::CustomerNotFound back=Key::BackToCustomers back_href="/customers"
+            page=|id| view! { <CustomerView id/> }/>
     }
 }
 

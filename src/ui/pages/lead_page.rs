@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use super::activities::{ActivityPanel, Opened, Subject};
 use super::lead_form::{LeadForm, LeadInput};
@@ -13,6 +13,7 @@ use crate::i18n::{format_datetime, Key};
 use crate::ui::browser::{new_id, now};
 use crate::ui::components::changed_elsewhere::ChangedElsewhere;
 use crate::ui::labels::{status_code, status_key};
+use crate::ui::components::record_route::RecordRoute;
 use crate::ui::state::AppState;
 
 #[component]
@@ -56,27 +57,9 @@ pub fn NewLeadPage() -> impl IntoView {
 #[component]
 pub fn LeadPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    // Only the lead's presence redraws the page: a save must not wipe what is being typed.
-    let exists = Memo::new(move |_| {
-        let id = id.get();
-        state
-            .leads
-            .with(|leads| leads.iter().any(|l| l.meta.id == id))
-    });
-    move || {
-        if exists.get() {
-            view! { <LeadEditor id=id.get()/> }.into_any()
-        } else {
-            view! {
-                <section class="page">
-                    <h1>{move || state.t(Key::LeadNotFound)}</h1>
-                    <p><A href="/leads">{move || state.t(Key::BackToLeads)}</A></p>
-                </section>
-            }
-            .into_any()
-        }
+    view! {
+        <RecordRoute list=state.leads not_found=Key::LeadNotFound back=Key::BackToLeads back_href="/leads"
+            page=|id| view! { <LeadEditor id/> }/>
     }
 }
 

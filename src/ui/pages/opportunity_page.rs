@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use super::activities::{ActivityPanel, Opened, Subject};
 use super::opportunities::stage_label;
@@ -14,32 +13,15 @@ use crate::i18n::{format_datetime, format_money, Key};
 use crate::ui::browser::now;
 use crate::ui::components::changed_elsewhere::ChangedElsewhere;
 use crate::ui::labels::stage_name;
+use crate::ui::components::record_route::RecordRoute;
 use crate::ui::state::AppState;
 
 #[component]
 pub fn OpportunityPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    // Only the opportunity's presence redraws the page: a save must not wipe what is typed.
-    let exists = Memo::new(move |_| {
-        let id = id.get();
-        state
-            .opportunities
-            .with(|all| all.iter().any(|o| o.meta.id == id))
-    });
-    move || {
-        if exists.get() {
-            view! { <OpportunityView id=id.get()/> }.into_any()
-        } else {
-            view! {
-                <section class="page">
-                    <h1>{move || state.t(Key::OpportunityNotFound)}</h1>
-                    <p><A href="/opportunities">{move || state.t(Key::BackToOpportunities)}</A></p>
-                </section>
-            }
-            .into_any()
-        }
+    view! {
+        <RecordRoute list=state.opportunities not_found=Key::OpportunityNotFound back=Key::BackToOpportunities back_href="/opportunities"
+            page=|id| view! { <OpportunityView id/> }/>
     }
 }
 
