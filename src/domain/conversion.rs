@@ -154,6 +154,7 @@ impl Conversion {
             &new.stage,
         );
         opportunity.expected_close = draft.expected_close;
+        opportunity.source = self.lead.details.source.clone();
         opportunity.contact_ids = self.contact.iter().map(|c| c.meta.id.clone()).collect();
         converted.opportunity_id = Some(id);
         self.opportunity = Some(opportunity);

@@ -119,6 +119,9 @@ pub struct Opportunity {
     /// `YYYY-MM-DD`.
     #[serde(default)]
     pub next_follow_up: Option<String>,
+    /// Where it came from, as for leads.
+    #[serde(default)]
+    pub source: String,
 }
 
 impl super::activity::FollowUp for Opportunity {
@@ -187,6 +190,7 @@ impl Opportunity {
             expected_close: None,
             lost_reason: None,
             next_follow_up: None,
+            source: String::new(),
             stage_history: vec![StageChange {
                 from: None,
                 to: stage.id.clone(),

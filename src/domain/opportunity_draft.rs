@@ -14,6 +14,7 @@ pub struct OpportunityDraft {
     pub expected_close: Option<String>,
     pub next_follow_up: Option<String>,
     pub contact_ids: Vec<String>,
+    pub source: String,
 }
 
 impl OpportunityDraft {
@@ -26,6 +27,7 @@ impl OpportunityDraft {
             expected_close: opportunity.expected_close.clone(),
             next_follow_up: opportunity.next_follow_up.clone(),
             contact_ids: opportunity.contact_ids.clone(),
+            source: opportunity.source.clone(),
         }
     }
 }
@@ -45,6 +47,7 @@ impl Details for OpportunityDraft {
                 &mut self.amount,
                 &mut self.currency,
                 &mut self.probability,
+                &mut self.source,
             ],
             &mut self.expected_close,
         );
@@ -90,6 +93,7 @@ impl Opportunity {
         self.expected_close = draft.expected_close;
         self.next_follow_up = draft.next_follow_up;
         self.contact_ids = draft.contact_ids;
+        self.source = draft.source;
         self.meta.touch(now);
         Ok(())
     }
@@ -125,6 +129,7 @@ mod tests {
             expected_close: Some("2026-03-31".into()),
             next_follow_up: Some(" ".into()),
             contact_ids: vec!["k1".into()],
+            source: "referral".into(),
             ..OpportunityDraft::of(&o)
         };
         o.edit(draft, 40, "2026-01-02T00:00:00Z").unwrap();
@@ -134,6 +139,7 @@ mod tests {
         assert_eq!(o.expected_close.as_deref(), Some("2026-03-31"));
         assert_eq!(o.next_follow_up, None);
         assert_eq!(o.contact_ids, ["k1"]);
+        assert_eq!(o.source, "referral");
         assert_eq!(o.stage_history.len(), 1);
         assert_eq!(o.meta.rev, 2);
     }

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::lead::Level;
+use crate::domain::lead::{Level, DEFAULT_SOURCES};
 use crate::domain::validate::{Field as DomainField, FieldProblem};
 use crate::i18n::Key;
-use crate::ui::labels::problem_text;
+use crate::ui::labels::{problem_text, source_label};
 use crate::ui::state::AppState;
 
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
@@ -149,6 +149,38 @@ pub fn OwnerSelect(id: &'static str, owner: RwSignal<String>) -> impl IntoView {
                         let chosen = m.meta.id.clone();
                         view! { <option value=m.meta.id.clone() selected=move || owner.get() == chosen>{m.name.clone()}</option> }
                     }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// Where a lead, customer or opportunity came from: the built-in sources, plus the record's own
+/// if it was imported with another.
+#[component]
+pub fn SourceSelect(
+    id: &'static str,
+    source: Signal<String>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let mut choices: Vec<String> = DEFAULT_SOURCES.iter().map(|s| (*s).to_owned()).collect();
+    let current = source.get_untracked();
+    if !current.is_empty() && !choices.contains(&current) {
+        choices.push(current);
+    }
+    view! {
+        <div class="field">
+            <label for=id>{move || state.t(Key::FieldSource)}</label>
+            <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
+                <option value="" selected=move || source.with(String::is_empty)>{move || state.t(Key::NotSet)}</option>
+                {choices.into_iter().map(|s| {
+                    let (value, chosen) = (s.clone(), s.clone());
+                    view! {
+                        <option value=value selected=move || source.with(|v| *v == chosen)>
+                            {move || source_label(state.lang.get(), &s)}
+                        </option>
+                    }
+                }).collect_view()}
             </select>
         </div>
     }

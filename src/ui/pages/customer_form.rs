@@ -5,13 +5,12 @@ use leptos_router::components::A;
 
 use crate::domain::customer::{parse_tags, similar_customers, CustomerDetails};
 use crate::domain::duplicate::{Identity, MatchReason};
-use crate::domain::lead::DEFAULT_SOURCES;
 use crate::domain::validate::{Field, FieldProblem};
 use crate::i18n::Key;
 use crate::ui::components::field::{
     problem_signal, DraftForm, Field as FormField, FieldKind, LevelSelect, OwnerSelect,
+    SourceSelect,
 };
-use crate::ui::labels::source_label;
 use crate::ui::state::AppState;
 
 pub type CustomerInput = (CustomerDetails, String);
@@ -82,15 +81,8 @@ pub fn CustomerForm(
                 {text("customer-industry", Key::FieldIndustry, Field::Industry, FieldKind::Text, |d| &d.industry, |d, v| d.industry = v)}
                 {text("customer-city", Key::FieldCity, Field::City, FieldKind::Text, |d| &d.city, |d, v| d.city = v)}
                 {text("customer-address", Key::FieldAddress, Field::Address, FieldKind::Text, |d| &d.address, |d, v| d.address = v)}
-                <div class="field">
-                    <label for="customer-source">{move || state.t(Key::FieldSource)}</label>
-                    <select id="customer-source" on:change=move |ev| draft.update(|d| d.source = event_target_value(&ev))>
-                        <option value="" selected=move || draft.with(|d| d.source.is_empty())>{move || state.t(Key::NotSet)}</option>
-                        {DEFAULT_SOURCES.into_iter().map(|s| view! {
-                            <option value=s selected=move || draft.with(|d| d.source == s)>{move || source_label(state.lang.get(), s)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <SourceSelect id="customer-source" source=Signal::derive(move || draft.with(|d| d.source.clone()))
+                    on_change=Callback::new(move |v| draft.update(|d| d.source = v))/>
                 <LevelSelect id="customer-level" level=Signal::derive(move || draft.with(|d| d.level))
                     on_change=Callback::new(move |level| draft.update(|d| d.level = level))/>
                 <OwnerSelect id="customer-owner" owner/>

@@ -2,13 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::domain::lead::{LeadDetails, DEFAULT_SOURCES};
+use crate::domain::lead::LeadDetails;
 use crate::domain::validate::{Field, FieldProblem};
 use crate::i18n::Key;
 use crate::ui::components::field::{
     problem_signal, DraftForm, Field as FormField, FieldKind, LevelSelect, OwnerSelect,
+    SourceSelect,
 };
-use crate::ui::labels::source_label;
 use crate::ui::state::AppState;
 
 /// What the form hands back on submit: the details and the owner.
@@ -24,13 +24,6 @@ pub fn LeadForm(
     submit_label: Key,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let source_choices = {
-        let mut choices: Vec<String> = DEFAULT_SOURCES.iter().map(|s| (*s).to_owned()).collect();
-        if !initial.source.is_empty() && !choices.contains(&initial.source) {
-            choices.push(initial.source.clone());
-        }
-        choices
-    };
     let draft = RwSignal::new(initial);
     let owner = RwSignal::new(owner);
 
@@ -55,21 +48,8 @@ pub fn LeadForm(
                 {text("lead-email", Key::FieldEmail, Field::Email, FieldKind::Email, |d| &d.email, |d, v| d.email = v)}
                 {text("lead-city", Key::FieldCity, Field::City, FieldKind::Text, |d| &d.city, |d, v| d.city = v)}
                 {text("lead-industry", Key::FieldIndustry, Field::Industry, FieldKind::Text, |d| &d.industry, |d, v| d.industry = v)}
-                <div class="field">
-                    <label for="lead-source">{move || state.t(Key::FieldSource)}</label>
-                    <select id="lead-source" on:change=move |ev| draft.update(|d| d.source = event_target_value(&ev))>
-                        <option value="" selected=move || draft.with(|d| d.source.is_empty())>{move || state.t(Key::NotSet)}</option>
-                        {source_choices.into_iter().map(|s| {
-                            let value = s.clone();
-                            let chosen = s.clone();
-                            view! {
-                                <option value=value selected=move || draft.with(|d| d.source == chosen)>
-                                    {move || source_label(state.lang.get(), &s)}
-                                </option>
-                            }
-                        }).collect_view()}
-                    </select>
-                </div>
+                <SourceSelect id="lead-source" source=Signal::derive(move || draft.with(|d| d.source.clone()))
+                    on_change=Callback::new(move |v| draft.update(|d| d.source = v))/>
                 <LevelSelect id="lead-level" level=Signal::derive(move || draft.with(|d| d.level))
                     on_change=Callback::new(move |level| draft.update(|d| d.level = level))/>
                 <OwnerSelect id="lead-owner" owner/>

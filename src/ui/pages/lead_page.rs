@@ -12,8 +12,8 @@ use crate::domain::record::RecordMeta;
 use crate::i18n::{format_datetime, Key};
 use crate::ui::browser::{new_id, now};
 use crate::ui::components::changed_elsewhere::ChangedElsewhere;
-use crate::ui::labels::{status_code, status_key};
 use crate::ui::components::record_route::RecordRoute;
+use crate::ui::labels::{status_code, status_key};
 use crate::ui::state::AppState;
 
 #[component]

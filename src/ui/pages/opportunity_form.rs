@@ -7,7 +7,7 @@ use crate::domain::opportunity_draft::OpportunityDraft;
 use crate::domain::validate::{Field, FieldProblem};
 use crate::i18n::Key;
 use crate::ui::components::field::{
-    problem_signal, DraftForm, Field as FormField, FieldKind, OwnerSelect,
+    problem_signal, DraftForm, Field as FormField, FieldKind, OwnerSelect, SourceSelect,
 };
 use crate::ui::state::AppState;
 
@@ -73,6 +73,8 @@ pub fn OpportunityForm(
                     value=Signal::derive(move || draft.with(|d| d.next_follow_up.clone().unwrap_or_default()))
                     on_input=Callback::new(move |v: String| draft.update(|d| d.next_follow_up = Some(v)))
                     error=problem_signal(problems, Field::NextFollowUp)/>
+                <SourceSelect id="opportunity-source" source=Signal::derive(move || draft.with(|d| d.source.clone()))
+                    on_change=Callback::new(move |v| draft.update(|d| d.source = v))/>
                 <OwnerSelect id="opportunity-owner" owner/>
             </div>
             <fieldset class="field checkbox-group" data-testid="opportunity-contacts">

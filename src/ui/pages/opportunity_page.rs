@@ -12,8 +12,8 @@ use crate::domain::opportunity_draft::OpportunityDraft;
 use crate::i18n::{format_datetime, format_money, Key};
 use crate::ui::browser::now;
 use crate::ui::components::changed_elsewhere::ChangedElsewhere;
-use crate::ui::labels::stage_name;
 use crate::ui::components::record_route::RecordRoute;
+use crate::ui::labels::stage_name;
 use crate::ui::state::AppState;
 
 #[component]
