@@ -12,6 +12,7 @@ pub mod id;
 pub mod lead;
 pub mod lead_query;
 pub mod list_query;
+pub mod money;
 pub mod opportunity;
 pub mod opportunity_draft;
 pub mod record;

@@ -1,0 +1,342 @@
+//! Money on quotes, orders and opportunities: lines with quantity, unit price, discount and tax,
+//! and their totals, exact to the currency's minor unit. Every amount is a `Decimal`; each is
+//! rounded once, half away from zero, when a line's net, tax or gross is settled.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+/// Digits after the point in a currency's smallest unit (ISO 4217).
+pub fn minor_units(currency: &str) -> u32 {
+    match currency {
+        "JPY" | "KRW" | "VND" | "CLP" | "ISK" | "UGX" => 0,
+        "BHD" | "KWD" | "OMR" | "JOD" | "TND" | "IQD" | "LYD" => 3,
+        _ => 2,
+    }
+}
+
+/// An amount rounded to `minor_units` digits, half away from zero.
+pub fn round_money(amount: Decimal, minor_units: u32) -> Decimal {
+    amount.round_dp_with_strategy(minor_units, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Limits that keep every product of two inputs far inside `Decimal`'s range.
+pub const MAX_QUANTITY: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+/// 1,000,000,000,000.
+pub const MAX_UNIT_PRICE: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Line {
+    #[serde(default)]
+    pub product_id: Option<String>,
+    pub description: String,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub quantity: Decimal,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub unit_price: Decimal,
+    /// Whether `unit_price` already includes tax.
+    #[serde(default)]
+    pub price_includes_tax: bool,
+    /// Percent off the price, 0 to 100.
+    #[serde(with = "rust_decimal::serde::str", default)]
+    pub discount_percent: Decimal,
+    /// Percent, such as 13 for China's standard VAT.
+    #[serde(with = "rust_decimal::serde::str", default)]
+    pub tax_rate: Decimal,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub net: Decimal,
+    pub tax: Decimal,
+    pub gross: Decimal,
+}
+
+impl std::ops::AddAssign for Totals {
+    fn add_assign(&mut self, other: Totals) {
+        self.net += other.net;
+        self.tax += other.tax;
+        self.gross += other.gross;
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineProblem {
+    DescriptionRequired,
+    QuantityNotPositive,
+    QuantityTooLarge,
+    PriceNegative,
+    PriceTooLarge,
+    DiscountOutOfRange,
+    TaxRateOutOfRange,
+}
+
+impl Line {
+    /// Every problem with the line, so the form can show them all at once.
+    pub fn problems(&self) -> Vec<LineProblem> {
+        let hundred = Decimal::ONE_HUNDRED;
+        let percent = |p: Decimal| p >= Decimal::ZERO && p <= hundred;
+        let checks = [
+            (
+                self.description.trim().is_empty() && self.product_id.is_none(),
+                LineProblem::DescriptionRequired,
+            ),
+            (
+                self.quantity <= Decimal::ZERO,
+                LineProblem::QuantityNotPositive,
+            ),
+            (self.quantity > MAX_QUANTITY, LineProblem::QuantityTooLarge),
+            (self.unit_price < Decimal::ZERO, LineProblem::PriceNegative),
+            (self.unit_price > MAX_UNIT_PRICE, LineProblem::PriceTooLarge),
+            (
+                !percent(self.discount_percent),
+                LineProblem::DiscountOutOfRange,
+            ),
+            (!percent(self.tax_rate), LineProblem::TaxRateOutOfRange),
+        ];
+        checks
+            .into_iter()
+            .filter_map(|(wrong, problem)| wrong.then_some(problem))
+            .collect()
+    }
+
+    /// Net, tax and gross in a currency with `minor_units` digits. A tax-inclusive price fixes
+    /// the gross and the tax is taken out of it; otherwise the net is fixed and tax added.
+    pub fn totals(&self, minor_units: u32) -> Totals {
+        let hundred = Decimal::ONE_HUNDRED;
+        let extended =
+            self.quantity * self.unit_price * (hundred - self.discount_percent) / hundred;
+        if self.price_includes_tax {
+            let gross = round_money(extended, minor_units);
+            let net = round_money(gross * hundred / (hundred + self.tax_rate), minor_units);
+            Totals {
+                net,
+                tax: gross - net,
+                gross,
+            }
+        } else {
+            let net = round_money(extended, minor_units);
+            let tax = round_money(net * self.tax_rate / hundred, minor_units);
+            Totals {
+                net,
+                tax,
+                gross: net + tax,
+            }
+        }
+    }
+}
+
+/// A document's totals: the sum of its lines, and the net and tax per tax rate, as an invoice
+/// or a printout shows them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocumentTotals {
+    pub total: Totals,
+    pub by_rate: BTreeMap<Decimal, Totals>,
+}
+
+pub fn document_totals(lines: &[Line], currency: &str) -> DocumentTotals {
+    let units = minor_units(currency);
+    let mut totals = DocumentTotals::default();
+    for line in lines {
+        let line_totals = line.totals(units);
+        totals.total += line_totals;
+        *totals.by_rate.entry(line.tax_rate.normalize()).or_default() += line_totals;
+    }
+    totals
+}
+
+/// An amount in the base currency at `rate` (base units per one unit of the amount's currency).
+pub fn to_base(amount: Decimal, rate: Decimal, base_currency: &str) -> Decimal {
+    round_money(amount * rate, minor_units(base_currency))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn dec(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    fn line(quantity: &str, price: &str, discount: &str, tax: &str, inclusive: bool) -> Line {
+        Line {
+            product_id: None,
+            description: "Widget".into(),
+            quantity: dec(quantity),
+            unit: "pcs".into(),
+            unit_price: dec(price),
+            price_includes_tax: inclusive,
+            discount_percent: dec(discount),
+            tax_rate: dec(tax),
+        }
+    }
+
+    fn totals(net: &str, tax: &str, gross: &str) -> Totals {
+        Totals {
+            net: dec(net),
+            tax: dec(tax),
+            gross: dec(gross),
+        }
+    }
+
+    #[test]
+    fn tax_is_added_to_an_exclusive_price_and_taken_out_of_an_inclusive_one() {
+        assert_eq!(
+            line("3", "100", "0", "13", false).totals(2),
+            totals("300", "39.00", "339.00")
+        );
+        assert_eq!(
+            line("1", "113", "0", "13", true).totals(2),
+            totals("100.00", "13.00", "113")
+        );
+        assert_eq!(
+            line("2", "9.99", "10", "6", false).totals(2),
+            totals("17.98", "1.08", "19.06")
+        );
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero_to_the_minor_unit() {
+        assert_eq!(round_money(dec("0.125"), 2), dec("0.13"));
+        assert_eq!(round_money(dec("0.135"), 2), dec("0.14"));
+        assert_eq!(round_money(dec("-0.125"), 2), dec("-0.13"));
+        assert_eq!(
+            line("1", "0.125", "0", "0", false).totals(2).gross,
+            dec("0.13")
+        );
+        assert_eq!(
+            line("3", "333.5", "0", "10", false).totals(0),
+            totals("1001", "100", "1101")
+        );
+        assert_eq!(minor_units("JPY"), 0);
+        assert_eq!(minor_units("KWD"), 3);
+        assert_eq!(minor_units("CNY"), 2);
+    }
+
+    #[test]
+    fn a_document_sums_its_lines_and_splits_tax_by_rate() {
+        let lines = [
+            line("2", "100", "0", "13", false),
+            line("1", "106", "0", "6", true),
+            line("1", "50", "0", "13.0", false),
+        ];
+        let totals = document_totals(&lines, "CNY");
+        assert_eq!(totals.total, totals_of(&lines));
+        assert_eq!(totals.total.gross, dec("388.50"));
+        assert_eq!(totals.by_rate[&dec("13")].tax, dec("32.50"));
+        assert_eq!(totals.by_rate[&dec("6")].net, dec("100.00"));
+        assert_eq!(totals.by_rate.len(), 2);
+    }
+
+    fn totals_of(lines: &[Line]) -> Totals {
+        let mut sum = Totals::default();
+        for line in lines {
+            sum += line.totals(2);
+        }
+        sum
+    }
+
+    #[test]
+    fn bad_lines_are_refused_with_every_reason() {
+        let mut bad = line("0", "-1", "120", "-5", false);
+        bad.description = " ".into();
+        assert_eq!(
+            bad.problems(),
+            [
+                LineProblem::DescriptionRequired,
+                LineProblem::QuantityNotPositive,
+                LineProblem::PriceNegative,
+                LineProblem::DiscountOutOfRange,
+                LineProblem::TaxRateOutOfRange,
+            ]
+        );
+        assert!(line("1", "10", "0", "13", false).problems().is_empty());
+        let huge = line("1000000001", "1", "0", "0", false);
+        assert_eq!(huge.problems(), [LineProblem::QuantityTooLarge]);
+    }
+
+    #[test]
+    fn amounts_convert_to_the_base_currency_at_the_stored_rate() {
+        assert_eq!(to_base(dec("100.00"), dec("7.1234"), "CNY"), dec("712.34"));
+        assert_eq!(to_base(dec("1000"), dec("0.04821"), "CNY"), dec("48.21"));
+        assert_eq!(to_base(dec("10.00"), dec("156.789"), "JPY"), dec("1568"));
+    }
+
+    #[test]
+    fn lines_are_stored_with_decimal_strings() {
+        let l = line("1.5", "19.90", "5", "13", true);
+        let json = serde_json::to_value(&l).unwrap();
+        assert_eq!(json["unit_price"], "19.90");
+        assert_eq!(serde_json::from_value::<Line>(json).unwrap(), l);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// A valid line: quantity up to 10,000 with 3 decimals, price up to 1,000,000.00,
+        /// discount and tax rate in whole or half percents.
+        fn lines() -> impl Strategy<Value = Line> {
+            (
+                1i64..10_000_000,
+                0i64..100_000_000,
+                0i64..=200,
+                0i64..=60,
+                any::<bool>(),
+            )
+                .prop_map(|(q, p, d, t, inclusive)| Line {
+                    product_id: None,
+                    description: "x".into(),
+                    quantity: Decimal::new(q, 3),
+                    unit: String::new(),
+                    unit_price: Decimal::new(p, 2),
+                    price_includes_tax: inclusive,
+                    discount_percent: Decimal::new(d, 0) / Decimal::TWO,
+                    tax_rate: Decimal::new(t, 0) / Decimal::TWO,
+                })
+        }
+
+        proptest! {
+            #[test]
+            fn net_plus_tax_is_gross_exactly_in_minor_units(line in lines(), units in 0u32..=3) {
+                let t = line.totals(units);
+                prop_assert_eq!(t.net + t.tax, t.gross);
+                for amount in [t.net, t.tax, t.gross] {
+                    prop_assert!(amount >= Decimal::ZERO);
+                    prop_assert!(amount.scale() <= units);
+                }
+            }
+
+            #[test]
+            fn the_same_price_entered_with_or_without_tax_gives_the_same_totals(line in lines()) {
+                let exclusive = Line { price_includes_tax: false, ..line.clone() };
+                let hundred = Decimal::ONE_HUNDRED;
+                let inclusive = Line {
+                    price_includes_tax: true,
+                    unit_price: line.unit_price * (hundred + line.tax_rate) / hundred,
+                    ..line
+                };
+                let (a, b) = (exclusive.totals(2), inclusive.totals(2));
+                let cent = Decimal::new(1, 2);
+                prop_assert!((a.gross - b.gross).abs() <= cent, "{:?} vs {:?}", a, b);
+                prop_assert!((a.net - b.net).abs() <= cent, "{:?} vs {:?}", a, b);
+            }
+
+            #[test]
+            fn document_totals_are_the_sum_of_their_lines(lines in proptest::collection::vec(lines(), 0..12)) {
+                let totals = document_totals(&lines, "CNY");
+                prop_assert_eq!(totals.total, totals_of(&lines));
+                let mut by_rate = Totals::default();
+                for part in totals.by_rate.values() {
+                    by_rate += *part;
+                }
+                prop_assert_eq!(by_rate, totals.total);
+            }
+        }
+    }
+}
