@@ -15,6 +15,7 @@ pub mod list_query;
 pub mod money;
 pub mod opportunity;
 pub mod opportunity_draft;
+pub mod product;
 pub mod record;
 pub mod stages;
 pub mod team;
