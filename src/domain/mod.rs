@@ -16,6 +16,7 @@ pub mod money;
 pub mod opportunity;
 pub mod opportunity_draft;
 pub mod product;
+pub mod receivable;
 pub mod record;
 pub mod stages;
 pub mod team;

@@ -1,0 +1,257 @@
+//! What an order's customer owes: the payment plan (installments that add up to the total),
+//! the payments received, the invoices issued, and how old the unpaid part is.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::date::day_number;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Installment {
+    /// `YYYY-MM-DD`.
+    pub due: String,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    BankTransfer,
+    Cash,
+    Card,
+    Alipay,
+    WechatPay,
+    Cheque,
+    Other,
+}
+
+impl PaymentMethod {
+    pub const ALL: [PaymentMethod; 7] = [
+        PaymentMethod::BankTransfer,
+        PaymentMethod::Cash,
+        PaymentMethod::Card,
+        PaymentMethod::Alipay,
+        PaymentMethod::WechatPay,
+        PaymentMethod::Cheque,
+        PaymentMethod::Other,
+    ];
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payment {
+    /// `YYYY-MM-DD`.
+    pub day: String,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+    pub method: PaymentMethod,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MoneyProblem {
+    /// The installments add up to this, not to the order total.
+    PlanSum {
+        planned: Decimal,
+        total: Decimal,
+    },
+    InstallmentNotPositive(usize),
+    AmountNotPositive,
+    /// Accepting it would take the sum above the total; at most this much more fits.
+    Exceeds {
+        room: Decimal,
+    },
+    DayInvalid,
+}
+
+/// Whether installments can be the plan of an order of `total`.
+pub fn check_plan(plan: &[Installment], total: Decimal) -> Vec<MoneyProblem> {
+    let mut problems: Vec<MoneyProblem> = plan
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.amount <= Decimal::ZERO)
+        .map(|(at, _)| MoneyProblem::InstallmentNotPositive(at))
+        .collect();
+    if plan.iter().any(|i| day_number(&i.due).is_none()) {
+        problems.push(MoneyProblem::DayInvalid);
+    }
+    let planned: Decimal = plan.iter().map(|i| i.amount).sum();
+    if !plan.is_empty() && planned != total {
+        problems.push(MoneyProblem::PlanSum { planned, total });
+    }
+    problems
+}
+
+/// Whether `amount` more can be booked against `total` when `booked` already is: a payment
+/// beyond what is owed, or an invoice beyond the order, is refused, saying how much still fits.
+pub fn check_addition(
+    booked: Decimal,
+    amount: Decimal,
+    total: Decimal,
+) -> Result<(), MoneyProblem> {
+    if amount <= Decimal::ZERO {
+        return Err(MoneyProblem::AmountNotPositive);
+    }
+    let room = (total - booked).max(Decimal::ZERO);
+    if amount > room {
+        return Err(MoneyProblem::Exceeds { room });
+    }
+    Ok(())
+}
+
+/// An installment with what has been paid towards it, payments filling the earliest first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InstallmentState {
+    pub installment: Installment,
+    pub paid: Decimal,
+    /// Due before `today` and not fully paid.
+    pub overdue: bool,
+}
+
+impl InstallmentState {
+    pub fn open(&self) -> Decimal {
+        self.installment.amount - self.paid
+    }
+}
+
+pub fn installment_states(
+    plan: &[Installment],
+    payments: &[Payment],
+    today: &str,
+) -> Vec<InstallmentState> {
+    let mut unspent: Decimal = payments.iter().map(|p| p.amount).sum();
+    let mut ordered = plan.to_vec();
+    ordered.sort_by(|a, b| a.due.cmp(&b.due));
+    ordered
+        .into_iter()
+        .map(|installment| {
+            let paid = unspent.min(installment.amount).max(Decimal::ZERO);
+            unspent -= paid;
+            let overdue = paid < installment.amount && installment.due.as_str() < today;
+            InstallmentState {
+                installment,
+                paid,
+                overdue,
+            }
+        })
+        .collect()
+}
+
+/// Ageing buckets of the receivables screen, by days past due.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Age {
+    NotDue,
+    Days0To30,
+    Days31To60,
+    Days61To90,
+    Over90,
+}
+
+pub fn age(due: &str, today: &str) -> Age {
+    let (Some(due), Some(today)) = (day_number(due), day_number(today)) else {
+        return Age::NotDue;
+    };
+    match today - due {
+        days if days <= 0 => Age::NotDue,
+        1..=30 => Age::Days0To30,
+        31..=60 => Age::Days31To60,
+        61..=90 => Age::Days61To90,
+        _ => Age::Over90,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn dec(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    fn installment(due: &str, amount: &str) -> Installment {
+        Installment {
+            due: due.into(),
+            amount: dec(amount),
+        }
+    }
+
+    fn payment(day: &str, amount: &str) -> Payment {
+        Payment {
+            day: day.into(),
+            amount: dec(amount),
+            method: PaymentMethod::BankTransfer,
+        }
+    }
+
+    #[test]
+    fn a_plan_must_add_up_to_the_order_total() {
+        let plan = [
+            installment("2026-03-01", "600.00"),
+            installment("2026-04-01", "530.00"),
+        ];
+        assert!(check_plan(&plan, dec("1130")).is_empty());
+        assert_eq!(
+            check_plan(&plan, dec("1130.01")),
+            [MoneyProblem::PlanSum {
+                planned: dec("1130"),
+                total: dec("1130.01")
+            }]
+        );
+        let bad = [
+            installment("2026-02-30", "0"),
+            installment("2026-04-01", "1130"),
+        ];
+        assert_eq!(
+            check_plan(&bad, dec("1130")),
+            [
+                MoneyProblem::InstallmentNotPositive(0),
+                MoneyProblem::DayInvalid
+            ]
+        );
+    }
+
+    #[test]
+    fn an_overpayment_or_over_invoicing_is_refused_with_what_still_fits() {
+        assert_eq!(check_addition(dec("600"), dec("530"), dec("1130")), Ok(()));
+        assert_eq!(
+            check_addition(dec("600"), dec("530.01"), dec("1130")),
+            Err(MoneyProblem::Exceeds { room: dec("530") })
+        );
+        assert_eq!(
+            check_addition(dec("0"), dec("0"), dec("1130")),
+            Err(MoneyProblem::AmountNotPositive)
+        );
+    }
+
+    #[test]
+    fn payments_fill_the_earliest_installment_and_the_rest_are_overdue_once_due() {
+        let plan = [
+            installment("2026-04-01", "530"),
+            installment("2026-03-01", "600"),
+        ];
+        let states = installment_states(&plan, &[payment("2026-02-20", "400")], "2026-03-15");
+        let summary: Vec<_> = states
+            .iter()
+            .map(|s| (s.installment.due.as_str(), s.paid, s.open(), s.overdue))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("2026-03-01", dec("400"), dec("200"), true),
+                ("2026-04-01", dec("0"), dec("530"), false)
+            ]
+        );
+        let paid = installment_states(&plan, &[payment("2026-02-20", "1130")], "2026-05-01");
+        assert!(paid.iter().all(|s| !s.overdue && s.open().is_zero()));
+    }
+
+    #[test]
+    fn receivables_age_by_days_past_due() {
+        assert_eq!(age("2026-03-10", "2026-03-10"), Age::NotDue);
+        assert_eq!(age("2026-03-10", "2026-03-11"), Age::Days0To30);
+        assert_eq!(age("2026-03-10", "2026-04-09"), Age::Days0To30);
+        assert_eq!(age("2026-03-10", "2026-04-10"), Age::Days31To60);
+        assert_eq!(age("2026-01-01", "2026-03-31"), Age::Days61To90);
+        assert_eq!(age("2025-12-01", "2026-03-31"), Age::Over90);
+    }
+}
