@@ -7,6 +7,7 @@ pub mod conversion;
 pub mod customer;
 pub mod customer_query;
 pub mod date;
+pub mod document;
 pub mod duplicate;
 pub mod id;
 pub mod lead;
