@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+use super::text::fold;
+
 /// Digits after the point in a currency's smallest unit (ISO 4217).
 pub fn minor_units(currency: &str) -> u32 {
     match currency {
@@ -19,6 +21,19 @@ pub fn minor_units(currency: &str) -> u32 {
 /// An amount rounded to `minor_units` digits, half away from zero.
 pub fn round_money(amount: Decimal, minor_units: u32) -> Decimal {
     amount.round_dp_with_strategy(minor_units, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// A percentage as people type it: `13`, `13.5%`, full-width digits; empty is zero.
+pub fn parse_rate(text: &str) -> Option<Decimal> {
+    let folded = fold(text);
+    let digits = folded.trim().trim_end_matches('%').trim();
+    if digits.is_empty() {
+        return Some(Decimal::ZERO);
+    }
+    digits
+        .parse::<Decimal>()
+        .ok()
+        .filter(|r| *r >= Decimal::ZERO && *r <= Decimal::ONE_HUNDRED)
 }
 
 /// Limits that keep every product of two inputs far inside `Decimal`'s range.

@@ -1,6 +1,9 @@
 //! An opportunity as its form edits it: amounts and percentages as typed, checked before they
 //! reach the record.
 
+use rust_decimal::prelude::ToPrimitive;
+
+use super::money::parse_rate;
 use super::opportunity::{parse_amount, AmountError, Opportunity};
 use super::validate::{tidy, Checks, Details, Field, FieldProblem, Problem, SHORT_TEXT_MAX};
 
@@ -32,11 +35,14 @@ impl OpportunityDraft {
     }
 }
 
-/// A percentage as people type it: `40`, `40%`, full-width digits.
+/// A whole percentage as people type it: `40`, `40%`, full-width digits.
 pub fn parse_percent(text: &str) -> Option<u8> {
-    let folded = super::text::fold(text);
-    let digits = folded.trim().trim_end_matches('%').trim();
-    digits.parse::<u8>().ok().filter(|p| *p <= 100)
+    if text.trim().is_empty() {
+        return None;
+    }
+    parse_rate(text)
+        .filter(|p| p.fract().is_zero())
+        .and_then(|p| p.to_u8())
 }
 
 impl Details for OpportunityDraft {

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::money::MAX_UNIT_PRICE;
+use super::money::{parse_rate, MAX_UNIT_PRICE};
 use super::opportunity::parse_amount;
 use super::record::{Record, RecordMeta};
 use super::text::fold;
@@ -63,18 +63,6 @@ pub enum ProductProblem {
 /// How two products are compared: case, width and spaces do not count.
 fn key(text: &str) -> String {
     fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn parse_rate(text: &str) -> Option<Decimal> {
-    let folded = fold(text);
-    let digits = folded.trim().trim_end_matches('%').trim();
-    if digits.is_empty() {
-        return Some(Decimal::ZERO);
-    }
-    digits
-        .parse::<Decimal>()
-        .ok()
-        .filter(|r| *r >= Decimal::ZERO && *r <= Decimal::ONE_HUNDRED)
 }
 
 impl ProductDraft {

@@ -98,20 +98,12 @@ pub struct Store {
     tabs: Tabs,
 }
 
-/// Records that other tabs changed, as read back from the database.
+/// What other tabs changed, as read back from the database: the records written (and the
+/// settings, if changed) in the shape of a start-up snapshot, and the ids deleted for good.
 #[derive(Clone, Debug, Default)]
 pub struct Refresh {
-    pub team: Vec<TeamMember>,
-    pub leads: Vec<Lead>,
-    pub customers: Vec<Customer>,
-    pub contacts: Vec<Contact>,
-    pub activities: Vec<Activity>,
-    pub opportunities: Vec<Opportunity>,
-    /// Ids no longer in the database (deleted for good).
+    pub changed: Snapshot,
     pub gone: Vec<String>,
-    /// The pipeline, if another tab changed it.
-    pub pipeline: Option<Vec<Stage>>,
-    pub forgotten_days: Option<u32>,
 }
 
 impl Store {
@@ -219,15 +211,12 @@ impl Store {
         }
         .await;
         finish(tx, outcome).await?;
-        let changes: Vec<Change> = batch
-            .entries
-            .iter()
-            .map(|(store, id, _, _)| Change {
-                store: (*store).to_owned(),
-                id: id.clone(),
-            })
-            .collect();
-        self.tabs.announce(&changes);
+        self.tabs.announce(
+            batch
+                .entries
+                .iter()
+                .map(|(store, id, _, _)| (*store, id.as_str())),
+        );
         Ok(())
     }
 
@@ -255,14 +244,8 @@ impl Store {
         }
         .await;
         finish(tx, outcome).await?;
-        let changes: Vec<Change> = doomed
-            .iter()
-            .map(|(store, id)| Change {
-                store: (*store).to_owned(),
-                id: id.clone(),
-            })
-            .collect();
-        self.tabs.announce(&changes);
+        self.tabs
+            .announce(doomed.iter().map(|(store, id)| (*store, id.as_str())));
         Ok(())
     }
 
@@ -276,9 +259,11 @@ impl Store {
         let mut refresh = Refresh::default();
         for change in changes.iter().filter(|c| c.store == schema::SETTINGS) {
             match change.id.as_str() {
-                schema::SETTING_PIPELINE => refresh.pipeline = self.setting(&change.id).await?,
+                schema::SETTING_PIPELINE => {
+                    refresh.changed.pipeline = self.setting(&change.id).await?
+                }
                 schema::SETTING_FORGOTTEN_DAYS => {
-                    refresh.forgotten_days = self.setting(&change.id).await?
+                    refresh.changed.forgotten_days = self.setting(&change.id).await?
                 }
                 _ => {}
             }
@@ -303,13 +288,14 @@ impl Store {
                 continue;
             };
             let values = vec![value];
+            let changed = &mut refresh.changed;
             match *store_name {
-                schema::TEAM => refresh.team.extend(decode_all(store_name, values)?),
-                schema::LEADS => refresh.leads.extend(decode_all(store_name, values)?),
-                schema::CUSTOMERS => refresh.customers.extend(decode_all(store_name, values)?),
-                schema::CONTACTS => refresh.contacts.extend(decode_all(store_name, values)?),
-                schema::ACTIVITIES => refresh.activities.extend(decode_all(store_name, values)?),
-                _ => refresh
+                schema::TEAM => changed.team.extend(decode_all(store_name, values)?),
+                schema::LEADS => changed.leads.extend(decode_all(store_name, values)?),
+                schema::CUSTOMERS => changed.customers.extend(decode_all(store_name, values)?),
+                schema::CONTACTS => changed.contacts.extend(decode_all(store_name, values)?),
+                schema::ACTIVITIES => changed.activities.extend(decode_all(store_name, values)?),
+                _ => changed
                     .opportunities
                     .extend(decode_all(store_name, values)?),
             }
@@ -347,10 +333,7 @@ impl Store {
             Err(e) => Err(StoreError::Write(idb(e))),
         };
         finish(tx, outcome).await?;
-        self.tabs.announce(&[Change {
-            store: schema::SETTINGS.to_owned(),
-            id: key.to_owned(),
-        }]);
+        self.tabs.announce([(schema::SETTINGS, key)]);
         Ok(())
     }
 }

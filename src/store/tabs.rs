@@ -32,8 +32,16 @@ impl Tabs {
         }
     }
 
-    pub(super) fn announce(&self, changes: &[Change]) {
-        if let (Some(channel), Ok(json)) = (&self.channel, serde_json::to_string(changes)) {
+    /// Tells the other tabs which records (store, id) were written.
+    pub(super) fn announce<'a>(&self, written: impl IntoIterator<Item = (&'a str, &'a str)>) {
+        let changes: Vec<Change> = written
+            .into_iter()
+            .map(|(store, id)| Change {
+                store: store.to_owned(),
+                id: id.to_owned(),
+            })
+            .collect();
+        if let (Some(channel), Ok(json)) = (&self.channel, serde_json::to_string(&changes)) {
             // A tab that misses a message still has correct data on its next start.
             let _ = channel.post_message(&json.into());
         }

@@ -81,15 +81,19 @@ impl AppState {
 
     fn apply(&self, refresh: Refresh) {
         let Refresh {
-            team,
-            leads,
-            customers,
-            contacts,
-            activities,
-            opportunities,
+            changed:
+                Snapshot {
+                    team,
+                    leads,
+                    customers,
+                    contacts,
+                    activities,
+                    opportunities,
+                    pipeline,
+                    forgotten_days,
+                    ..
+                },
             gone,
-            pipeline,
-            forgotten_days,
         } = refresh;
         if pipeline.is_some() {
             self.stages.set(pipeline_or_default(pipeline));
@@ -238,18 +242,14 @@ impl AppState {
     pub async fn log_activity<R: Stored + Clone + Send + Sync + 'static>(
         &self,
         activity: Activity,
-        follow_up: Option<(R, RwSignal<Vec<R>>)>,
+        record: R,
+        list: RwSignal<Vec<R>>,
     ) -> Result<(), StoreError> {
         let mut batch = Batch::default();
-        batch.put(&activity)?;
-        if let Some((record, _)) = &follow_up {
-            batch.put(record)?;
-        }
+        batch.put(&activity)?.put(&record)?;
         self.store.get_value().write(batch).await?;
-        self.activities.update(|list| upsert(list, activity));
-        if let Some((record, list)) = follow_up {
-            list.update(|records| upsert(records, record));
-        }
+        upsert(self.activities, activity);
+        upsert(list, record);
         Ok(())
     }
 
@@ -268,15 +268,15 @@ impl AppState {
             batch.put(opportunity)?;
         }
         self.store.get_value().write(batch).await?;
-        self.leads.update(|list| upsert(list, done.lead));
+        upsert(self.leads, done.lead);
         if let Some(customer) = done.new_customer {
-            self.customers.update(|list| upsert(list, customer));
+            upsert(self.customers, customer);
         }
         if let Some(contact) = done.contact {
-            self.contacts.update(|list| upsert(list, contact));
+            upsert(self.contacts, contact);
         }
         if let Some(opportunity) = done.opportunity {
-            self.opportunities.update(|list| upsert(list, opportunity));
+            upsert(self.opportunities, opportunity);
         }
         Ok(())
     }
@@ -329,10 +329,7 @@ impl AppState {
         record: R,
         list: RwSignal<Vec<R>>,
     ) -> Result<(), StoreError> {
-        let store = self.store.get_value();
-        store.save(&record).await?;
-        list.update(|records| upsert(records, record));
-        Ok(())
+        self.save_many(vec![record], list).await
     }
 }
 
@@ -346,7 +343,11 @@ fn merge<R: Record + Send + Sync + 'static>(
     changed: Vec<R>,
     gone: &HashSet<String>,
 ) {
-    if changed.is_empty() && gone.is_empty() {
+    // Another tab's change to one kind must not redraw the lists of the others.
+    let touched = !changed.is_empty()
+        || (!gone.is_empty()
+            && list.with_untracked(|all| all.iter().any(|r| gone.contains(r.id()))));
+    if !touched {
         return;
     }
     list.update(|records| {
@@ -369,11 +370,8 @@ fn upsert_many<R: Record>(records: &mut Vec<R>, changed: Vec<R>) {
     records.extend(by_id.into_values());
 }
 
-fn upsert<R: Record>(records: &mut Vec<R>, record: R) {
-    match records.iter_mut().find(|r| r.id() == record.id()) {
-        Some(slot) => *slot = record,
-        None => records.push(record),
-    }
+fn upsert<R: Record + Send + Sync + 'static>(list: RwSignal<Vec<R>>, record: R) {
+    list.update(|records| upsert_many(records, vec![record]));
 }
 
 /// A store failure as the user reads it.

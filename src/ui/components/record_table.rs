@@ -65,7 +65,7 @@ where
             return;
         };
         list_top.set(body.get_bounding_client_rect().top());
-        if let Ok(height) = window_inner_height() {
+        if let Some(height) = window().inner_height().ok().and_then(|h| h.as_f64()) {
             viewport.set(height);
         }
         // The average over every drawn row: rows differ by fractions of a pixel, which over
@@ -123,6 +123,10 @@ where
         move |rows_hidden: usize| format!("height: {}px", rows_hidden as f64 * pitch.get());
     let chosen = Memo::new(move |_| {
         selected.with(|ids| {
+            // Most of the time nothing is ticked: no need to walk every row on each keystroke.
+            if ids.is_empty() {
+                return Vec::new();
+            }
             rows.with(|all| {
                 all.iter()
                     .filter(|r| ids.contains(r.id()))
@@ -193,14 +197,6 @@ where
             </tbody>
         </table>
     }
-}
-
-fn window_inner_height() -> Result<f64, ()> {
-    window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .ok_or(())
 }
 
 /// What to do with the ticked rows: give them another owner, or move them to Trash.

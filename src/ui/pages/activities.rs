@@ -68,7 +68,7 @@ impl Subject {
         stamp: &str,
     ) -> Result<(), StoreError> {
         let Some(day) = day else {
-            return state.log_activity::<Lead>(activity, None).await;
+            return state.save_activity(activity).await;
         };
         match self {
             Subject::Lead(opened) => {
@@ -97,9 +97,7 @@ async fn log_with_follow_up<R: FollowUp + Stored + Clone + Send + Sync + 'static
     let mut record = opened.base.get_untracked();
     record.set_next_follow_up(day);
     record.meta_mut().touch(stamp);
-    state
-        .log_activity(activity, Some((record.clone(), list)))
-        .await?;
+    state.log_activity(activity, record.clone(), list).await?;
     opened.base.set(record);
     opened.generation.update(|g| *g += 1);
     Ok(())
