@@ -16,6 +16,9 @@ pub struct Customer {
     /// The lead this customer was made from, if any.
     #[serde(default)]
     pub from_lead: Option<String>,
+    /// When its first order was confirmed: from then on it is a customer that has bought.
+    #[serde(default)]
+    pub won_at: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,6 +119,7 @@ impl Customer {
             meta,
             details: details.checked()?,
             from_lead: None,
+            won_at: None,
         })
     }
 
@@ -124,6 +128,16 @@ impl Customer {
         self.details = details.checked()?;
         self.meta.touch(now);
         Ok(())
+    }
+
+    /// Marks it won, the first time only; says whether anything changed.
+    pub fn mark_won(&mut self, now: &str) -> bool {
+        if self.won_at.is_some() {
+            return false;
+        }
+        self.won_at = Some(now.to_owned());
+        self.meta.touch(now);
+        true
     }
 
     pub fn identity(&self) -> Identity {

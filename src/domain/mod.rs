@@ -2,6 +2,8 @@
 //! Nothing here knows about the browser, so every rule is tested natively.
 
 pub mod activity;
+pub mod balance;
+pub mod company;
 pub mod contact;
 pub mod conversion;
 pub mod customer;
@@ -12,13 +14,17 @@ pub mod duplicate;
 pub mod id;
 pub mod lead;
 pub mod lead_query;
+pub mod line_draft;
 pub mod list_query;
 pub mod money;
 pub mod opportunity;
 pub mod opportunity_draft;
+pub mod order;
 pub mod product;
+pub mod quote;
 pub mod receivable;
 pub mod record;
+pub mod sale;
 pub mod stages;
 pub mod team;
 pub mod text;

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::date::day_number;
+use super::record::{Record, RecordMeta};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Installment {
@@ -38,13 +39,72 @@ impl PaymentMethod {
     ];
 }
 
+/// Money received against an order (回款).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Payment {
-    /// `YYYY-MM-DD`.
+    #[serde(flatten)]
+    pub meta: RecordMeta,
+    pub order_id: String,
+    /// The day the money arrived, `YYYY-MM-DD`.
     pub day: String,
     #[serde(with = "rust_decimal::serde::str")]
     pub amount: Decimal,
     pub method: PaymentMethod,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvoiceKind {
+    /// 增值税专用发票: lets the buyer deduct the VAT.
+    VatSpecial,
+    /// 增值税普通发票.
+    VatOrdinary,
+    Commercial,
+    Other,
+}
+
+impl InvoiceKind {
+    pub const ALL: [InvoiceKind; 4] = [
+        InvoiceKind::VatSpecial,
+        InvoiceKind::VatOrdinary,
+        InvoiceKind::Commercial,
+        InvoiceKind::Other,
+    ];
+}
+
+/// An invoice issued against an order (发票); its number comes from the tax system, so it is typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invoice {
+    #[serde(flatten)]
+    pub meta: RecordMeta,
+    pub order_id: String,
+    pub number: String,
+    pub day: String,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+    pub kind: InvoiceKind,
+    #[serde(default)]
+    pub note: String,
+}
+
+impl Record for Payment {
+    fn meta(&self) -> &RecordMeta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut RecordMeta {
+        &mut self.meta
+    }
+}
+
+impl Record for Invoice {
+    fn meta(&self) -> &RecordMeta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut RecordMeta {
+        &mut self.meta
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,10 +175,10 @@ impl InstallmentState {
 
 pub fn installment_states(
     plan: &[Installment],
-    payments: &[Payment],
+    paid: Decimal,
     today: &str,
 ) -> Vec<InstallmentState> {
-    let mut unspent: Decimal = payments.iter().map(|p| p.amount).sum();
+    let mut unspent = paid;
     let mut ordered = plan.to_vec();
     ordered.sort_by(|a, b| a.due.cmp(&b.due));
     ordered
@@ -175,14 +235,6 @@ mod tests {
         }
     }
 
-    fn payment(day: &str, amount: &str) -> Payment {
-        Payment {
-            day: day.into(),
-            amount: dec(amount),
-            method: PaymentMethod::BankTransfer,
-        }
-    }
-
     #[test]
     fn a_plan_must_add_up_to_the_order_total() {
         let plan = [
@@ -229,7 +281,7 @@ mod tests {
             installment("2026-04-01", "530"),
             installment("2026-03-01", "600"),
         ];
-        let states = installment_states(&plan, &[payment("2026-02-20", "400")], "2026-03-15");
+        let states = installment_states(&plan, dec("400"), "2026-03-15");
         let summary: Vec<_> = states
             .iter()
             .map(|s| (s.installment.due.as_str(), s.paid, s.open(), s.overdue))
@@ -241,7 +293,7 @@ mod tests {
                 ("2026-04-01", dec("0"), dec("530"), false)
             ]
         );
-        let paid = installment_states(&plan, &[payment("2026-02-20", "1130")], "2026-05-01");
+        let paid = installment_states(&plan, dec("1130"), "2026-05-01");
         assert!(paid.iter().all(|s| !s.overdue && s.open().is_zero()));
     }
 

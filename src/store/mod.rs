@@ -19,10 +19,15 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use crate::domain::activity::Activity;
+use crate::domain::company::{CompanyProfile, Currencies, Numbering};
 use crate::domain::contact::Contact;
 use crate::domain::customer::Customer;
 use crate::domain::lead::Lead;
 use crate::domain::opportunity::{Opportunity, Stage};
+use crate::domain::order::Order;
+use crate::domain::product::Product;
+use crate::domain::quote::Quote;
+use crate::domain::receivable::{Invoice, Payment};
 use crate::domain::record::Record;
 use crate::domain::team::TeamMember;
 use codec::{decode_all, encode, stored_rev};
@@ -58,6 +63,26 @@ impl Stored for Opportunity {
     const STORE: &'static str = schema::OPPORTUNITIES;
 }
 
+impl Stored for Product {
+    const STORE: &'static str = schema::PRODUCTS;
+}
+
+impl Stored for Quote {
+    const STORE: &'static str = schema::QUOTES;
+}
+
+impl Stored for Order {
+    const STORE: &'static str = schema::ORDERS;
+}
+
+impl Stored for Payment {
+    const STORE: &'static str = schema::PAYMENTS;
+}
+
+impl Stored for Invoice {
+    const STORE: &'static str = schema::INVOICES;
+}
+
 /// Records of any kinds to write together: all of them or none.
 #[derive(Default)]
 pub struct Batch {
@@ -86,11 +111,19 @@ pub struct Snapshot {
     pub contacts: Vec<Contact>,
     pub activities: Vec<Activity>,
     pub opportunities: Vec<Opportunity>,
+    pub products: Vec<Product>,
+    pub quotes: Vec<Quote>,
+    pub orders: Vec<Order>,
+    pub payments: Vec<Payment>,
+    pub invoices: Vec<Invoice>,
     /// The team member who uses this device.
     pub me: Option<String>,
     /// Today's threshold for forgotten customers, if the user changed it.
     pub forgotten_days: Option<u32>,
     pub pipeline: Option<Vec<Stage>>,
+    pub company: Option<CompanyProfile>,
+    pub numbering: Option<Numbering>,
+    pub currencies: Option<Currencies>,
 }
 
 pub struct Store {
@@ -140,9 +173,17 @@ impl Store {
             contacts: self.load_all().await?,
             activities: self.load_all().await?,
             opportunities: self.load_all().await?,
+            products: self.load_all().await?,
+            quotes: self.load_all().await?,
+            orders: self.load_all().await?,
+            payments: self.load_all().await?,
+            invoices: self.load_all().await?,
             me: self.setting(schema::SETTING_ME).await?,
             forgotten_days: self.setting(schema::SETTING_FORGOTTEN_DAYS).await?,
             pipeline: self.setting(schema::SETTING_PIPELINE).await?,
+            company: self.setting(schema::SETTING_COMPANY).await?,
+            numbering: self.setting(schema::SETTING_NUMBERING).await?,
+            currencies: self.setting(schema::SETTING_CURRENCIES).await?,
         })
     }
 
@@ -265,6 +306,15 @@ impl Store {
                 schema::SETTING_FORGOTTEN_DAYS => {
                     refresh.changed.forgotten_days = self.setting(&change.id).await?
                 }
+                schema::SETTING_COMPANY => {
+                    refresh.changed.company = self.setting(&change.id).await?
+                }
+                schema::SETTING_NUMBERING => {
+                    refresh.changed.numbering = self.setting(&change.id).await?
+                }
+                schema::SETTING_CURRENCIES => {
+                    refresh.changed.currencies = self.setting(&change.id).await?
+                }
                 _ => {}
             }
         }
@@ -295,9 +345,14 @@ impl Store {
                 schema::CUSTOMERS => changed.customers.extend(decode_all(store_name, values)?),
                 schema::CONTACTS => changed.contacts.extend(decode_all(store_name, values)?),
                 schema::ACTIVITIES => changed.activities.extend(decode_all(store_name, values)?),
-                _ => changed
+                schema::OPPORTUNITIES => changed
                     .opportunities
                     .extend(decode_all(store_name, values)?),
+                schema::PRODUCTS => changed.products.extend(decode_all(store_name, values)?),
+                schema::QUOTES => changed.quotes.extend(decode_all(store_name, values)?),
+                schema::ORDERS => changed.orders.extend(decode_all(store_name, values)?),
+                schema::PAYMENTS => changed.payments.extend(decode_all(store_name, values)?),
+                _ => changed.invoices.extend(decode_all(store_name, values)?),
             }
         }
         Ok(refresh)

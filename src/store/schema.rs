@@ -4,7 +4,7 @@
 use rexie::{ObjectStore, RexieBuilder};
 
 /// The IndexedDB version. Raise it when a store or index is added, and add the store below.
-pub const DB_VERSION: u32 = 4;
+pub const DB_VERSION: u32 = 5;
 
 pub const SETTINGS: &str = "settings";
 pub const TEAM: &str = "team";
@@ -17,9 +17,31 @@ pub const CONTACTS: &str = "contacts";
 pub const ACTIVITIES: &str = "activities";
 /// Since version 4.
 pub const OPPORTUNITIES: &str = "opportunities";
+/// Since version 5.
+pub const PRODUCTS: &str = "products";
+/// Since version 5.
+pub const QUOTES: &str = "quotes";
+/// Since version 5.
+pub const ORDERS: &str = "orders";
+/// Since version 5.
+pub const PAYMENTS: &str = "payments";
+/// Since version 5.
+pub const INVOICES: &str = "invoices";
 
 /// The stores that hold records (with `id`, `rev` and the rest).
-pub const RECORD_STORES: [&str; 6] = [TEAM, LEADS, CUSTOMERS, CONTACTS, ACTIVITIES, OPPORTUNITIES];
+pub const RECORD_STORES: [&str; 11] = [
+    TEAM,
+    LEADS,
+    CUSTOMERS,
+    CONTACTS,
+    ACTIVITIES,
+    OPPORTUNITIES,
+    PRODUCTS,
+    QUOTES,
+    ORDERS,
+    PAYMENTS,
+    INVOICES,
+];
 
 pub const SETTING_KEY_PATH: &str = "key";
 
@@ -29,6 +51,12 @@ pub const SETTING_ME: &str = "me";
 pub const SETTING_FORGOTTEN_DAYS: &str = "forgotten_days";
 /// The pipeline's stages, in order, once the user changed them.
 pub const SETTING_PIPELINE: &str = "pipeline";
+/// The company profile printed on quotes and orders.
+pub const SETTING_COMPANY: &str = "company";
+/// Document number prefixes.
+pub const SETTING_NUMBERING: &str = "numbering";
+/// The base currency and the others' exchange rates.
+pub const SETTING_CURRENCIES: &str = "currencies";
 
 pub fn builder(name: &str) -> RexieBuilder {
     RexieBuilder::new(name)
@@ -40,4 +68,9 @@ pub fn builder(name: &str) -> RexieBuilder {
         .add_object_store(ObjectStore::new(CONTACTS).key_path("id"))
         .add_object_store(ObjectStore::new(ACTIVITIES).key_path("id"))
         .add_object_store(ObjectStore::new(OPPORTUNITIES).key_path("id"))
+        .add_object_store(ObjectStore::new(PRODUCTS).key_path("id"))
+        .add_object_store(ObjectStore::new(QUOTES).key_path("id"))
+        .add_object_store(ObjectStore::new(ORDERS).key_path("id"))
+        .add_object_store(ObjectStore::new(PAYMENTS).key_path("id"))
+        .add_object_store(ObjectStore::new(INVOICES).key_path("id"))
 }

@@ -7,12 +7,17 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::domain::activity::Activity;
+use crate::domain::company::{CompanyProfile, Currencies, Numbering};
 use crate::domain::contact::Contact;
 use crate::domain::conversion::Conversion;
 use crate::domain::customer::Customer;
 use crate::domain::lead::Lead;
 use crate::domain::list_query::Names;
 use crate::domain::opportunity::{Opportunity, Stage};
+use crate::domain::order::Order;
+use crate::domain::product::Product;
+use crate::domain::quote::Quote;
+use crate::domain::receivable::{Invoice, Payment};
 use crate::domain::record::Record;
 use crate::domain::stages::pipeline_or_default;
 use crate::domain::team::TeamMember;
@@ -34,6 +39,14 @@ pub struct AppState {
     pub contacts: RwSignal<Vec<Contact>>,
     pub activities: RwSignal<Vec<Activity>>,
     pub opportunities: RwSignal<Vec<Opportunity>>,
+    pub products: RwSignal<Vec<Product>>,
+    pub quotes: RwSignal<Vec<Quote>>,
+    pub orders: RwSignal<Vec<Order>>,
+    pub payments: RwSignal<Vec<Payment>>,
+    pub invoices: RwSignal<Vec<Invoice>>,
+    pub company: RwSignal<CompanyProfile>,
+    pub numbering: RwSignal<Numbering>,
+    pub currencies: RwSignal<Currencies>,
     /// The pipeline's stages, in order.
     pub stages: RwSignal<Vec<Stage>>,
     /// Customers count as forgotten after this many days without activity (Today).
@@ -53,6 +66,14 @@ impl AppState {
             contacts: RwSignal::new(snapshot.contacts),
             activities: RwSignal::new(snapshot.activities),
             opportunities: RwSignal::new(snapshot.opportunities),
+            products: RwSignal::new(snapshot.products),
+            quotes: RwSignal::new(snapshot.quotes),
+            orders: RwSignal::new(snapshot.orders),
+            payments: RwSignal::new(snapshot.payments),
+            invoices: RwSignal::new(snapshot.invoices),
+            company: RwSignal::new(snapshot.company.unwrap_or_default()),
+            numbering: RwSignal::new(snapshot.numbering.unwrap_or_default()),
+            currencies: RwSignal::new(snapshot.currencies.unwrap_or_default()),
             stages: RwSignal::new(pipeline_or_default(snapshot.pipeline)),
             forgotten_days: RwSignal::new(
                 snapshot
@@ -89,8 +110,16 @@ impl AppState {
                     contacts,
                     activities,
                     opportunities,
+                    products,
+                    quotes,
+                    orders,
+                    payments,
+                    invoices,
                     pipeline,
                     forgotten_days,
+                    company,
+                    numbering,
+                    currencies,
                     ..
                 },
             gone,
@@ -101,6 +130,15 @@ impl AppState {
         if let Some(days) = forgotten_days {
             self.forgotten_days.set(days);
         }
+        if let Some(company) = company {
+            self.company.set(company);
+        }
+        if let Some(numbering) = numbering {
+            self.numbering.set(numbering);
+        }
+        if let Some(currencies) = currencies {
+            self.currencies.set(currencies);
+        }
         let gone: HashSet<String> = gone.into_iter().collect();
         merge(self.activities, activities, &gone);
         merge(self.opportunities, opportunities, &gone);
@@ -108,6 +146,11 @@ impl AppState {
         merge(self.leads, leads, &gone);
         merge(self.customers, customers, &gone);
         merge(self.contacts, contacts, &gone);
+        merge(self.products, products, &gone);
+        merge(self.quotes, quotes, &gone);
+        merge(self.orders, orders, &gone);
+        merge(self.payments, payments, &gone);
+        merge(self.invoices, invoices, &gone);
     }
 
     /// The message in the current language; reading it subscribes to language changes.
@@ -204,19 +247,19 @@ impl AppState {
     }
 
     pub async fn save_lead(&self, lead: Lead) -> Result<(), StoreError> {
-        self.write(lead, self.leads).await
+        self.save(lead, self.leads).await
     }
 
     pub async fn save_customer(&self, customer: Customer) -> Result<(), StoreError> {
-        self.write(customer, self.customers).await
+        self.save(customer, self.customers).await
     }
 
     pub async fn save_contact(&self, contact: Contact) -> Result<(), StoreError> {
-        self.write(contact, self.contacts).await
+        self.save(contact, self.contacts).await
     }
 
     pub async fn save_opportunity(&self, opportunity: Opportunity) -> Result<(), StoreError> {
-        self.write(opportunity, self.opportunities).await
+        self.save(opportunity, self.opportunities).await
     }
 
     pub fn opportunity(&self, id: &str) -> Option<Opportunity> {
@@ -224,7 +267,15 @@ impl AppState {
     }
 
     pub async fn save_activity(&self, activity: Activity) -> Result<(), StoreError> {
-        self.write(activity, self.activities).await
+        self.save(activity, self.activities).await
+    }
+
+    /// Writes records of several kinds in one transaction; `then` puts them in memory once it
+    /// has committed.
+    pub async fn save_batch(&self, batch: Batch, then: impl FnOnce()) -> Result<(), StoreError> {
+        self.store.get_value().write(batch).await?;
+        then();
+        Ok(())
     }
 
     /// Saves records of one kind together, all or nothing.
@@ -294,7 +345,7 @@ impl AppState {
     }
 
     pub async fn save_member(&self, member: TeamMember) -> Result<(), StoreError> {
-        self.write(member, self.team).await
+        self.save(member, self.team).await
     }
 
     /// Removes records from Trash for good, each from its store, all in one transaction.
@@ -306,6 +357,11 @@ impl AppState {
         merge(self.contacts, Vec::new(), &ids);
         merge(self.opportunities, Vec::new(), &ids);
         merge(self.activities, Vec::new(), &ids);
+        merge(self.products, Vec::new(), &ids);
+        merge(self.quotes, Vec::new(), &ids);
+        merge(self.orders, Vec::new(), &ids);
+        merge(self.payments, Vec::new(), &ids);
+        merge(self.invoices, Vec::new(), &ids);
         Ok(())
     }
 
@@ -324,7 +380,7 @@ impl AppState {
     }
 
     /// Saves a record, and only once the transaction has committed puts it in memory.
-    async fn write<R: Stored + Clone + Send + Sync + 'static>(
+    pub async fn save<R: Stored + Clone + Send + Sync + 'static>(
         &self,
         record: R,
         list: RwSignal<Vec<R>>,
@@ -370,7 +426,7 @@ fn upsert_many<R: Record>(records: &mut Vec<R>, changed: Vec<R>) {
     records.extend(by_id.into_values());
 }
 
-fn upsert<R: Record + Send + Sync + 'static>(list: RwSignal<Vec<R>>, record: R) {
+pub fn upsert<R: Record + Send + Sync + 'static>(list: RwSignal<Vec<R>>, record: R) {
     list.update(|records| upsert_many(records, vec![record]));
 }
 
