@@ -31,6 +31,11 @@ impl Ledger {
         ledger
     }
 
+    /// What was paid per order id.
+    pub fn paid_by_order(self) -> HashMap<String, Decimal> {
+        self.paid
+    }
+
     pub fn paid(&self, order_id: &str) -> Decimal {
         self.paid.get(order_id).copied().unwrap_or_default()
     }

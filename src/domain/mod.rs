@@ -25,6 +25,7 @@ pub mod quote;
 pub mod receivable;
 pub mod record;
 pub mod sale;
+pub mod sale_query;
 pub mod stages;
 pub mod team;
 pub mod text;

@@ -8,8 +8,9 @@ use super::browser;
 use super::layout::Shell;
 use super::pages::{
     ActivityListPage, ContactListPage, ConvertLeadPage, CustomerPage, CustomersPage, LeadPage,
-    LeadsPage, MorePage, NewCustomerPage, NewLeadPage, NotFoundPage, OpportunityListPage,
-    OpportunityPage, PipelinePage, SettingsPage, TodayPage, TrashPage,
+    LeadsPage, MorePage, NewCustomerPage, NewLeadPage, NewOrderPage, NewQuotePage, NotFoundPage,
+    OpportunityListPage, OpportunityPage, OrderPage, OrdersPage, PipelinePage, QuotePage,
+    QuotesPage, ReceivablesPage, SettingsPage, TodayPage, TrashPage,
 };
 use super::state::{store_error_text, AppState};
 use crate::domain::team::TeamMember;
@@ -93,6 +94,13 @@ fn App(state: AppState) -> impl IntoView {
                     <Route path=path!("/opportunities") view=OpportunityListPage/>
                     <Route path=path!("/opportunities/:id") view=OpportunityPage/>
                     <Route path=path!("/activities") view=ActivityListPage/>
+                    <Route path=path!("/quotes") view=QuotesPage/>
+                    <Route path=path!("/quotes/new") view=NewQuotePage/>
+                    <Route path=path!("/quotes/:id") view=QuotePage/>
+                    <Route path=path!("/orders") view=OrdersPage/>
+                    <Route path=path!("/orders/new") view=NewOrderPage/>
+                    <Route path=path!("/orders/:id") view=OrderPage/>
+                    <Route path=path!("/receivables") view=ReceivablesPage/>
                     <Route path=path!("/more") view=MorePage/>
                     <Route path=path!("/trash") view=TrashPage/>
                     <Route path=path!("/settings") view=SettingsPage/>

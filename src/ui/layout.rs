@@ -28,6 +28,10 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <NavLink href="/customers" icon=IconKind::Customers label=Key::NavCustomers/>
                 <NavLink href="/contacts" icon=IconKind::Contacts label=Key::NavContacts secondary=true/>
                 <NavLink href="/pipeline" icon=IconKind::Pipeline label=Key::NavPipeline/>
+                <NavLink href="/products" icon=IconKind::Products label=Key::NavProducts secondary=true/>
+                <NavLink href="/quotes" icon=IconKind::Quotes label=Key::NavQuotes secondary=true/>
+                <NavLink href="/orders" icon=IconKind::Orders label=Key::NavOrders secondary=true/>
+                <NavLink href="/receivables" icon=IconKind::Receivables label=Key::NavReceivables secondary=true/>
                 <NavLink href="/activities" icon=IconKind::Activities label=Key::NavActivities secondary=true/>
                 <NavLink href="/trash" icon=IconKind::Trash label=Key::NavTrash secondary=true/>
                 <NavLink href="/settings" icon=IconKind::Settings label=Key::NavSettings secondary=true/>

@@ -6,6 +6,7 @@ mod components;
 mod labels;
 mod layout;
 mod pages;
+mod sale_labels;
 mod state;
 
 pub use app::start;

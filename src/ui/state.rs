@@ -187,6 +187,14 @@ impl AppState {
         }));
     }
 
+    /// Says why the app refused, in words already put together.
+    pub fn refuse_text(&self, text: String) {
+        self.notice.set(Some(Notice {
+            text,
+            is_error: true,
+        }));
+    }
+
     pub fn fail(&self, error: &StoreError) {
         self.notice.set(Some(Notice {
             text: store_error_text(self.lang.get_untracked(), error),

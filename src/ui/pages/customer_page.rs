@@ -8,6 +8,7 @@ use leptos_router::hooks::use_navigate;
 use super::activities::{ActivityPanel, Opened, Subject};
 use super::contacts::ContactsPanel;
 use super::customer_form::{CustomerForm, CustomerInput};
+use super::customer_sales::CustomerSales;
 use super::opportunities::OpportunitiesPanel;
 use crate::domain::customer::{Customer, CustomerDetails};
 use crate::domain::record::RecordMeta;
@@ -175,6 +176,7 @@ fn CustomerView(id: String) -> impl IntoView {
             </Show>
             <ContactsPanel customer_id=id.clone()/>
             <OpportunitiesPanel customer_id=id.clone()/>
+            <CustomerSales customer_id=id.clone()/>
             <ActivityPanel subject=Subject::Customer(Opened { base, generation })/>
             <h2 class="section-heading">{move || state.t(Key::CustomerDetails)}</h2>
             <ChangedElsewhere when=Signal::derive(newer_elsewhere) on_load_latest=Callback::new(move |()| {

@@ -105,6 +105,7 @@ fn OpportunityView(id: String) -> impl IntoView {
         .customer(&customer_id)
         .map(|c| c.details.name)
         .unwrap_or_default();
+    let new_quote = format!("/quotes/new?opportunity={id}");
 
     view! {
         <section class="page">
@@ -128,12 +129,16 @@ fn OpportunityView(id: String) -> impl IntoView {
                     </p>
                 </div>
                 <Show when=move || !deleted()>
-                    <button type="button" class="button button-danger" data-testid="trash-opportunity"
-                        disabled=move || saving.get() on:click=trash>
-                        {move || state.t(Key::MoveToTrash)}
-                    </button>
+                    <div class="button-row">
+                        <A href=new_quote.clone() attr:class="button button-primary" attr:data-testid="new-quote">{move || state.t(Key::NewQuote)}</A>
+                        <button type="button" class="button button-danger" data-testid="trash-opportunity"
+                            disabled=move || saving.get() on:click=trash>
+                            {move || state.t(Key::MoveToTrash)}
+                        </button>
+                    </div>
                 </Show>
             </div>
+            <OpportunityQuotes opportunity_id=id.clone()/>
             <Show when=deleted>
                 <div class="callout" role="note">
                     <span>{move || state.t(Key::OpportunityInTrash)}</span>
@@ -237,5 +242,38 @@ fn StagePanel(
                 }).collect_view()}
             </ol>
         </section>
+    }
+}
+
+/// The quotes made for an opportunity, linked.
+#[component]
+fn OpportunityQuotes(opportunity_id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let quotes = Memo::new(move |_| {
+        state.quotes.with(|all| {
+            all.iter()
+                .filter(|q| {
+                    !q.meta.is_deleted()
+                        && q.body.opportunity_id.as_deref() == Some(&opportunity_id)
+                })
+                .map(|q| {
+                    (
+                        q.meta.id.clone(),
+                        q.body.number.clone(),
+                        format_money(state.lang.get(), q.body.total, &q.body.currency),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || quotes.with(|q| !q.is_empty())>
+            <p class="muted" data-testid="opportunity-quotes">
+                {move || state.t(Key::QuotesTitle)}": "
+                {move || quotes.get().into_iter().map(|(id, number, total)| view! {
+                    <A href=format!("/quotes/{id}")>{number}</A>" ("{total}") "
+                }).collect_view()}
+            </p>
+        </Show>
     }
 }

@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use super::activities::TimelineEntry;
+use super::today_money::TodayMoney;
 use crate::domain::activity::Activity;
 use crate::domain::opportunity::Opportunity;
 use crate::domain::today::{agenda, Records};
@@ -168,6 +169,7 @@ pub fn TodayPage() -> impl IntoView {
                     </Show>
                     <ul class="plain-list link-list">{due_list(|p| &p.follow_ups)}</ul>
                 </section>
+                <TodayMoney/>
                 <section class="panel" data-testid="today-closing">
                     <h2>{move || state.t(Key::ClosingOverdue)}</h2>
                     <Show when=move || plan.with(|p| p.closing.is_empty())>

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
+use crate::domain::balance::Ledger;
+use crate::domain::receivable::check_addition;
 use crate::domain::record::Record;
 use crate::i18n::{format_datetime, Key};
 use crate::store::{schema, StoreError, Stored};
@@ -17,6 +19,11 @@ enum Kind {
     Contact,
     Opportunity,
     Activity,
+    Product,
+    Quote,
+    Order,
+    Payment,
+    Invoice,
 }
 
 /// Trash lists this many, most recently deleted first; emptying it removes them all.
@@ -40,6 +47,11 @@ impl Kind {
             Kind::Contact => Key::TrashContacts,
             Kind::Opportunity => Key::OpportunityKind,
             Kind::Activity => Key::ActivityKind,
+            Kind::Product => Key::ProductKind,
+            Kind::Quote => Key::QuoteTitle,
+            Kind::Order => Key::OrderTitle,
+            Kind::Payment => Key::PaymentKind,
+            Kind::Invoice => Key::InvoiceRecordKind,
         }
     }
 
@@ -50,6 +62,11 @@ impl Kind {
             Kind::Contact => schema::CONTACTS,
             Kind::Opportunity => schema::OPPORTUNITIES,
             Kind::Activity => schema::ACTIVITIES,
+            Kind::Product => schema::PRODUCTS,
+            Kind::Quote => schema::QUOTES,
+            Kind::Order => schema::ORDERS,
+            Kind::Payment => schema::PAYMENTS,
+            Kind::Invoice => schema::INVOICES,
         }
     }
 
@@ -58,7 +75,10 @@ impl Kind {
             Kind::Lead => Some(format!("/leads/{id}")),
             Kind::Customer => Some(format!("/customers/{id}")),
             Kind::Opportunity => Some(format!("/opportunities/{id}")),
-            Kind::Contact | Kind::Activity => None,
+            Kind::Product => Some(format!("/products/{id}")),
+            Kind::Quote => Some(format!("/quotes/{id}")),
+            Kind::Order => Some(format!("/orders/{id}")),
+            Kind::Contact | Kind::Activity | Kind::Payment | Kind::Invoice => None,
         }
     }
 }
@@ -86,7 +106,42 @@ async fn restore(state: AppState, kind: Kind, id: String) -> Result<(), StoreErr
         Kind::Contact => restore_in(state, state.contacts, &id).await,
         Kind::Opportunity => restore_in(state, state.opportunities, &id).await,
         Kind::Activity => restore_in(state, state.activities, &id).await,
+        Kind::Product => restore_in(state, state.products, &id).await,
+        Kind::Quote => restore_in(state, state.quotes, &id).await,
+        Kind::Order => restore_in(state, state.orders, &id).await,
+        Kind::Payment => restore_in(state, state.payments, &id).await,
+        Kind::Invoice => restore_in(state, state.invoices, &id).await,
     }
+}
+
+/// Whether a payment or invoice taken out of Trash still fits under its order's total: others
+/// may have been recorded since it was deleted.
+fn fits_again(state: AppState, kind: Kind, id: &str) -> bool {
+    let ledger = state
+        .payments
+        .with_untracked(|p| state.invoices.with_untracked(|i| Ledger::new(p, i)));
+    let found = match kind {
+        Kind::Payment => state.payments.with_untracked(|all| {
+            all.iter()
+                .find(|p| p.meta.id == id)
+                .map(|p| (p.order_id.clone(), p.amount, ledger.paid(&p.order_id)))
+        }),
+        Kind::Invoice => state.invoices.with_untracked(|all| {
+            all.iter()
+                .find(|i| i.meta.id == id)
+                .map(|i| (i.order_id.clone(), i.amount, ledger.invoiced(&i.order_id)))
+        }),
+        _ => None,
+    };
+    let Some((order_id, amount, booked)) = found else {
+        return true;
+    };
+    state.orders.with_untracked(|orders| {
+        orders
+            .iter()
+            .find(|o| o.meta.id == order_id)
+            .is_some_and(|o| check_addition(booked, amount, o.body.total).is_ok())
+    })
 }
 
 async fn restore_in<R: Stored + Clone + Send + Sync + 'static>(
@@ -135,6 +190,31 @@ pub fn TrashPage() -> impl IntoView {
                 }
             })
         }));
+        all.extend(
+            state
+                .products
+                .with(|r| trashed(Kind::Product, r, |p| format!("{} {}", p.code, p.name))),
+        );
+        all.extend(
+            state
+                .quotes
+                .with(|r| trashed(Kind::Quote, r, |q| q.body.number.clone())),
+        );
+        all.extend(
+            state
+                .orders
+                .with(|r| trashed(Kind::Order, r, |o| o.body.number.clone())),
+        );
+        all.extend(
+            state
+                .payments
+                .with(|r| trashed(Kind::Payment, r, |p| format!("{} {}", p.day, p.amount))),
+        );
+        all.extend(
+            state
+                .invoices
+                .with(|r| trashed(Kind::Invoice, r, |i| format!("{} {}", i.number, i.amount))),
+        );
         all.sort_by(|a, b| b.deleted_at.cmp(&a.deleted_at));
         all
     });
@@ -205,7 +285,13 @@ pub fn TrashPage() -> impl IntoView {
                                     </div>
                                     <button type="button" class="button" data-testid="restore"
                                         disabled=move || busy.get()
-                                        on:click=move |_| run(Box::pin(restore(state, kind, id.clone())), Key::Restored)>
+                                        on:click=move |_| {
+                                            if !fits_again(state, kind, &id) {
+                                                state.refuse(Key::ProblemRestoreExceeds);
+                                                return;
+                                            }
+                                            run(Box::pin(restore(state, kind, id.clone())), Key::Restored)
+                                        }>
                                         {move || state.t(Key::Restore)}
                                     </button>
                                 </li>

@@ -1,0 +1,194 @@
+//! The quote and order lists: search, status and owner filters, latest first.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use rust_decimal::Decimal;
+
+use crate::domain::balance::Ledger;
+use crate::domain::order::Order;
+use crate::domain::quote::Quote;
+use crate::domain::sale_query::{
+    order_status_code, quote_status_code, Sale, SaleQuery, ORDER_STATUSES, QUOTE_STATUSES,
+};
+use crate::i18n::{format_date, format_money, format_number, Key};
+use crate::store::Stored;
+use crate::ui::browser::today;
+use crate::ui::components::record_table::RecordTable;
+use crate::ui::pages::sale_common::StatusBadge;
+use crate::ui::sale_labels::{order_status_key, quote_status_key};
+use crate::ui::state::AppState;
+
+/// The page around a list: heading with count, new button, search, status and owner filters.
+#[component]
+fn SaleListPage<S, C, V>(
+    title: Key,
+    count: Key,
+    new_label: Key,
+    new_href: &'static str,
+    search_placeholder: Key,
+    statuses: Vec<(&'static str, Key)>,
+    list: RwSignal<Vec<S>>,
+    testid: &'static str,
+    columns: Vec<Key>,
+    cells: C,
+) -> impl IntoView
+where
+    S: Sale + Stored + Clone + PartialEq + Send + Sync + 'static,
+    C: Fn(S) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let state = expect_context::<AppState>();
+    let query = RwSignal::new(SaleQuery::default());
+    let names = state.record_names();
+    let today = today();
+    let found = Memo::new(move |_| {
+        query.with(|q| {
+            names.with(|n| {
+                list.with(|all| {
+                    q.run(all, n, &today)
+                        .into_iter()
+                        .cloned()
+                        .collect::<Vec<S>>()
+                })
+            })
+        })
+    });
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <div>
+                    <h1>{move || state.t(title)}</h1>
+                    <p class="muted" data-testid="sale-count">
+                        {move || state.tf(count, &[("count", &format_number(state.lang.get(), found.with(Vec::len) as u64))])}
+                    </p>
+                </div>
+                <A href=new_href attr:class="button button-primary">{move || state.t(new_label)}</A>
+            </div>
+            <div class="toolbar toolbar-short" role="search">
+                <label class="toolbar-search">
+                    <span class="visually-hidden">{move || state.t(Key::Search)}</span>
+                    <input type="search" data-testid="sale-search" placeholder=move || state.t(search_placeholder)
+                        prop:value=move || query.with(|q| q.text.clone())
+                        on:input=move |ev| { let text = event_target_value(&ev); query.update(|q| q.text = text) }/>
+                </label>
+                <label>
+                    <span class="visually-hidden">{move || state.t(Key::FilterStatus)}</span>
+                    <select data-testid="sale-status-filter" on:change=move |ev| {
+                        let code = Some(event_target_value(&ev)).filter(|s| !s.is_empty());
+                        query.update(|q| q.status = code)
+                    }>
+                        <option value="">{move || state.t(Key::AllStatuses)}</option>
+                        {statuses.into_iter().map(|(code, key)| view! { <option value=code>{move || state.t(key)}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span class="visually-hidden">{move || state.t(Key::FilterOwner)}</span>
+                    <select on:change=move |ev| {
+                        let owner = Some(event_target_value(&ev)).filter(|s| !s.is_empty());
+                        query.update(|q| q.owner = owner)
+                    }>
+                        <option value="">{move || state.t(Key::AllOwners)}</option>
+                        {move || state.team.get().into_iter().map(|m| view! { <option value=m.meta.id.clone()>{m.name.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <Show when=move || found.with(|f| !f.is_empty())
+                fallback=move || view! { <div class="empty"><p>{move || state.t(Key::NothingHereYet)}</p></div> }>
+                <RecordTable testid rows=found list columns=columns.clone() row=cells.clone()/>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+pub fn QuotesPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let statuses = QUOTE_STATUSES
+        .into_iter()
+        .map(|s| (quote_status_code(s), quote_status_key(s)))
+        .collect();
+    view! {
+        <SaleListPage title=Key::QuotesTitle count=Key::QuotesCount new_label=Key::NewQuote new_href="/quotes/new"
+            search_placeholder=Key::SearchSalesPlaceholder statuses list=state.quotes testid="quote-table"
+            columns=vec![Key::FieldNumber, Key::FieldCustomer, Key::FieldDate, Key::FieldValidUntil, Key::FilterStatus, Key::TotalGross, Key::ColOwner]
+            cells=move |quote: Quote| view! { <QuoteCells quote/> }/>
+    }
+}
+
+#[component]
+fn QuoteCells(quote: Quote) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let label = move |key: Key| move || state.t(key);
+    let shown = quote.shown(&today());
+    let customer = state
+        .customer(&quote.body.customer_id)
+        .map(|c| c.details.name)
+        .unwrap_or_default();
+    let owner = quote.meta.owner.clone();
+    let (day, until) = (quote.issued_on.clone(), quote.valid_until.clone());
+    view! {
+        <td class="cell-title" data-label=label(Key::FieldNumber)><A href=format!("/quotes/{}", quote.meta.id)>{quote.body.number.clone()}</A></td>
+        <td data-label=label(Key::FieldCustomer)>{customer}</td>
+        <td data-label=label(Key::FieldDate)>{move || format_date(state.lang.get(), &day)}</td>
+        <td data-label=label(Key::FieldValidUntil)>{move || until.as_deref().map(|d| format_date(state.lang.get(), d)).unwrap_or_default()}</td>
+        <td data-label=label(Key::FilterStatus)><StatusBadge code=quote_status_code(shown) label=quote_status_key(shown)/></td>
+        <td class="cell-amount" data-label=label(Key::TotalGross)>{move || format_money(state.lang.get(), quote.body.total, &quote.body.currency)}</td>
+        <td data-label=label(Key::ColOwner)>{move || state.member_name(&owner)}</td>
+    }
+}
+
+#[component]
+pub fn OrdersPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let statuses = ORDER_STATUSES
+        .into_iter()
+        .map(|s| (order_status_code(s), order_status_key(s)))
+        .collect();
+    // Balances are summed once per change of payments, not once per row.
+    let ledger = Memo::new(move |_| state.payments.with(|p| Ledger::new(p, &[])).paid_by_order());
+    view! {
+        <SaleListPage title=Key::OrdersTitle count=Key::OrdersCount new_label=Key::NewOrder new_href="/orders/new"
+            search_placeholder=Key::SearchSalesPlaceholder statuses list=state.orders testid="order-table"
+            columns=vec![Key::FieldNumber, Key::FieldCustomer, Key::FieldDate, Key::FilterStatus, Key::TotalGross, Key::BalanceDue, Key::ColOwner]
+            cells=move |order: Order| view! { <OrderCells order ledger/> }/>
+    }
+}
+
+#[component]
+fn OrderCells(
+    order: Order,
+    ledger: Memo<std::collections::HashMap<String, Decimal>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let label = move |key: Key| move || state.t(key);
+    let customer = state
+        .customer(&order.body.customer_id)
+        .map(|c| c.details.name)
+        .unwrap_or_default();
+    let owner = order.meta.owner.clone();
+    let day = order.order_date.clone();
+    let (id, total, currency, status) = (
+        order.meta.id.clone(),
+        order.body.total,
+        order.body.currency.clone(),
+        order.status,
+    );
+    let balance = {
+        let currency = currency.clone();
+        move || {
+            let paid = ledger.with(|l| l.get(&id).copied().unwrap_or_default());
+            status
+                .takes_payments()
+                .then(|| format_money(state.lang.get(), total - paid, &currency))
+        }
+    };
+    view! {
+        <td class="cell-title" data-label=label(Key::FieldNumber)><A href=format!("/orders/{}", order.meta.id)>{order.body.number.clone()}</A></td>
+        <td data-label=label(Key::FieldCustomer)>{customer}</td>
+        <td data-label=label(Key::FieldDate)>{move || format_date(state.lang.get(), &day)}</td>
+        <td data-label=label(Key::FilterStatus)><StatusBadge code=order_status_code(status) label=order_status_key(status)/></td>
+        <td class="cell-amount" data-label=label(Key::TotalGross)>{move || format_money(state.lang.get(), total, &currency)}</td>
+        <td class="cell-amount" data-label=label(Key::BalanceDue)>{balance}</td>
+        <td data-label=label(Key::ColOwner)>{move || state.member_name(&owner)}</td>
+    }
+}
