@@ -25,22 +25,21 @@ where
     let state = expect_context::<AppState>();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    // Only the record's presence redraws the page: a save must not wipe what is being typed.
-    let exists = Memo::new(move |_| {
+    // Only the record's presence, or another id, redraws the page: a save must not wipe what is
+    // being typed, and a link from one record to another of its kind opens the other.
+    let shown = Memo::new(move |_| {
         let id = id.get();
         list.with(|all| all.iter().any(|r| r.id() == id))
+            .then_some(id)
     });
-    move || {
-        if exists.get() {
-            page(id.get()).into_any()
-        } else {
-            view! {
-                <section class="page">
-                    <h1>{move || state.t(not_found)}</h1>
-                    <p><A href=back_href>{move || state.t(back)}</A></p>
-                </section>
-            }
-            .into_any()
+    move || match shown.get() {
+        Some(id) => page(id).into_any(),
+        None => view! {
+            <section class="page">
+                <h1>{move || state.t(not_found)}</h1>
+                <p><A href=back_href>{move || state.t(back)}</A></p>
+            </section>
         }
+        .into_any(),
     }
 }

@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::order_money::{InvoicesPanel, MoneySummary, PaymentsPanel, PlanPanel};
 use super::printout::PrintSheet;
-use super::sale_common::{next_number, print_page, MarkWonOffer, StatusBadge};
+use super::sale_common::{next_number, print_page, save_and_open, MarkWonOffer, StatusBadge};
 use super::sale_form::{draft_with_lines, SaleForm};
 use crate::domain::document::OrderStatus;
 use crate::domain::order::{Order, OrderProblem};
@@ -77,18 +77,13 @@ pub fn NewOrderPage() -> impl IntoView {
                     rate,
                 );
                 let href = format!("/orders/{}", order.meta.id);
-                saving.set(true);
-                let navigate = navigate.clone();
-                spawn_local(async move {
-                    match state.save(order, state.orders).await {
-                        Ok(()) => {
-                            state.inform(Key::OrderSaved);
-                            navigate(&href, Default::default());
-                        }
-                        Err(error) => state.fail(&error),
-                    }
-                    saving.set(false);
-                });
+                save_and_open(
+                    state,
+                    (order, state.orders),
+                    Key::OrderSaved,
+                    (href, navigate.clone()),
+                    saving,
+                );
             }
         }
     });

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::printout::PrintSheet;
-use super::sale_common::{next_number, print_page, MarkWonOffer, StatusBadge};
+use super::sale_common::{next_number, print_page, save_and_open, MarkWonOffer, StatusBadge};
 use super::sale_form::{draft_with_lines, SaleForm};
 use crate::domain::date::add_days;
 use crate::domain::document::{can_accept, QuoteStatus};
@@ -84,18 +84,13 @@ pub fn NewQuotePage() -> impl IntoView {
                     whole.valid_until(),
                 );
                 let href = format!("/quotes/{}", quote.meta.id);
-                saving.set(true);
-                let navigate = navigate.clone();
-                spawn_local(async move {
-                    match state.save(quote, state.quotes).await {
-                        Ok(()) => {
-                            state.inform(Key::QuoteSaved);
-                            navigate(&href, Default::default());
-                        }
-                        Err(error) => state.fail(&error),
-                    }
-                    saving.set(false);
-                });
+                save_and_open(
+                    state,
+                    (quote, state.quotes),
+                    Key::QuoteSaved,
+                    (href, navigate.clone()),
+                    saving,
+                );
             }
         }
     });
@@ -228,27 +223,20 @@ fn QuoteView(id: String) -> impl IntoView {
             });
         }
     };
-    let copy = {
-        let navigate = navigate.clone();
-        move |_| {
-            let original = base.get_untracked();
-            let copy = original.copy(
-                RecordMeta::new(new_id(), &now(), state.me.get_untracked()),
-                next_quote_number(state),
-                &crate::ui::browser::today(),
-            );
-            let href = format!("/quotes/{}", copy.meta.id);
-            let navigate = navigate.clone();
-            spawn_local(async move {
-                match state.save(copy, state.quotes).await {
-                    Ok(()) => {
-                        state.inform(Key::QuoteCopied);
-                        navigate(&href, Default::default());
-                    }
-                    Err(error) => state.fail(&error),
-                }
-            });
-        }
+    let copy = move |_| {
+        let copy = base.get_untracked().copy(
+            RecordMeta::new(new_id(), &now(), state.me.get_untracked()),
+            next_quote_number(state),
+            &crate::ui::browser::today(),
+        );
+        let href = format!("/quotes/{}", copy.meta.id);
+        save_and_open(
+            state,
+            (copy, state.quotes),
+            Key::QuoteCopied,
+            (href, navigate.clone()),
+            saving,
+        );
     };
     let trash = move |_| {
         let mut quote = base.get_untracked();
