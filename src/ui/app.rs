@@ -11,6 +11,7 @@ use super::pages::{
     LeadsPage, MorePage, NewCustomerPage, NewLeadPage, NotFoundPage, OpportunityListPage,
     OpportunityPage, PipelinePage, SettingsPage, TodayPage, TrashPage,
 };
+use super::pages::{NewProductPage, ProductPage, ProductsPage};
 use super::state::{store_error_text, AppState};
 use crate::domain::team::TeamMember;
 use crate::i18n::{t, Key, Lang};
@@ -93,6 +94,9 @@ fn App(state: AppState) -> impl IntoView {
                     <Route path=path!("/opportunities") view=OpportunityListPage/>
                     <Route path=path!("/opportunities/:id") view=OpportunityPage/>
                     <Route path=path!("/activities") view=ActivityListPage/>
+                    <Route path=path!("/products") view=ProductsPage/>
+                    <Route path=path!("/products/new") view=NewProductPage/>
+                    <Route path=path!("/products/:id") view=ProductPage/>
                     <Route path=path!("/more") view=MorePage/>
                     <Route path=path!("/trash") view=TrashPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
