@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::text::fold;
+use super::validate::{Checks, Details, Field, FieldProblem, NOTES_MAX, SHORT_TEXT_MAX};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -19,6 +20,40 @@ pub struct CompanyProfile {
     pub logo: Option<String>,
     /// Printed under every quote and order.
     pub terms: String,
+}
+
+impl Details for CompanyProfile {
+    fn tidied(mut self) -> Self {
+        for text in [
+            &mut self.name,
+            &mut self.address,
+            &mut self.phone,
+            &mut self.email,
+            &mut self.tax_id,
+            &mut self.bank_account,
+            &mut self.terms,
+        ] {
+            *text = text.trim().to_owned();
+        }
+        self
+    }
+
+    /// Every field may stay empty; what is filled in must make sense on a printout.
+    fn problems(&self) -> Vec<FieldProblem> {
+        let mut checks = Checks::default();
+        checks.phone(Field::Phone, &self.phone);
+        checks.email(Field::Email, &self.email);
+        for (field, text) in [
+            (Field::Name, &self.name),
+            (Field::Address, &self.address),
+            (Field::TaxId, &self.tax_id),
+            (Field::BankAccount, &self.bank_account),
+        ] {
+            checks.max_len(field, text, SHORT_TEXT_MAX);
+        }
+        checks.max_len(Field::Terms, &self.terms, NOTES_MAX);
+        checks.into_problems()
+    }
 }
 
 /// The largest logo kept: a printout needs no more, and every start reads it.
@@ -211,6 +246,36 @@ mod tests {
         assert_eq!(parse_exchange_rate("7.1"), Some(Decimal::new(71, 1)));
         assert_eq!(parse_exchange_rate("-1"), None);
         assert_eq!(parse_exchange_rate("abc"), None);
+    }
+
+    #[test]
+    fn a_profile_may_be_empty_but_not_wrong() {
+        assert_eq!(
+            CompanyProfile::default().checked(),
+            Ok(CompanyProfile::default())
+        );
+        let typed = CompanyProfile {
+            name: "  星辰科技  ".into(),
+            phone: "call us".into(),
+            email: "sales@".into(),
+            tax_id: "9".repeat(SHORT_TEXT_MAX + 1),
+            ..CompanyProfile::default()
+        };
+        let fields: Vec<Field> = typed
+            .clone()
+            .checked()
+            .unwrap_err()
+            .iter()
+            .map(|p| p.field)
+            .collect();
+        assert_eq!(fields, [Field::Phone, Field::Email, Field::TaxId]);
+        let fixed = CompanyProfile {
+            phone: "+86 571-8888 1234".into(),
+            email: "sales@xingchen.cn".into(),
+            tax_id: "91330100MA2KXXXX0X".into(),
+            ..typed
+        };
+        assert_eq!(fixed.checked().map(|p| p.name), Ok("星辰科技".to_owned()));
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub enum Field {
     Probability,
     ExpectedClose,
     StageName,
+    TaxId,
+    BankAccount,
+    Terms,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

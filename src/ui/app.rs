@@ -12,6 +12,7 @@ use super::pages::{
     OpportunityListPage, OpportunityPage, OrderPage, OrdersPage, PipelinePage, QuotePage,
     QuotesPage, ReceivablesPage, SettingsPage, TodayPage, TrashPage,
 };
+use super::pages::{NewProductPage, ProductPage, ProductsPage};
 use super::state::{store_error_text, AppState};
 use crate::domain::team::TeamMember;
 use crate::i18n::{t, Key, Lang};
@@ -101,6 +102,9 @@ fn App(state: AppState) -> impl IntoView {
                     <Route path=path!("/orders/new") view=NewOrderPage/>
                     <Route path=path!("/orders/:id") view=OrderPage/>
                     <Route path=path!("/receivables") view=ReceivablesPage/>
+                    <Route path=path!("/products") view=ProductsPage/>
+                    <Route path=path!("/products/new") view=NewProductPage/>
+                    <Route path=path!("/products/:id") view=ProductPage/>
                     <Route path=path!("/more") view=MorePage/>
                     <Route path=path!("/trash") view=TrashPage/>
                     <Route path=path!("/settings") view=SettingsPage/>

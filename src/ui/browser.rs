@@ -1,5 +1,6 @@
 //! The little the UI needs from the browser itself: the clock, randomness, the language and a
-//! remembered choice. Failures here fall back to safe defaults rather than stop the app.
+//! remembered choice, a file the user chose. Failures here fall back to safe defaults rather than
+//! stop the app.
 
 use crate::domain::id::uuid_v7;
 use crate::i18n::Lang;
@@ -76,4 +77,16 @@ pub fn remove_boot_placeholder() {
     {
         element.remove();
     }
+}
+
+/// Reads a file the user chose as a `data:` URL; none if the browser could not read it.
+pub async fn read_data_url(file: &web_sys::File) -> Option<String> {
+    let reader = web_sys::FileReader::new().ok()?;
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        reader.set_onload(Some(&resolve));
+        reader.set_onerror(Some(&reject));
+    });
+    reader.read_as_data_url(file).ok()?;
+    wasm_bindgen_futures::JsFuture::from(loaded).await.ok()?;
+    reader.result().ok()?.as_string()
 }

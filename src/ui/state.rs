@@ -346,6 +346,26 @@ impl AppState {
         Ok(())
     }
 
+    pub async fn save_company(&self, company: CompanyProfile) -> Result<(), StoreError> {
+        self.save_setting(schema::SETTING_COMPANY, &company).await?;
+        self.company.set(company);
+        Ok(())
+    }
+
+    pub async fn save_numbering(&self, numbering: Numbering) -> Result<(), StoreError> {
+        self.save_setting(schema::SETTING_NUMBERING, &numbering)
+            .await?;
+        self.numbering.set(numbering);
+        Ok(())
+    }
+
+    pub async fn save_currencies(&self, currencies: Currencies) -> Result<(), StoreError> {
+        self.save_setting(schema::SETTING_CURRENCIES, &currencies)
+            .await?;
+        self.currencies.set(currencies);
+        Ok(())
+    }
+
     /// The stage with `id`, if the pipeline still has it.
     pub fn stage(&self, id: &str) -> Option<Stage> {
         self.stages

@@ -1,6 +1,6 @@
 //! A list of records as a table (cards at phone width). Long lists draw only the rows near the
-//! screen, so fifty thousand stay responsive; rows can be ticked to change their owner or move
-//! them to Trash together.
+//! screen, so fifty thousand stay responsive; rows can be ticked to change their owner, switch
+//! them on or off, or move them to Trash together.
 
 use std::collections::HashSet;
 
@@ -14,6 +14,25 @@ use crate::i18n::{format_number, Key};
 use crate::store::Stored;
 use crate::ui::browser::now;
 use crate::ui::state::AppState;
+
+/// A bulk change that sets a yes-or-no property of records (a product sold or no longer sold):
+/// the labels of the buttons that turn it on and off, the messages once done, and the change,
+/// which says whether it changed the record.
+pub struct BulkSwitch<R> {
+    pub on: Key,
+    pub off: Key,
+    pub on_done: Key,
+    pub off_done: Key,
+    pub set: fn(&mut R, bool) -> bool,
+}
+
+impl<R> Clone for BulkSwitch<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R> Copy for BulkSwitch<R> {}
 
 /// Lists shorter than this are drawn whole.
 const WINDOW_FROM: usize = 150;
@@ -47,6 +66,9 @@ pub fn RecordTable<R, F, V>(
     row: F,
     /// Where bulk changes are kept in memory once saved.
     list: RwSignal<Vec<R>>,
+    /// A property that ticked rows can have switched on or off together.
+    #[prop(optional)]
+    switch: Option<BulkSwitch<R>>,
 ) -> impl IntoView
 where
     R: Stored + Clone + PartialEq + Send + Sync + 'static,
@@ -149,7 +171,7 @@ where
     let columns_len = columns.len() + 1;
 
     view! {
-        <BulkBar chosen selected list/>
+        <BulkBar chosen selected list switch/>
         <table class="records" data-testid=testid>
             <thead>
                 <tr>
@@ -199,12 +221,14 @@ where
     }
 }
 
-/// What to do with the ticked rows: give them another owner, or move them to Trash.
+/// What to do with the ticked rows: give them another owner, switch them on or off, or move them
+/// to Trash.
 #[component]
 fn BulkBar<R>(
     chosen: Memo<Vec<String>>,
     selected: RwSignal<HashSet<String>>,
     list: RwSignal<Vec<R>>,
+    switch: Option<BulkSwitch<R>>,
 ) -> impl IntoView
 where
     R: Stored + Clone + PartialEq + Send + Sync + 'static,
@@ -222,8 +246,9 @@ where
     }));
     let busy = RwSignal::new(false);
     let confirming = RwSignal::new(false);
-    // `edit` says whether it changed the record; unchanged ones are not written again.
-    let change = move |edit: fn(&mut R, &str, &str) -> bool, owner: String, done: Key| {
+    // `edit` (given the time of the change) says whether it changed the record; unchanged ones
+    // are not written again.
+    let change = move |edit: &dyn Fn(&mut R, &str) -> bool, done: Key| {
         let ids: HashSet<String> = chosen.get_untracked().into_iter().collect();
         let stamp = now();
         let changed: Vec<R> = list.with_untracked(|all| {
@@ -231,7 +256,7 @@ where
                 .filter(|r| ids.contains(r.id()))
                 .filter_map(|r| {
                     let mut r = r.clone();
-                    edit(&mut r, &owner, &stamp).then_some(r)
+                    edit(&mut r, &stamp).then_some(r)
                 })
                 .collect()
         });
@@ -250,28 +275,51 @@ where
         });
     };
     let assign = move |_| {
+        let owner = owner.get_untracked();
         change(
-            |r, owner, stamp| {
+            &|r, stamp| {
                 if r.meta().owner == owner {
                     return false;
                 }
-                r.meta_mut().owner = owner.to_owned();
+                r.meta_mut().owner = owner.clone();
                 r.meta_mut().touch(stamp);
                 true
             },
-            owner.get_untracked(),
             Key::BulkAssigned,
         )
     };
     let trash = move |_| {
         change(
-            |r, _, stamp| {
+            &|r, stamp| {
                 r.meta_mut().move_to_trash(stamp);
                 true
             },
-            String::new(),
             Key::BulkTrashed,
         )
+    };
+    let switch_buttons = move || {
+        let switch = switch?;
+        let flip = move |on: bool| {
+            let done = if on { switch.on_done } else { switch.off_done };
+            change(
+                &|r, stamp| {
+                    let changed = (switch.set)(r, on);
+                    if changed {
+                        r.meta_mut().touch(stamp);
+                    }
+                    changed
+                },
+                done,
+            )
+        };
+        Some(view! {
+            <button type="button" class="button" data-testid="bulk-switch-on" disabled=move || busy.get() on:click=move |_| flip(true)>
+                {move || state.t(switch.on)}
+            </button>
+            <button type="button" class="button" data-testid="bulk-switch-off" disabled=move || busy.get() on:click=move |_| flip(false)>
+                {move || state.t(switch.off)}
+            </button>
+        })
     };
     view! {
         <Show when=move || chosen.with(|c| !c.is_empty())>
@@ -291,6 +339,7 @@ where
                 <button type="button" class="button" data-testid="bulk-assign" disabled=move || busy.get() on:click=assign>
                     {move || state.t(Key::Assign)}
                 </button>
+                {switch_buttons}
                 <Show when=move || !confirming.get() fallback=move || view! {
                     <span class="bulk-confirm" role="alert">
                         {move || state.tf(Key::BulkTrashConfirm, &[("count", &format_number(state.lang.get(), chosen.with(Vec::len) as u64))])}

@@ -1,4 +1,5 @@
-//! Settings: the language, the team that records are assigned to, and the pipeline.
+//! Settings: the language, the team that records are assigned to, the pipeline, and the business:
+//! its profile, currencies and document numbers.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -7,6 +8,9 @@ use crate::domain::team::TeamMember;
 use crate::i18n::{Key, Lang};
 use crate::ui::browser::{new_id, now};
 use crate::ui::labels::member_problem_text;
+use crate::ui::pages::company_settings::CompanySettings;
+use crate::ui::pages::currency_settings::CurrencySettings;
+use crate::ui::pages::numbering_settings::NumberingSettings;
 use crate::ui::pages::stage_settings::StageSettings;
 use crate::ui::state::AppState;
 
@@ -30,6 +34,9 @@ pub fn SettingsPage() -> impl IntoView {
             </section>
             <TeamSettings/>
             <StageSettings/>
+            <CompanySettings/>
+            <CurrencySettings/>
+            <NumberingSettings/>
         </section>
     }
 }
