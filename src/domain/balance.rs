@@ -20,12 +20,15 @@ pub struct Ledger {
 }
 
 impl Ledger {
-    pub fn new(payments: &[Payment], invoices: &[Invoice]) -> Self {
+    pub fn new<'a>(
+        payments: impl IntoIterator<Item = &'a Payment>,
+        invoices: impl IntoIterator<Item = &'a Invoice>,
+    ) -> Self {
         let mut ledger = Ledger::default();
-        for p in payments.iter().filter(|p| !p.meta.is_deleted()) {
+        for p in payments.into_iter().filter(|p| !p.meta.is_deleted()) {
             *ledger.paid.entry(p.order_id.clone()).or_default() += p.amount;
         }
-        for i in invoices.iter().filter(|i| !i.meta.is_deleted()) {
+        for i in invoices.into_iter().filter(|i| !i.meta.is_deleted()) {
             *ledger.invoiced.entry(i.order_id.clone()).or_default() += i.amount;
         }
         ledger

@@ -14,20 +14,23 @@ use crate::domain::receivable::{
 };
 use crate::domain::record::RecordMeta;
 use crate::i18n::{format_date, format_money, Key};
+use crate::store::Stored;
 use crate::ui::browser::{new_id, now, today};
 use crate::ui::sale_labels::{invoice_kind_key, method_key, money_problem_text};
 use crate::ui::state::AppState;
 
-fn money_of(order: Signal<Order>) -> Memo<OrderMoney> {
+/// What the order is owed, worked out once per change for all the panels of its page.
+pub fn order_money(order: Signal<Order>) -> Memo<OrderMoney> {
     let state = expect_context::<AppState>();
     let today = today();
     Memo::new(move |_| {
+        let id = order.with(|o| o.meta.id.clone());
         let ledger = state.payments.with(|p| {
             state.invoices.with(|i| {
-                let id = order.with(|o| o.meta.id.clone());
-                let mine_p: Vec<Payment> = p.iter().filter(|x| x.order_id == id).cloned().collect();
-                let mine_i: Vec<Invoice> = i.iter().filter(|x| x.order_id == id).cloned().collect();
-                Ledger::new(&mine_p, &mine_i)
+                Ledger::new(
+                    p.iter().filter(|x| x.order_id == id),
+                    i.iter().filter(|x| x.order_id == id),
+                )
             })
         });
         order.with(|o| ledger.money(o, &today))
@@ -35,9 +38,8 @@ fn money_of(order: Signal<Order>) -> Memo<OrderMoney> {
 }
 
 #[component]
-pub fn MoneySummary(order: Signal<Order>) -> impl IntoView {
+pub fn MoneySummary(order: Signal<Order>, money: Memo<OrderMoney>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let money = money_of(order);
     let show = move |amount: Decimal| {
         format_money(
             state.lang.get(),
@@ -102,9 +104,8 @@ fn rows_of(order: &Order) -> Vec<PlanRow> {
 }
 
 #[component]
-pub fn PlanPanel(order: Signal<Order>) -> impl IntoView {
+pub fn PlanPanel(order: Signal<Order>, money: Memo<OrderMoney>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let money = money_of(order);
     let editing = RwSignal::new(false);
     let rows = RwSignal::new(Vec::<PlanRow>::new());
     let problems = RwSignal::new(Vec::<String>::new());
@@ -271,6 +272,21 @@ pub fn PlanPanel(order: Signal<Order>) -> impl IntoView {
     }
 }
 
+/// Moves a payment or invoice recorded by mistake to Trash, from where it can come back.
+fn to_trash<R: Stored + Clone + Send + Sync + 'static>(
+    state: AppState,
+    mut record: R,
+    list: RwSignal<Vec<R>>,
+) {
+    record.meta_mut().move_to_trash(&now());
+    spawn_local(async move {
+        match state.save(record, list).await {
+            Ok(()) => state.inform(Key::MovedToTrash),
+            Err(error) => state.fail(&error),
+        }
+    });
+}
+
 /// Checks an amount typed against what still fits under the total; the problem as text.
 fn check_amount(
     state: AppState,
@@ -286,9 +302,8 @@ fn check_amount(
 }
 
 #[component]
-pub fn PaymentsPanel(order: Signal<Order>) -> impl IntoView {
+pub fn PaymentsPanel(order: Signal<Order>, money: Memo<OrderMoney>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let money = money_of(order);
     let day = RwSignal::new(today());
     let amount = RwSignal::new(String::new());
     let method = RwSignal::new(PaymentMethod::BankTransfer);
@@ -356,16 +371,7 @@ pub fn PaymentsPanel(order: Signal<Order>) -> impl IntoView {
             busy.set(false);
         });
     };
-    let remove = move |payment: Payment| {
-        let mut payment = payment;
-        payment.meta.move_to_trash(&now());
-        spawn_local(async move {
-            match state.save(payment, state.payments).await {
-                Ok(()) => state.inform(Key::MovedToTrash),
-                Err(error) => state.fail(&error),
-            }
-        });
-    };
+    let remove = move |payment: Payment| to_trash(state, payment, state.payments);
     let takes = move || order.with(|o| o.status.takes_payments() && !o.meta.is_deleted());
     view! {
         <section class="panel" aria-labelledby="payments-heading" data-testid="payments-panel">
@@ -414,9 +420,8 @@ pub fn PaymentsPanel(order: Signal<Order>) -> impl IntoView {
 }
 
 #[component]
-pub fn InvoicesPanel(order: Signal<Order>) -> impl IntoView {
+pub fn InvoicesPanel(order: Signal<Order>, money: Memo<OrderMoney>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let money = money_of(order);
     let number = RwSignal::new(String::new());
     let day = RwSignal::new(today());
     let amount = RwSignal::new(String::new());
@@ -488,16 +493,7 @@ pub fn InvoicesPanel(order: Signal<Order>) -> impl IntoView {
             busy.set(false);
         });
     };
-    let remove = move |invoice: Invoice| {
-        let mut invoice = invoice;
-        invoice.meta.move_to_trash(&now());
-        spawn_local(async move {
-            match state.save(invoice, state.invoices).await {
-                Ok(()) => state.inform(Key::MovedToTrash),
-                Err(error) => state.fail(&error),
-            }
-        });
-    };
+    let remove = move |invoice: Invoice| to_trash(state, invoice, state.invoices);
     let takes = move || order.with(|o| o.status.takes_payments() && !o.meta.is_deleted());
     let uninvoiced = move || money.with(|m| m.total - m.invoiced);
     view! {

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::order_money::{InvoicesPanel, MoneySummary, PaymentsPanel, PlanPanel};
+use super::order_money::{order_money, InvoicesPanel, MoneySummary, PaymentsPanel, PlanPanel};
 use super::printout::PrintSheet;
 use super::sale_common::{next_number, print_page, save_and_open, MarkWonOffer, StatusBadge};
 use super::sale_form::{draft_with_lines, SaleForm};
@@ -242,6 +242,7 @@ fn OrderView(id: String) -> impl IntoView {
         })
     };
     let body = Signal::derive(move || base.with(|o| o.body.clone()));
+    let money = order_money(base);
     view! {
         <section class="page sale-page">
             <div class="screen-only">
@@ -283,10 +284,10 @@ fn OrderView(id: String) -> impl IntoView {
                 </Show>
                 {move || base.with(|o| o.status.takes_payments().then(|| o.body.opportunity_id.clone()).flatten())
                     .map(|opportunity_id| view! { <MarkWonOffer opportunity_id/> })}
-                <MoneySummary order=base/>
-                <PlanPanel order=base/>
-                <PaymentsPanel order=base/>
-                <InvoicesPanel order=base/>
+                <MoneySummary order=base money/>
+                <PlanPanel order=base money/>
+                <PaymentsPanel order=base money/>
+                <InvoicesPanel order=base money/>
                 <h2 class="section-heading">{move || state.t(Key::OrderDetails)}</h2>
                 <Show when=move || base.with(|o| o.status != OrderStatus::Draft)>
                     <p class="muted">{move || state.t(Key::OrderLockedHint)}</p>

@@ -47,6 +47,7 @@ pub fn ReceivablesPage() -> impl IntoView {
             (rows, buckets, base)
         })
     });
+    let names = state.record_names();
     let money = move |amount, currency: &str| format_money(state.lang.get(), amount, currency);
     view! {
         <section class="page">
@@ -92,7 +93,7 @@ pub fn ReceivablesPage() -> impl IntoView {
                         {move || computed.with(|(rows, _, _)| rows.clone()).into_iter().map(|(order, m, age, next_due)| {
                             let label = move |key: Key| move || state.t(key);
                             let currency = order.body.currency.clone();
-                            let customer = state.customer(&order.body.customer_id).map(|c| c.details.name).unwrap_or_default();
+                            let customer = names.with_untracked(|n| n.get(&order.body.customer_id).cloned().unwrap_or_default());
                             view! {
                                 <tr class="record-row" data-testid="receivable" class:row-overdue=age != Age::NotDue>
                                     <td class="cell-title" data-label=label(Key::FieldNumber)><A href=format!("/orders/{}", order.meta.id)>{order.body.number.clone()}</A></td>

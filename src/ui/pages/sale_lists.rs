@@ -5,6 +5,7 @@ use leptos_router::components::A;
 use rust_decimal::Decimal;
 
 use crate::domain::balance::Ledger;
+use crate::domain::list_query::Names;
 use crate::domain::order::Order;
 use crate::domain::quote::Quote;
 use crate::domain::sale_query::{
@@ -28,6 +29,8 @@ fn SaleListPage<S, C, V>(
     search_placeholder: Key,
     statuses: Vec<(&'static str, Key)>,
     list: RwSignal<Vec<S>>,
+    /// Customer and opportunity names by id, for search and for the cells.
+    names: Memo<Names>,
     testid: &'static str,
     columns: Vec<Key>,
     cells: C,
@@ -39,7 +42,6 @@ where
 {
     let state = expect_context::<AppState>();
     let query = RwSignal::new(SaleQuery::default());
-    let names = state.record_names();
     let today = today();
     let found = Memo::new(move |_| {
         query.with(|q| {
@@ -103,27 +105,26 @@ where
 #[component]
 pub fn QuotesPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let names = state.record_names();
     let statuses = QUOTE_STATUSES
         .into_iter()
         .map(|s| (quote_status_code(s), quote_status_key(s)))
         .collect();
     view! {
         <SaleListPage title=Key::QuotesTitle count=Key::QuotesCount new_label=Key::NewQuote new_href="/quotes/new"
-            search_placeholder=Key::SearchSalesPlaceholder statuses list=state.quotes testid="quote-table"
+            search_placeholder=Key::SearchSalesPlaceholder statuses list=state.quotes names testid="quote-table"
             columns=vec![Key::FieldNumber, Key::FieldCustomer, Key::FieldDate, Key::FieldValidUntil, Key::FilterStatus, Key::TotalGross, Key::ColOwner]
-            cells=move |quote: Quote| view! { <QuoteCells quote/> }/>
+            cells=move |quote: Quote| view! { <QuoteCells quote names/> }/>
     }
 }
 
 #[component]
-fn QuoteCells(quote: Quote) -> impl IntoView {
+fn QuoteCells(quote: Quote, names: Memo<Names>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let label = move |key: Key| move || state.t(key);
     let shown = quote.shown(&today());
-    let customer = state
-        .customer(&quote.body.customer_id)
-        .map(|c| c.details.name)
-        .unwrap_or_default();
+    let customer =
+        names.with_untracked(|n| n.get(&quote.body.customer_id).cloned().unwrap_or_default());
     let owner = quote.meta.owner.clone();
     let (day, until) = (quote.issued_on.clone(), quote.valid_until.clone());
     view! {
@@ -140,6 +141,7 @@ fn QuoteCells(quote: Quote) -> impl IntoView {
 #[component]
 pub fn OrdersPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let names = state.record_names();
     let statuses = ORDER_STATUSES
         .into_iter()
         .map(|s| (order_status_code(s), order_status_key(s)))
@@ -148,9 +150,9 @@ pub fn OrdersPage() -> impl IntoView {
     let ledger = Memo::new(move |_| state.payments.with(|p| Ledger::new(p, &[])).paid_by_order());
     view! {
         <SaleListPage title=Key::OrdersTitle count=Key::OrdersCount new_label=Key::NewOrder new_href="/orders/new"
-            search_placeholder=Key::SearchSalesPlaceholder statuses list=state.orders testid="order-table"
+            search_placeholder=Key::SearchSalesPlaceholder statuses list=state.orders names testid="order-table"
             columns=vec![Key::FieldNumber, Key::FieldCustomer, Key::FieldDate, Key::FilterStatus, Key::TotalGross, Key::BalanceDue, Key::ColOwner]
-            cells=move |order: Order| view! { <OrderCells order ledger/> }/>
+            cells=move |order: Order| view! { <OrderCells order ledger names/> }/>
     }
 }
 
@@ -158,13 +160,12 @@ pub fn OrdersPage() -> impl IntoView {
 fn OrderCells(
     order: Order,
     ledger: Memo<std::collections::HashMap<String, Decimal>>,
+    names: Memo<Names>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let label = move |key: Key| move || state.t(key);
-    let customer = state
-        .customer(&order.body.customer_id)
-        .map(|c| c.details.name)
-        .unwrap_or_default();
+    let customer =
+        names.with_untracked(|n| n.get(&order.body.customer_id).cloned().unwrap_or_default());
     let owner = order.meta.owner.clone();
     let day = order.order_date.clone();
     let (id, total, currency, status) = (
