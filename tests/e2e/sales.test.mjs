@@ -26,7 +26,8 @@ after(async () => app?.close());
 const notice = () => page.getByTestId('notice');
 const field = (label) => page.getByLabel(label, { exact: true });
 
-/// Puts two catalogue products straight into IndexedDB, then reloads so the app reads them.
+/// Puts two catalogue products and the company profile straight into IndexedDB, then reloads so
+/// the app reads them.
 async function seedProducts() {
   await page.evaluate(async () => {
     const db = await new Promise((resolve, reject) => {
@@ -42,6 +43,17 @@ async function seedProducts() {
     const product = (id, code, name, spec, price) => ({
       id, created_at: at, updated_at: at, rev: 1, owner: me.id, code, name, spec, unit: 'pc',
       category: 'Pumps', list_price: price, tax_rate: '13', active: true,
+    });
+    const logo = `data:image/svg+xml;base64,${btoa('<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"><rect width="80" height="40" rx="6" fill="#1f5fbf"/><text x="40" y="27" font-size="20" text-anchor="middle" fill="#fff">HN</text></svg>')}`;
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction('settings', 'readwrite');
+      tx.objectStore('settings').put({ key: 'company', value: {
+        name: '华南泵业有限公司', address: '广州市天河区体育西路 100 号', phone: '020-8888 6666',
+        email: 'sales@hnpump.example', tax_id: '91440101MA5XXXXX1X', bank_account: '',
+        logo, terms: 'Payment by bank transfer. Delivery within 30 days of the first payment.',
+      } });
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
     });
     await new Promise((resolve, reject) => {
       const tx = db.transaction('products', 'readwrite');
@@ -187,6 +199,7 @@ test('an opportunity goes from quote to order to cash, exact to the cent everywh
   await writeFile(join(SCREENSHOTS, 'order.pdf'), pdf);
   assert.ok(pdf.length > 10_000, 'the printout has content');
   await page.getByTestId('print-sheet').waitFor();
+  await page.getByTestId('print-sheet').getByText('华南泵业有限公司').waitFor();
   assert.equal(await page.getByTestId('print-total').textContent(), 'CN¥3,277.00');
   assert.equal(await page.getByTestId('print-number').textContent(), 'SO-2026-0001');
   await screenshot(page, 'print-order-en');
