@@ -254,6 +254,7 @@ test('the customer who bought the pump is offered the price they paid, and the q
   await page.getByTestId('quote-heading').filter({ hasText: 'Q-2026-0002' }).waitFor();
   assert.equal(await page.getByTestId('line').count(), 2, 'the unsaved line is gone, the saved ones stay');
   await page.goto(server.url + '/quotes');
+  await page.getByTestId('quote-table').locator('tr.record-row').nth(1).waitFor();
   assert.equal(await page.getByTestId('quote-table').locator('tr.record-row').count(), 2);
   await page.getByTestId('sale-status-filter').selectOption('accepted');
   assert.equal(await page.getByTestId('quote-table').locator('tr.record-row').count(), 1);
