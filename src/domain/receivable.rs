@@ -89,6 +89,41 @@ pub struct Invoice {
     pub note: String,
 }
 
+/// A payment or an invoice: booked against one order on one day.
+pub trait OrderEntry: Record {
+    fn order_id(&self) -> &str;
+    fn day(&self) -> &str;
+}
+
+impl OrderEntry for Payment {
+    fn order_id(&self) -> &str {
+        &self.order_id
+    }
+    fn day(&self) -> &str {
+        &self.day
+    }
+}
+
+impl OrderEntry for Invoice {
+    fn order_id(&self) -> &str {
+        &self.order_id
+    }
+    fn day(&self) -> &str {
+        &self.day
+    }
+}
+
+/// An order's payments or invoices outside Trash, the earliest first.
+pub fn entries_of<E: OrderEntry + Clone>(all: &[E], order_id: &str) -> Vec<E> {
+    let mut mine: Vec<E> = all
+        .iter()
+        .filter(|e| e.order_id() == order_id && !e.meta().is_deleted())
+        .cloned()
+        .collect();
+    mine.sort_by(|a, b| a.day().cmp(b.day()));
+    mine
+}
+
 impl Record for Payment {
     fn meta(&self) -> &RecordMeta {
         &self.meta

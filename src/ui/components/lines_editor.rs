@@ -159,50 +159,36 @@ fn LineRow(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let index = move || lines.with(|ls| ls.iter().position(|l| l.key == key));
+    // Each row follows its own line: typing in one line redraws that row and the totals only.
+    let line = Memo::new(move |_| lines.with(|ls| ls.iter().find(|l| l.key == key).cloned()));
     let read = move |get: fn(&LineDraft) -> String| {
-        move || {
-            lines.with(|ls| {
-                ls.iter()
-                    .find(|l| l.key == key)
-                    .map(|l| get(&l.draft))
-                    .unwrap_or_default()
-            })
-        }
+        move || line.with(|l| l.as_ref().map(|l| get(&l.draft)).unwrap_or_default())
+    };
+    let edit = move |change: &dyn Fn(&mut LineDraft)| {
+        lines.update(|ls| {
+            if let Some(line) = ls.iter_mut().find(|l| l.key == key) {
+                change(&mut line.draft);
+            }
+        });
     };
     let write = move |set: fn(&mut LineDraft, String)| {
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
-            lines.update(|ls| {
-                if let Some(line) = ls.iter_mut().find(|l| l.key == key) {
-                    set(&mut line.draft, value);
-                }
-            });
+            edit(&|d| set(d, value.clone()));
         }
     };
-    let includes_tax = move || {
-        lines.with(|ls| {
-            ls.iter()
-                .find(|l| l.key == key)
-                .is_some_and(|l| l.draft.price_includes_tax)
-        })
-    };
+    let includes_tax =
+        move || line.with(|l| l.as_ref().is_some_and(|l| l.draft.price_includes_tax));
     let gross = move || {
         let units = minor_units(&currency.get());
-        lines.with(|ls| {
-            ls.iter()
-                .find(|l| l.key == key)
+        line.with(|l| {
+            l.as_ref()
                 .and_then(|l| l.draft.parse().ok())
                 .map(|line| money(line.totals(units).gross))
                 .unwrap_or_else(|| "—".into())
         })
     };
-    let offered = move || {
-        lines.with(|ls| {
-            ls.iter()
-                .find(|l| l.key == key)
-                .and_then(|l| l.offered_from.clone())
-        })
-    };
+    let offered = move || line.with(|l| l.as_ref().and_then(|l| l.offered_from.clone()));
     let row_problems = move || {
         let at = index();
         problems.with(|all| {
@@ -248,7 +234,7 @@ fn LineRow(
                         prop:checked=includes_tax disabled=locked
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            lines.update(|ls| if let Some(l) = ls.iter_mut().find(|l| l.key == key) { l.draft.price_includes_tax = on; });
+                            edit(&|d| d.price_includes_tax = on);
                         }/>
                 </td>
                 <td data-label=label(Key::LineDiscount)>

@@ -1,11 +1,14 @@
 //! The page of the record named in the address, or "not found" with the way back.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use leptos_router::NavigateOptions;
 
 use crate::domain::record::Record;
 use crate::i18n::Key;
+use crate::store::Stored;
 use crate::ui::state::AppState;
 
 #[component]
@@ -42,4 +45,25 @@ where
         }
         .into_any(),
     }
+}
+
+/// Saves a new record and, once it is stored, opens its page at `href`.
+pub fn save_and_open<R: Stored + Clone + Send + Sync + 'static>(
+    state: AppState,
+    (record, list): (R, RwSignal<Vec<R>>),
+    done: Key,
+    (href, navigate): (String, impl Fn(&str, NavigateOptions) + 'static),
+    saving: RwSignal<bool>,
+) {
+    saving.set(true);
+    spawn_local(async move {
+        match state.save(record, list).await {
+            Ok(()) => {
+                state.inform(done);
+                navigate(&href, Default::default());
+            }
+            Err(error) => state.fail(&error),
+        }
+        saving.set(false);
+    });
 }

@@ -10,7 +10,7 @@ use crate::domain::date::is_valid_day;
 use crate::domain::opportunity::parse_amount;
 use crate::domain::order::Order;
 use crate::domain::receivable::{
-    check_addition, Installment, Invoice, InvoiceKind, Payment, PaymentMethod,
+    check_addition, entries_of, Installment, Invoice, InvoiceKind, Payment, PaymentMethod,
 };
 use crate::domain::record::RecordMeta;
 use crate::i18n::{format_date, format_money, Key};
@@ -314,15 +314,7 @@ pub fn PaymentsPanel(order: Signal<Order>, money: Memo<OrderMoney>) -> impl Into
     let show = move |a: Decimal| format_money(state.lang.get(), a, &currency());
     let payments = Memo::new(move |_| {
         let id = order.with(|o| o.meta.id.clone());
-        state.payments.with(|all| {
-            let mut mine: Vec<Payment> = all
-                .iter()
-                .filter(|p| p.order_id == id && !p.meta.is_deleted())
-                .cloned()
-                .collect();
-            mine.sort_by(|a, b| a.day.cmp(&b.day));
-            mine
-        })
+        state.payments.with(|all| entries_of(all, &id))
     });
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -432,15 +424,7 @@ pub fn InvoicesPanel(order: Signal<Order>, money: Memo<OrderMoney>) -> impl Into
     let show = move |a: Decimal| format_money(state.lang.get(), a, &currency());
     let invoices = Memo::new(move |_| {
         let id = order.with(|o| o.meta.id.clone());
-        state.invoices.with(|all| {
-            let mut mine: Vec<Invoice> = all
-                .iter()
-                .filter(|i| i.order_id == id && !i.meta.is_deleted())
-                .cloned()
-                .collect();
-            mine.sort_by(|a, b| a.day.cmp(&b.day));
-            mine
-        })
+        state.invoices.with(|all| entries_of(all, &id))
     });
     let issue = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

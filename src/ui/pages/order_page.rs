@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::order_money::{order_money, InvoicesPanel, MoneySummary, PaymentsPanel, PlanPanel};
 use super::printout::PrintSheet;
-use super::sale_common::{next_number, print_page, save_and_open, MarkWonOffer, StatusBadge};
+use super::sale_common::{next_number, print_page, MarkWonOffer, StatusBadge};
 use super::sale_form::{draft_with_lines, SaleForm};
 use crate::domain::document::OrderStatus;
 use crate::domain::order::{Order, OrderProblem};
@@ -19,7 +19,7 @@ use crate::i18n::Key;
 use crate::store::Batch;
 use crate::ui::browser::{new_id, now, today};
 use crate::ui::components::lines_editor::editor_lines;
-use crate::ui::components::record_route::RecordRoute;
+use crate::ui::components::record_route::{save_and_open, RecordRoute};
 use crate::ui::sale_labels::{order_action_key, order_status_key};
 use crate::ui::state::{upsert, AppState};
 

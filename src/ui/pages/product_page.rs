@@ -11,7 +11,7 @@ use crate::domain::record::RecordMeta;
 use crate::i18n::{format_datetime, Key};
 use crate::ui::browser::{new_id, now};
 use crate::ui::components::changed_elsewhere::ChangedElsewhere;
-use crate::ui::components::record_route::RecordRoute;
+use crate::ui::components::record_route::{save_and_open, RecordRoute};
 use crate::ui::state::AppState;
 
 /// A new product's tax rate until the user types another: China's standard VAT.
@@ -32,19 +32,15 @@ pub fn NewProductPage() -> impl IntoView {
             Err(found) => problems.set(found),
             Ok(product) => {
                 problems.set(Vec::new());
-                saving.set(true);
-                let navigate = navigate.clone();
-                spawn_local(async move {
-                    let href = format!("/products/{}", product.meta.id);
-                    match state.save(product, state.products).await {
-                        Ok(()) => {
-                            state.inform(Key::ProductSaved);
-                            navigate(&href, Default::default());
-                        }
-                        Err(error) => state.fail(&error),
-                    }
-                    saving.set(false);
-                });
+                let href = format!("/products/{}", product.meta.id);
+                let open = (href, navigate.clone());
+                save_and_open(
+                    state,
+                    (product, state.products),
+                    Key::ProductSaved,
+                    open,
+                    saving,
+                );
             }
         }
     });

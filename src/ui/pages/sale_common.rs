@@ -3,12 +3,10 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::NavigateOptions;
 
 use crate::domain::document::{document_number, next_counter};
 use crate::domain::opportunity::Outcome;
 use crate::i18n::Key;
-use crate::store::Stored;
 use crate::ui::browser::now;
 use crate::ui::state::AppState;
 
@@ -87,25 +85,4 @@ pub fn print_page() {
     if let Err(error) = window().print() {
         leptos::logging::warn!("print failed: {error:?}");
     }
-}
-
-/// Saves a new quote or order and, once it is stored, opens its page at `href`.
-pub fn save_and_open<R: Stored + Clone + Send + Sync + 'static>(
-    state: AppState,
-    (record, list): (R, RwSignal<Vec<R>>),
-    done: Key,
-    (href, navigate): (String, impl Fn(&str, NavigateOptions) + 'static),
-    saving: RwSignal<bool>,
-) {
-    saving.set(true);
-    spawn_local(async move {
-        match state.save(record, list).await {
-            Ok(()) => {
-                state.inform(done);
-                navigate(&href, Default::default());
-            }
-            Err(error) => state.fail(&error),
-        }
-        saving.set(false);
-    });
 }
