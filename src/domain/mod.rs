@@ -8,6 +8,7 @@ pub mod contact;
 pub mod conversion;
 pub mod customer;
 pub mod customer_query;
+pub mod dataset;
 pub mod date;
 pub mod document;
 pub mod duplicate;

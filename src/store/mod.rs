@@ -19,11 +19,11 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use crate::domain::activity::Activity;
-use crate::domain::company::{CompanyProfile, Currencies, Numbering};
 use crate::domain::contact::Contact;
 use crate::domain::customer::Customer;
+use crate::domain::dataset::{Dataset, Settings};
 use crate::domain::lead::Lead;
-use crate::domain::opportunity::{Opportunity, Stage};
+use crate::domain::opportunity::Opportunity;
 use crate::domain::order::Order;
 use crate::domain::product::Product;
 use crate::domain::quote::Quote;
@@ -103,28 +103,7 @@ impl Batch {
 }
 
 /// Everything the app shows, read once at start.
-#[derive(Clone, Debug, Default)]
-pub struct Snapshot {
-    pub team: Vec<TeamMember>,
-    pub leads: Vec<Lead>,
-    pub customers: Vec<Customer>,
-    pub contacts: Vec<Contact>,
-    pub activities: Vec<Activity>,
-    pub opportunities: Vec<Opportunity>,
-    pub products: Vec<Product>,
-    pub quotes: Vec<Quote>,
-    pub orders: Vec<Order>,
-    pub payments: Vec<Payment>,
-    pub invoices: Vec<Invoice>,
-    /// The team member who uses this device.
-    pub me: Option<String>,
-    /// Today's threshold for forgotten customers, if the user changed it.
-    pub forgotten_days: Option<u32>,
-    pub pipeline: Option<Vec<Stage>>,
-    pub company: Option<CompanyProfile>,
-    pub numbering: Option<Numbering>,
-    pub currencies: Option<Currencies>,
-}
+pub type Snapshot = Dataset;
 
 pub struct Store {
     db: Rexie,
@@ -178,12 +157,14 @@ impl Store {
             orders: self.load_all().await?,
             payments: self.load_all().await?,
             invoices: self.load_all().await?,
-            me: self.setting(schema::SETTING_ME).await?,
-            forgotten_days: self.setting(schema::SETTING_FORGOTTEN_DAYS).await?,
-            pipeline: self.setting(schema::SETTING_PIPELINE).await?,
-            company: self.setting(schema::SETTING_COMPANY).await?,
-            numbering: self.setting(schema::SETTING_NUMBERING).await?,
-            currencies: self.setting(schema::SETTING_CURRENCIES).await?,
+            settings: Settings {
+                me: self.setting(schema::SETTING_ME).await?,
+                forgotten_days: self.setting(schema::SETTING_FORGOTTEN_DAYS).await?,
+                pipeline: self.setting(schema::SETTING_PIPELINE).await?,
+                company: self.setting(schema::SETTING_COMPANY).await?,
+                numbering: self.setting(schema::SETTING_NUMBERING).await?,
+                currencies: self.setting(schema::SETTING_CURRENCIES).await?,
+            },
         })
     }
 
@@ -301,19 +282,19 @@ impl Store {
         for change in changes.iter().filter(|c| c.store == schema::SETTINGS) {
             match change.id.as_str() {
                 schema::SETTING_PIPELINE => {
-                    refresh.changed.pipeline = self.setting(&change.id).await?
+                    refresh.changed.settings.pipeline = self.setting(&change.id).await?
                 }
                 schema::SETTING_FORGOTTEN_DAYS => {
-                    refresh.changed.forgotten_days = self.setting(&change.id).await?
+                    refresh.changed.settings.forgotten_days = self.setting(&change.id).await?
                 }
                 schema::SETTING_COMPANY => {
-                    refresh.changed.company = self.setting(&change.id).await?
+                    refresh.changed.settings.company = self.setting(&change.id).await?
                 }
                 schema::SETTING_NUMBERING => {
-                    refresh.changed.numbering = self.setting(&change.id).await?
+                    refresh.changed.settings.numbering = self.setting(&change.id).await?
                 }
                 schema::SETTING_CURRENCIES => {
-                    refresh.changed.currencies = self.setting(&change.id).await?
+                    refresh.changed.settings.currencies = self.setting(&change.id).await?
                 }
                 _ => {}
             }

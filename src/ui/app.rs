@@ -47,7 +47,7 @@ async fn open(lang: Lang) -> Result<(Store, Snapshot, String), StoreError> {
     let store = Store::open(DATABASE).await?;
     let mut snapshot = store.load().await?;
     let known = |id: &String| snapshot.team.iter().any(|m| &m.meta.id == id);
-    let me = match snapshot.me.clone().filter(known) {
+    let me = match snapshot.settings.me.clone().filter(known) {
         Some(me) => me,
         None => {
             let me = match snapshot.team.iter().find(|m| m.active) {

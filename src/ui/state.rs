@@ -11,6 +11,7 @@ use crate::domain::company::{CompanyProfile, Currencies, Numbering};
 use crate::domain::contact::Contact;
 use crate::domain::conversion::Conversion;
 use crate::domain::customer::Customer;
+use crate::domain::dataset::Settings;
 use crate::domain::lead::Lead;
 use crate::domain::list_query::Names;
 use crate::domain::opportunity::{Opportunity, Stage};
@@ -71,12 +72,13 @@ impl AppState {
             orders: RwSignal::new(snapshot.orders),
             payments: RwSignal::new(snapshot.payments),
             invoices: RwSignal::new(snapshot.invoices),
-            company: RwSignal::new(snapshot.company.unwrap_or_default()),
-            numbering: RwSignal::new(snapshot.numbering.unwrap_or_default()),
-            currencies: RwSignal::new(snapshot.currencies.unwrap_or_default()),
-            stages: RwSignal::new(pipeline_or_default(snapshot.pipeline)),
+            company: RwSignal::new(snapshot.settings.company.unwrap_or_default()),
+            numbering: RwSignal::new(snapshot.settings.numbering.unwrap_or_default()),
+            currencies: RwSignal::new(snapshot.settings.currencies.unwrap_or_default()),
+            stages: RwSignal::new(pipeline_or_default(snapshot.settings.pipeline)),
             forgotten_days: RwSignal::new(
                 snapshot
+                    .settings
                     .forgotten_days
                     .unwrap_or(crate::domain::today::DEFAULT_FORGOTTEN_DAYS),
             ),
@@ -115,12 +117,15 @@ impl AppState {
                     orders,
                     payments,
                     invoices,
-                    pipeline,
-                    forgotten_days,
-                    company,
-                    numbering,
-                    currencies,
-                    ..
+                    settings:
+                        Settings {
+                            pipeline,
+                            forgotten_days,
+                            company,
+                            numbering,
+                            currencies,
+                            ..
+                        },
                 },
             gone,
         } = refresh;
