@@ -54,7 +54,7 @@ async fn data_survives_reopening_the_database() {
     assert_eq!(snapshot.team, vec![member]);
     assert_eq!(snapshot.leads.len(), 1);
     assert_eq!(snapshot.leads[0].details.name, "Bob");
-    assert_eq!(snapshot.me.as_deref(), Some("m1"));
+    assert_eq!(snapshot.settings.me.as_deref(), Some("m1"));
     let version: Option<u32> = reopened
         .setting(schema::SETTING_DATA_VERSION)
         .await
