@@ -95,7 +95,11 @@ fn line_problems(at: &str, line: &Line, problems: &mut Vec<Problem>) {
 fn sale_problems(section: &str, index: usize, body: &SaleBody, problems: &mut Vec<Problem>) {
     let before = problems.len();
     for (j, line) in body.lines.iter().enumerate() {
-        line_problems(&place(section, index, &format!("lines[{j}]")), line, problems);
+        line_problems(
+            &place(section, index, &format!("lines[{j}]")),
+            line,
+            problems,
+        );
     }
     if problems.len() == before && !body.totals_agree() {
         let computed = crate::domain::money::document_totals(&body.lines, &body.currency).total;
@@ -176,15 +180,24 @@ pub fn problems(data: &Dataset) -> Vec<Problem> {
 
     for (i, product) in data.products.iter().enumerate() {
         if product.list_price < Decimal::ZERO {
-            problems.push(out_of_range(place("products", i, "list_price"), product.list_price));
+            problems.push(out_of_range(
+                place("products", i, "list_price"),
+                product.list_price,
+            ));
         }
         if product.tax_rate < Decimal::ZERO || product.tax_rate > Decimal::ONE_HUNDRED {
-            problems.push(out_of_range(place("products", i, "tax_rate"), product.tax_rate));
+            problems.push(out_of_range(
+                place("products", i, "tax_rate"),
+                product.tax_rate,
+            ));
         }
     }
     for (i, opportunity) in data.opportunities.iter().enumerate() {
         if opportunity.amount < Decimal::ZERO {
-            problems.push(out_of_range(place("opportunities", i, "amount"), opportunity.amount));
+            problems.push(out_of_range(
+                place("opportunities", i, "amount"),
+                opportunity.amount,
+            ));
         }
         if opportunity.probability > 100 {
             problems.push(out_of_range(
@@ -199,7 +212,10 @@ pub fn problems(data: &Dataset) -> Vec<Problem> {
     for (i, order) in data.orders.iter().enumerate() {
         sale_problems("orders", i, &order.body, &mut problems);
         if not_positive(order.rate_to_base) {
-            problems.push(out_of_range(place("orders", i, "rate_to_base"), order.rate_to_base));
+            problems.push(out_of_range(
+                place("orders", i, "rate_to_base"),
+                order.rate_to_base,
+            ));
         }
         for problem in check_plan(&order.plan, order.body.total) {
             problems.push(match problem {
@@ -231,11 +247,8 @@ pub fn problems(data: &Dataset) -> Vec<Problem> {
             });
         }
     }
-    let totals: HashMap<&str, Decimal> = data
-        .orders
-        .iter()
-        .map(|o| (o.id(), o.body.total))
-        .collect();
+    let totals: HashMap<&str, Decimal> =
+        data.orders.iter().map(|o| (o.id(), o.body.total)).collect();
     booked_problems(
         "payments",
         data.payments

@@ -15,15 +15,15 @@ use crate::domain::contact::{Contact, ContactDetails};
 use crate::domain::customer::{Customer, CustomerDetails};
 use crate::domain::dataset::{Dataset, Settings};
 use crate::domain::lead::{Lead, LeadDetails};
+use crate::domain::money::Line;
 use crate::domain::opportunity::Opportunity;
 use crate::domain::order::Order;
 use crate::domain::product::Product;
 use crate::domain::quote::Quote;
 use crate::domain::receivable::{Invoice, Payment};
-use crate::domain::team::TeamMember;
-use crate::domain::money::Line;
 use crate::domain::record::{Record, RecordMeta};
 use crate::domain::sale::SaleBody;
+use crate::domain::team::TeamMember;
 
 pub const FORMAT: &str = "leadline-backup";
 /// The version this build writes. Raise it with a step in [`migrate_forward`].
@@ -228,7 +228,9 @@ fn version_of(header: &Header) -> Result<u64, Vec<Problem>> {
     match &header.format {
         Some(Value::String(name)) if name == FORMAT => {}
         Some(other) => {
-            let found = other.as_str().map_or_else(|| other.to_string(), str::to_owned);
+            let found = other
+                .as_str()
+                .map_or_else(|| other.to_string(), str::to_owned);
             return Err(vec![Problem::new("format", What::WrongFormat { found })]);
         }
         None => return Err(vec![Problem::new("", What::NotABackup)]),
@@ -417,7 +419,14 @@ fn diagnose(value: &Value) -> Vec<Problem> {
         None => problems.push(Problem::new("counts", What::Missing)),
     }
     for field in top.keys() {
-        let known = ["format", "format_version", "app_version", "exported_at", "counts", "data"];
+        let known = [
+            "format",
+            "format_version",
+            "app_version",
+            "exported_at",
+            "counts",
+            "data",
+        ];
         if !known.contains(&field.as_str()) {
             problems.push(Problem::new(field.clone(), What::Unknown));
         }
@@ -454,8 +463,18 @@ fn diagnose(value: &Value) -> Vec<Problem> {
     section::<Payment>(data, "payments", &[meta], false, p);
     section::<Invoice>(data, "invoices", &[meta], false, p);
     let known = [
-        "settings", "team", "leads", "customers", "contacts", "activities", "opportunities",
-        "products", "quotes", "orders", "payments", "invoices",
+        "settings",
+        "team",
+        "leads",
+        "customers",
+        "contacts",
+        "activities",
+        "opportunities",
+        "products",
+        "quotes",
+        "orders",
+        "payments",
+        "invoices",
     ];
     for field in data.keys() {
         if !known.contains(&field.as_str()) {
@@ -526,7 +545,10 @@ mod tests {
             .replace(r#""status":"qualified""#, r#""status":"maybe""#)
             .replace(r#""decision_maker":true"#, r#""decision_maker":"yes""#)
             .replace(r#""rev":5,"#, "")
-            .replace(r#""amount":"670.94","method""#, r#""amount":"1e999","method""#);
+            .replace(
+                r#""amount":"670.94","method""#,
+                r#""amount":"1e999","method""#,
+            );
         let places: Vec<String> = problems_of(&text).into_iter().map(|p| p.place).collect();
         assert_eq!(
             places,
@@ -542,9 +564,15 @@ mod tests {
     #[test]
     fn links_ids_and_totals_are_checked_after_the_shapes() {
         let text = SAMPLE
-            .replace(r#""customer_id":"c1","name":"Nancy"#, r#""customer_id":"c404","name":"Nancy"#)
+            .replace(
+                r#""customer_id":"c1","name":"Nancy"#,
+                r#""customer_id":"c404","name":"Nancy"#,
+            )
             .replace(r#""id":"c2""#, r#""id":"c1""#)
-            .replace(r#""total":"1341.88","quote_id""#, r#""total":"1341.89","quote_id""#);
+            .replace(
+                r#""total":"1341.88","quote_id""#,
+                r#""total":"1341.89","quote_id""#,
+            );
         let problems = problems_of(&text);
         assert!(problems.contains(&Problem::new(
             "data.contacts[0].customer_id",
@@ -568,9 +596,17 @@ mod tests {
         assert_eq!(whole(b"[1,2]"), What::NotABackup);
         assert_eq!(whole(b"{\"a\":1}"), What::NotABackup);
         assert_eq!(whole(&SAMPLE.as_bytes()[..500]), What::Truncated);
-        assert_eq!(whole(b"{\"format\": nope}"), What::NotJson { line: 1, column: 13 });
+        assert_eq!(
+            whole(b"{\"format\": nope}"),
+            What::NotJson {
+                line: 1,
+                column: 13
+            }
+        );
         assert_eq!(whole(b"{\"x\":\xff}"), What::NotUtf8 { byte: 5 });
-        let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+        let nested = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+        assert_eq!(whole(nested.as_bytes()), What::NotABackup);
+        let deep = SAMPLE.replacen(r#""products":["#, &format!(r#""products":[{nested},"#), 1);
         assert!(matches!(whole(deep.as_bytes()), What::TooDeep { .. }));
         assert_eq!(
             whole(SAMPLE.replace("leadline-backup", "other-app").as_bytes()),

@@ -3,5 +3,5 @@
 
 pub mod check;
 pub mod format;
-pub mod problem;
 pub mod merge;
+pub mod problem;

@@ -13,42 +13,90 @@ pub struct Problem {
 pub enum What {
     Empty,
     /// Not UTF-8 text; the offset of the first byte that is not.
-    NotUtf8 { byte: usize },
-    NotJson { line: usize, column: usize },
+    NotUtf8 {
+        byte: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     /// The file stops in the middle, as a download cut short does.
     Truncated,
     /// Nested deeper than any backup is.
-    TooDeep { line: usize, column: usize },
+    TooDeep {
+        line: usize,
+        column: usize,
+    },
     /// JSON, but not a Leadline backup.
     NotABackup,
-    WrongFormat { found: String },
-    NewerVersion { found: u64 },
-    UnknownVersion { found: String },
+    WrongFormat {
+        found: String,
+    },
+    NewerVersion {
+        found: u64,
+    },
+    UnknownVersion {
+        found: String,
+    },
     Missing,
     /// `found` is the value as JSON would show it (`"abc"`, `-5`, `{…}`).
-    WrongType { found: String, expected: Expected },
+    WrongType {
+        found: String,
+        expected: Expected,
+    },
     /// A value outside the set a field allows.
-    NotAllowed { found: String },
-    NotADecimal { found: String },
+    NotAllowed {
+        found: String,
+    },
+    NotADecimal {
+        found: String,
+    },
     /// A number outside the range the field allows.
-    OutOfRange { found: String },
-    NotADate { found: String },
-    DuplicateId { id: String },
+    OutOfRange {
+        found: String,
+    },
+    NotADate {
+        found: String,
+    },
+    DuplicateId {
+        id: String,
+    },
     /// A reference to a record that is not in the file.
-    Dangling { id: String },
-    TotalsDisagree { stored: String, computed: String },
-    CountDisagrees { said: u64, found: u64 },
+    Dangling {
+        id: String,
+    },
+    TotalsDisagree {
+        stored: String,
+        computed: String,
+    },
+    CountDisagrees {
+        said: u64,
+        found: u64,
+    },
     /// An amount larger than what it belongs to leaves room for.
-    Exceeds { amount: String, room: String },
-    PlanSum { planned: String, total: String },
+    Exceeds {
+        amount: String,
+        room: String,
+    },
+    PlanSum {
+        planned: String,
+        total: String,
+    },
     /// A number too large for any field, where the reader met it.
-    NumberTooLarge { line: usize, column: usize },
+    NumberTooLarge {
+        line: usize,
+        column: usize,
+    },
     /// A field no backup has.
     Unknown,
     /// More problems than are listed.
-    More { count: usize },
+    More {
+        count: usize,
+    },
     /// Anything the checks above do not name, in the words of the parser.
-    Other { detail: String },
+    Other {
+        detail: String,
+    },
 }
 
 impl Problem {

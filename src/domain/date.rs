@@ -98,7 +98,11 @@ mod tests {
 
     #[test]
     fn timestamps_are_utc_rfc_3339() {
-        for good in ["2026-11-23T09:30:00Z", "2026-11-23T09:30:00.123Z", "2024-02-29T23:59:60Z"] {
+        for good in [
+            "2026-11-23T09:30:00Z",
+            "2026-11-23T09:30:00.123Z",
+            "2024-02-29T23:59:60Z",
+        ] {
             assert!(is_valid_timestamp(good), "{good}");
         }
         for bad in [
