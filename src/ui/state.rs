@@ -23,7 +23,10 @@ use crate::domain::record::Record;
 use crate::domain::stages::pipeline_or_default;
 use crate::domain::team::TeamMember;
 use crate::i18n::{t, tf, Key, Lang};
-use crate::store::{schema, Batch, Refresh, Snapshot, Store, StoreError, Stored};
+use crate::store::{
+    schema, Batch, Refresh, RestoreMode, Snapshot, Store, StoreError, Stored, EVERYTHING,
+};
+use crate::ui::app::load_with_me;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
@@ -88,12 +91,63 @@ impl AppState {
         }
     }
 
+    /// Writes a whole dataset in one transaction (see `Store::restore`), then shows it.
+    pub async fn restore(
+        &self,
+        data: &Snapshot,
+        mode: RestoreMode,
+        progress: impl Fn(usize, usize),
+    ) -> Result<(), StoreError> {
+        self.store.get_value().restore(data, mode, progress).await?;
+        self.reload().await
+    }
+
+    /// Everything stored, Trash included, as read from the database now.
+    pub async fn stored_data(&self) -> Result<Snapshot, StoreError> {
+        self.store.get_value().load().await
+    }
+
+    /// Reads everything again, after a restore here or in another tab.
+    pub async fn reload(&self) -> Result<(), StoreError> {
+        let store = self.store.get_value();
+        let (snapshot, me) = load_with_me(&store, self.lang.get_untracked()).await?;
+        self.team.set(snapshot.team);
+        self.leads.set(snapshot.leads);
+        self.customers.set(snapshot.customers);
+        self.contacts.set(snapshot.contacts);
+        self.activities.set(snapshot.activities);
+        self.opportunities.set(snapshot.opportunities);
+        self.products.set(snapshot.products);
+        self.quotes.set(snapshot.quotes);
+        self.orders.set(snapshot.orders);
+        self.payments.set(snapshot.payments);
+        self.invoices.set(snapshot.invoices);
+        let settings = snapshot.settings;
+        self.company.set(settings.company.unwrap_or_default());
+        self.numbering.set(settings.numbering.unwrap_or_default());
+        self.currencies.set(settings.currencies.unwrap_or_default());
+        self.stages.set(pipeline_or_default(settings.pipeline));
+        self.forgotten_days.set(
+            settings
+                .forgotten_days
+                .unwrap_or(crate::domain::today::DEFAULT_FORGOTTEN_DAYS),
+        );
+        self.me.set(me);
+        Ok(())
+    }
+
     /// Keeps memory in step with what other tabs write.
     pub fn follow_other_tabs(&self) {
         let state = *self;
         self.store.get_value().on_other_tab_change(move |changes| {
             let store = state.store.get_value();
             leptos::task::spawn_local(async move {
+                if changes.iter().any(|c| c.store == EVERYTHING) {
+                    if let Err(error) = state.reload().await {
+                        state.fail(&error);
+                    }
+                    return;
+                }
                 match store.refresh(&changes).await {
                     Ok(refresh) => state.apply(refresh),
                     Err(error) => state.fail(&error),
