@@ -88,11 +88,14 @@ impl Counts {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+/// The whole file as read; the first two fields were checked before.
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Document<D> {
-    format: String,
-    format_version: u64,
+    #[serde(rename = "format")]
+    _format: serde::de::IgnoredAny,
+    #[serde(rename = "format_version")]
+    _format_version: serde::de::IgnoredAny,
     app_version: String,
     exported_at: String,
     counts: Counts,
@@ -113,29 +116,116 @@ fn sort_by_id<R: Record>(records: &mut [R]) {
     records.sort_unstable_by(|a, b| a.id().cmp(b.id()));
 }
 
+/// Writes the backup file of a dataset a batch of records at a time, so that a page can show
+/// progress and stay responsive between batches. The text is exactly what serde writes for the
+/// whole document at once.
+pub struct Export {
+    out: String,
+    data: Dataset,
+    section: usize,
+    next: usize,
+    done: u64,
+    total: u64,
+}
+
+/// Records written per step.
+const EXPORT_BATCH: usize = 5_000;
+
+/// Appends `records[from..]`, at most one batch of them, to a JSON list being written; returns
+/// how many were written.
+fn write_batch<R: Serialize>(out: &mut String, records: &[R], from: usize) -> usize {
+    let batch = &records[from.min(records.len())..(from + EXPORT_BATCH).min(records.len())];
+    for (k, record) in batch.iter().enumerate() {
+        if from + k > 0 {
+            out.push(',');
+        }
+        // Records are strings, numbers, bools and lists under string keys: writing cannot fail.
+        out.push_str(&serde_json::to_string(record).unwrap_or_default());
+    }
+    batch.len()
+}
+
+fn json_text(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
+}
+
+impl Export {
+    pub fn new(mut data: Dataset, app_version: &str, exported_at: &str) -> Export {
+        sort_by_id(&mut data.team);
+        sort_by_id(&mut data.leads);
+        sort_by_id(&mut data.customers);
+        sort_by_id(&mut data.contacts);
+        sort_by_id(&mut data.activities);
+        sort_by_id(&mut data.opportunities);
+        sort_by_id(&mut data.products);
+        sort_by_id(&mut data.quotes);
+        sort_by_id(&mut data.orders);
+        sort_by_id(&mut data.payments);
+        sort_by_id(&mut data.invoices);
+        let counts = Counts::of(&data);
+        let out = format!(
+            r#"{{"format":{},"format_version":{FORMAT_VERSION},"app_version":{},"exported_at":{},"counts":{},"data":{{"settings":{}"#,
+            json_text(FORMAT),
+            json_text(app_version),
+            json_text(exported_at),
+            serde_json::to_string(&counts).unwrap_or_default(),
+            serde_json::to_string(&data.settings).unwrap_or_default(),
+        );
+        Export {
+            out,
+            total: counts.total(),
+            data,
+            section: 0,
+            next: 0,
+            done: 0,
+        }
+    }
+
+    /// Writes the next batch; `None` once the document is complete, else (records written, all).
+    pub fn step(&mut self) -> Option<(u64, u64)> {
+        let sections = Counts::default().pairs();
+        let (name, _) = *sections.get(self.section)?;
+        if self.next == 0 {
+            self.out.push_str(&format!(r#","{name}":["#));
+        }
+        let out = &mut self.out;
+        let (d, from) = (&self.data, self.next);
+        let written = match self.section {
+            0 => write_batch(out, &d.team, from),
+            1 => write_batch(out, &d.leads, from),
+            2 => write_batch(out, &d.customers, from),
+            3 => write_batch(out, &d.contacts, from),
+            4 => write_batch(out, &d.activities, from),
+            5 => write_batch(out, &d.opportunities, from),
+            6 => write_batch(out, &d.products, from),
+            7 => write_batch(out, &d.quotes, from),
+            8 => write_batch(out, &d.orders, from),
+            9 => write_batch(out, &d.payments, from),
+            _ => write_batch(out, &d.invoices, from),
+        };
+        self.next += written;
+        self.done += written as u64;
+        if written < EXPORT_BATCH {
+            self.out.push(']');
+            self.section += 1;
+            self.next = 0;
+            if self.section == sections.len() {
+                self.out.push_str("}}");
+            }
+        }
+        Some((self.done, self.total))
+    }
+
+    /// The whole file.
+    pub fn finish(mut self) -> String {
+        while self.step().is_some() {}
+        self.out
+    }
+}
+
 /// The backup file of `data`.
-pub fn export(mut data: Dataset, app_version: &str, exported_at: &str) -> String {
-    sort_by_id(&mut data.team);
-    sort_by_id(&mut data.leads);
-    sort_by_id(&mut data.customers);
-    sort_by_id(&mut data.contacts);
-    sort_by_id(&mut data.activities);
-    sort_by_id(&mut data.opportunities);
-    sort_by_id(&mut data.products);
-    sort_by_id(&mut data.quotes);
-    sort_by_id(&mut data.orders);
-    sort_by_id(&mut data.payments);
-    sort_by_id(&mut data.invoices);
-    let document = Document {
-        format: FORMAT.to_owned(),
-        format_version: FORMAT_VERSION,
-        app_version: app_version.to_owned(),
-        exported_at: exported_at.to_owned(),
-        counts: Counts::of(&data),
-        data,
-    };
-    // Every field is a string, number, bool, list or struct with string keys: writing cannot fail.
-    serde_json::to_string(&document).unwrap_or_default()
+pub fn export(data: Dataset, app_version: &str, exported_at: &str) -> String {
+    Export::new(data, app_version, exported_at).finish()
 }
 
 /// The first two fields, read without building the rest.
@@ -519,6 +609,44 @@ mod tests {
     }
 
     #[test]
+    fn the_stepwise_export_writes_what_serde_writes_for_the_whole_document() {
+        let mut data = sample().data;
+        let activity = data.activities[0].clone();
+        data.activities = (0..EXPORT_BATCH * 2 + 3)
+            .map(|n| {
+                let mut a = activity.clone();
+                a.meta.id = format!("a{n:06}");
+                a
+            })
+            .collect();
+        #[derive(Serialize)]
+        struct Document {
+            format: String,
+            format_version: u64,
+            app_version: String,
+            exported_at: String,
+            counts: Counts,
+            data: Dataset,
+        }
+        let document = Document {
+            format: FORMAT.to_owned(),
+            format_version: FORMAT_VERSION,
+            app_version: "0.1.0".to_owned(),
+            exported_at: "2026-11-23T09:00:00.000Z".to_owned(),
+            counts: Counts::of(&data),
+            data: data.clone(),
+        };
+        let mut steps = Export::new(data, "0.1.0", "2026-11-23T09:00:00.000Z");
+        let mut seen = Vec::new();
+        while let Some(progress) = steps.step() {
+            seen.push(progress);
+        }
+        assert_eq!(steps.out, serde_json::to_string(&document).unwrap());
+        assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0));
+        assert_eq!(seen.last(), Some(&(10_016, 10_016)));
+    }
+
+    #[test]
     fn a_bom_before_the_document_is_ignored() {
         let with_bom = format!("\u{feff}{SAMPLE}");
         assert_eq!(read(with_bom.as_bytes()).unwrap(), sample());
@@ -646,5 +774,63 @@ mod tests {
         let problems = problems_of(&text);
         assert_eq!(problems.len(), MAX_PROBLEMS + 1);
         assert!(matches!(problems.last().unwrap().what, What::More { .. }));
+    }
+
+    mod properties {
+        use super::*;
+        use crate::domain::receivable::Installment;
+        use proptest::prelude::*;
+        use rust_decimal::Decimal;
+
+        fn dataset(
+            names: Vec<String>,
+            quantity: (i64, u32),
+            price: (i64, u32),
+            notes: String,
+        ) -> Dataset {
+            let mut data = sample().data;
+            let customer = data.customers[0].clone();
+            for (n, name) in names.into_iter().enumerate() {
+                let mut c = customer.clone();
+                c.meta.id = format!("z{n}");
+                c.details.name = name;
+                data.customers.push(c);
+            }
+            data.leads[0].details.notes = notes;
+            let order = &mut data.orders[0];
+            let mut lines = order.body.lines.clone();
+            lines[0].quantity = Decimal::new(quantity.0, quantity.1);
+            lines[0].unit_price = Decimal::new(price.0, price.1);
+            order.body.set_lines(lines);
+            let total = order.body.total;
+            order.plan = vec![Installment {
+                due: "2026-06-10".into(),
+                amount: total,
+            }];
+            data.payments[0].amount = total;
+            data.invoices[0].amount = total;
+            data.quotes[0].body = order.body.clone();
+            data
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+            #[test]
+            fn any_database_exports_imports_and_exports_to_the_same_bytes(
+                names in proptest::collection::vec(any::<String>(), 0..20),
+                quantity in (1i64..1_000_000, 0u32..4),
+                price in (1i64..100_000_000, 0u32..3),
+                notes in any::<String>(),
+            ) {
+                let data = dataset(names, quantity, price, notes);
+                let first = export(data.clone(), "0.1.0", "2026-11-23T09:00:00.000Z");
+                let read_back = read(first.as_bytes()).map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
+                let mut sorted = data;
+                sorted.customers.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+                prop_assert_eq!(&read_back.data, &sorted);
+                let second = export(read_back.data, "0.1.0", "2026-11-23T09:00:00.000Z");
+                prop_assert_eq!(first, second);
+            }
+        }
     }
 }
