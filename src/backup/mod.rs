@@ -5,3 +5,4 @@ pub mod check;
 pub mod format;
 pub mod merge;
 pub mod problem;
+pub mod sealed;

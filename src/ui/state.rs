@@ -238,6 +238,14 @@ impl AppState {
         }));
     }
 
+    /// Says what was done, in words already put together.
+    pub fn inform_text(&self, text: String) {
+        self.notice.set(Some(Notice {
+            text,
+            is_error: false,
+        }));
+    }
+
     /// Says why the app refused what the user asked.
     pub fn refuse(&self, key: Key) {
         self.notice.set(Some(Notice {
