@@ -178,7 +178,29 @@ pub fn problems(data: &Dataset) -> Vec<Problem> {
         }
     }
 
+    let required = |section: &str, i: usize, field: &str, text: &str, problems: &mut Vec<_>| {
+        if text.trim().is_empty() {
+            problems.push(Problem::new(place(section, i, field), What::Missing));
+        }
+    };
+    for (i, member) in data.team.iter().enumerate() {
+        required("team", i, "name", &member.name, &mut problems);
+    }
+    for (i, customer) in data.customers.iter().enumerate() {
+        required(
+            "customers",
+            i,
+            "name",
+            &customer.details.name,
+            &mut problems,
+        );
+    }
+    for (i, contact) in data.contacts.iter().enumerate() {
+        required("contacts", i, "name", &contact.details.name, &mut problems);
+    }
     for (i, product) in data.products.iter().enumerate() {
+        required("products", i, "code", &product.code, &mut problems);
+        required("products", i, "name", &product.name, &mut problems);
         if product.list_price < Decimal::ZERO {
             problems.push(out_of_range(
                 place("products", i, "list_price"),

@@ -6,3 +6,6 @@ pub mod format;
 pub mod merge;
 pub mod problem;
 pub mod sealed;
+
+#[cfg(test)]
+mod corpus_tests;
