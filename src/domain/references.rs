@@ -5,6 +5,8 @@
 //! History links (the lead a customer came from, what an activity was about, the quote an order
 //! was made from) may outlive what they point to, as a note may outlive its subject.
 
+use std::collections::HashSet;
+
 use super::dataset::Dataset;
 use super::record::Record;
 
@@ -18,6 +20,7 @@ pub const ORDERS: &str = "orders";
 pub struct Link<'a> {
     /// The section of the dataset the linking record is in, and its index there.
     pub from: (&'static str, usize),
+    pub from_id: &'a str,
     /// The linking field, as the backup names it.
     pub field: &'static str,
     pub to: (&'static str, &'a str),
@@ -31,6 +34,7 @@ fn owner_links<'a, R: Record>(section: &'static str, records: &'a [R], links: &m
         if !meta.owner.is_empty() {
             links.push(Link {
                 from: (section, i),
+                from_id: &meta.id,
                 field: "owner",
                 to: (TEAM, &meta.owner),
                 from_deleted: meta.is_deleted(),
@@ -50,6 +54,7 @@ fn links_to<'a, R: Record>(
     for (i, record) in records.iter().enumerate() {
         links.push(Link {
             from: (section, i),
+            from_id: record.id(),
             field,
             to: (to, target(record)),
             from_deleted: record.meta().is_deleted(),
@@ -120,4 +125,32 @@ pub fn required_links(data: &Dataset) -> Vec<Link<'_>> {
         &mut links,
     );
     links
+}
+
+/// Of the records about to be deleted for good, the ids of those that a record staying behind
+/// still links to: they stay in Trash, so no link is ever left leading nowhere.
+pub fn still_linked<'a>(data: &'a Dataset, doomed: &HashSet<&str>) -> HashSet<&'a str> {
+    required_links(data)
+        .into_iter()
+        .filter(|link| doomed.contains(link.to.1) && !doomed.contains(link.from_id))
+        .map(|link| link.to.1)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_customer_an_order_still_needs_stays_and_one_going_with_it_goes() {
+        let backup = crate::backup::format::read(
+            include_str!("../../tests/fixtures/backup/v1-sample.json").as_bytes(),
+        )
+        .unwrap();
+        let data = backup.data;
+        let alone: HashSet<&str> = ["c1", "c2"].into();
+        assert_eq!(still_linked(&data, &alone), HashSet::from(["c1"]));
+        let with_everything: HashSet<&str> = ["c1", "k1", "p1", "q1", "o1", "y1", "i1"].into();
+        assert!(still_linked(&data, &with_everything).is_empty());
+    }
 }

@@ -595,6 +595,7 @@ keys! {
     TrashCustomers,
     TrashEmpty,
     TrashExplain,
+    TrashKeptLinked,
     TrashLeads,
     TrashShowingRecent,
     TrashTitle,

@@ -20,6 +20,7 @@ use crate::domain::product::Product;
 use crate::domain::quote::Quote;
 use crate::domain::receivable::{Invoice, Payment};
 use crate::domain::record::Record;
+use crate::domain::references::still_linked;
 use crate::domain::stages::pipeline_or_default;
 use crate::domain::team::TeamMember;
 use crate::i18n::{t, tf, Key, Lang};
@@ -444,7 +445,19 @@ impl AppState {
     }
 
     /// Removes records from Trash for good, each from its store, all in one transaction.
-    pub async fn purge(&self, doomed: Vec<(&'static str, String)>) -> Result<(), StoreError> {
+    /// Deletes records for good, except those a record staying behind still links to (see
+    /// `still_linked`); returns how many of those stay in Trash.
+    pub async fn purge(
+        &self,
+        mut doomed: Vec<(&'static str, String)>,
+    ) -> Result<usize, StoreError> {
+        let data = self.dataset();
+        let ids: HashSet<&str> = doomed.iter().map(|(_, id)| id.as_str()).collect();
+        let needed: HashSet<String> = still_linked(&data, &ids)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        doomed.retain(|(_, id)| !needed.contains(id));
         self.store.get_value().delete_forever(&doomed).await?;
         let ids: HashSet<String> = doomed.into_iter().map(|(_, id)| id).collect();
         merge(self.leads, Vec::new(), &ids);
@@ -457,7 +470,25 @@ impl AppState {
         merge(self.orders, Vec::new(), &ids);
         merge(self.payments, Vec::new(), &ids);
         merge(self.invoices, Vec::new(), &ids);
-        Ok(())
+        Ok(needed.len())
+    }
+
+    /// Every record in memory as one dataset (a copy; the settings are left out).
+    fn dataset(&self) -> Snapshot {
+        Snapshot {
+            team: self.team.get_untracked(),
+            leads: self.leads.get_untracked(),
+            customers: self.customers.get_untracked(),
+            contacts: self.contacts.get_untracked(),
+            activities: self.activities.get_untracked(),
+            opportunities: self.opportunities.get_untracked(),
+            products: self.products.get_untracked(),
+            quotes: self.quotes.get_untracked(),
+            orders: self.orders.get_untracked(),
+            payments: self.payments.get_untracked(),
+            invoices: self.invoices.get_untracked(),
+            settings: Settings::default(),
+        }
     }
 
     pub async fn set_me(&self, id: String) -> Result<(), StoreError> {

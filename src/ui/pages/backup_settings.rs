@@ -279,7 +279,7 @@ pub fn BackupSettings() -> impl IntoView {
             {move || match step.get() {
                 Step::Idle => ().into_any(),
                 Step::Locked => view! {
-                    <form class="callout unlock" data-testid="restore-locked" on:submit=unlock>
+                    <form class="callout callout-block" data-testid="restore-locked" on:submit=unlock>
                         <p>{state.t(Key::PassphraseNeeded)}</p>
                         <div class="field">
                             <label for="restore-passphrase">{state.t(Key::RestorePassphrase)}</label>
@@ -303,7 +303,7 @@ pub fn BackupSettings() -> impl IntoView {
                     <p class="muted" role="status">{state.t(Key::RestoreChecking)}</p>
                 }.into_any(),
                 Step::Problems(texts) => view! {
-                    <div class="callout callout-danger restore-problems" role="alert" data-testid="restore-problems">
+                    <div class="callout callout-danger callout-block restore-problems" role="alert" data-testid="restore-problems">
                         <p>{state.tf(Key::RestoreProblems, &[("name", &file_name.get_untracked())])}</p>
                         <ul>
                             {texts.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
@@ -311,7 +311,7 @@ pub fn BackupSettings() -> impl IntoView {
                     </div>
                 }.into_any(),
                 Step::Ready(summary) => view! {
-                    <div class="callout" role="status" data-testid="restore-ready">
+                    <div class="callout callout-block" role="status" data-testid="restore-ready">
                         <p>{summary}</p>
                         <fieldset class="choice-list">
                             <legend>{state.t(Key::RestoreModeLabel)}</legend>
