@@ -3,7 +3,9 @@
 // nothing. Each browser context is a separate browser profile with its own IndexedDB.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openApp, screenshot, horizontalOverflow, launch, serveDist } from './support.mjs';
 
 const FIXTURES = new URL('../fixtures/backup/', import.meta.url).pathname;
@@ -223,7 +225,10 @@ test('closing the page in the middle of a large restore leaves all the old data 
   const activity = doc.data.activities[0];
   doc.data.activities = Array.from({ length: 150_000 }, (_, n) => ({ ...activity, id: `b${String(n).padStart(6, '0')}`, subject: `Call ${n}` }));
   doc.counts.activities = doc.data.activities.length;
-  await chooseFile(page, { name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  // From disk: a buffer this size is slow to hand over to the browser.
+  const large = join(await mkdtemp(join(tmpdir(), 'leadline-')), 'large.json');
+  await writeFile(large, JSON.stringify(doc));
+  await chooseFile(page, large);
   await page.getByTestId('restore-ready').waitFor({ timeout: 60_000 });
   await page.getByTestId('confirm-restore').click();
   await page.getByTestId('restore-progress').waitFor();
