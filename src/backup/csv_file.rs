@@ -11,6 +11,8 @@ pub const MAX_ROWS: usize = 50_000;
 /// Why a file cannot be imported at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileProblem {
+    /// The browser could not read the file (moved, or no permission).
+    Unreadable,
     TooLarge,
     /// An Excel workbook (.xlsx or .xls) rather than a CSV saved from it.
     Workbook,

@@ -3,6 +3,7 @@
 mod app;
 mod browser;
 mod components;
+mod csv_labels;
 mod labels;
 mod layout;
 mod pages;
