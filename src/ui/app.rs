@@ -7,10 +7,10 @@ use leptos_router::path;
 use super::browser;
 use super::layout::Shell;
 use super::pages::{
-    ActivityListPage, ContactListPage, ConvertLeadPage, CustomerPage, CustomersPage, LeadPage,
-    LeadsPage, MorePage, NewCustomerPage, NewLeadPage, NewOrderPage, NewQuotePage, NotFoundPage,
-    OpportunityListPage, OpportunityPage, OrderPage, OrdersPage, PipelinePage, QuotePage,
-    QuotesPage, ReceivablesPage, SettingsPage, TodayPage, TrashPage,
+    ActivityListPage, ContactListPage, ConvertLeadPage, CsvImportPage, CustomerPage, CustomersPage,
+    LeadPage, LeadsPage, MorePage, NewCustomerPage, NewLeadPage, NewOrderPage, NewQuotePage,
+    NotFoundPage, OpportunityListPage, OpportunityPage, OrderPage, OrdersPage, PipelinePage,
+    QuotePage, QuotesPage, ReceivablesPage, SettingsPage, TodayPage, TrashPage,
 };
 use super::pages::{NewProductPage, ProductPage, ProductsPage};
 use super::state::{store_error_text, AppState};
@@ -112,6 +112,7 @@ fn App(state: AppState) -> impl IntoView {
                     <Route path=path!("/products") view=ProductsPage/>
                     <Route path=path!("/products/new") view=NewProductPage/>
                     <Route path=path!("/products/:id") view=ProductPage/>
+                    <Route path=path!("/import/:kind") view=CsvImportPage/>
                     <Route path=path!("/more") view=MorePage/>
                     <Route path=path!("/trash") view=TrashPage/>
                     <Route path=path!("/settings") view=SettingsPage/>

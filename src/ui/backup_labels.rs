@@ -52,7 +52,7 @@ fn what_text(lang: Lang, what: &What) -> String {
                 ("expected", &expected_text(lang, expected)),
             ],
         ),
-        What::NotAllowed { found } => tf(lang, Key::ProblemNotAllowed, &[("found", found)]),
+        What::NotAllowed { found } => tf(lang, Key::BackupNotAllowed, &[("found", found)]),
         What::NotADecimal { found } => tf(lang, Key::ProblemNotADecimal, &[("found", found)]),
         What::OutOfRange { found } => tf(lang, Key::ProblemOutOfRange, &[("found", found)]),
         What::NotADate { found } => tf(lang, Key::ProblemNotADate, &[("found", found)]),
@@ -70,12 +70,12 @@ fn what_text(lang: Lang, what: &What) -> String {
         ),
         What::Exceeds { amount, room } => tf(
             lang,
-            Key::ProblemExceeds,
+            Key::BackupExceeds,
             &[("amount", amount), ("room", room)],
         ),
         What::PlanSum { planned, total } => tf(
             lang,
-            Key::ProblemPlanSum,
+            Key::BackupPlanSum,
             &[("planned", planned), ("total", total)],
         ),
         What::NumberTooLarge { line, column } => tf(

@@ -5,6 +5,7 @@ mod backup_labels;
 mod browser;
 mod components;
 mod crypto;
+mod csv_labels;
 mod files;
 mod labels;
 mod layout;

@@ -556,6 +556,13 @@ pub fn upsert<R: Record + Send + Sync + 'static>(list: RwSignal<Vec<R>>, record:
     list.update(|records| upsert_many(records, vec![record]));
 }
 
+/// Puts many records in memory at once, after a batch that wrote them has committed.
+pub fn upsert_all<R: Record + Send + Sync + 'static>(list: RwSignal<Vec<R>>, changed: Vec<R>) {
+    if !changed.is_empty() {
+        list.update(|records| upsert_many(records, changed));
+    }
+}
+
 /// A store failure as the user reads it.
 pub fn store_error_text(lang: Lang, error: &StoreError) -> String {
     let (key, detail) = match error {

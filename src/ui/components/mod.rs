@@ -1,4 +1,5 @@
 pub mod changed_elsewhere;
+pub mod csv_export;
 pub mod field;
 pub mod icons;
 pub mod lines_editor;

@@ -6,7 +6,8 @@ use leptos_router::components::A;
 use super::activities::kind_code;
 use crate::domain::activity::{Activity, ActivityKind, Links};
 use crate::domain::list_query::{ActivityQuery, ActivitySort, Names};
-use crate::i18n::{format_date, format_datetime, format_number, Key};
+use crate::i18n::{format_date, format_datetime, format_number, t, Key, Lang};
+use crate::ui::components::csv_export::{local_time, ExportCsv};
 use crate::ui::components::record_table::RecordTable;
 use crate::ui::components::toolbar::{ChoiceSelect, OwnerFilter, SearchInput};
 use crate::ui::labels::kind_key;
@@ -29,6 +30,51 @@ fn about(links: &Links) -> Option<(String, &String)> {
                 .map(|id| (format!("/customers/{id}"), id))
         })
         .or_else(|| lead_id.as_ref().map(|id| (format!("/leads/{id}"), id)))
+}
+
+const COLUMNS: [Key; 6] = [
+    Key::FieldSubject,
+    Key::FieldKind,
+    Key::ColAbout,
+    Key::ColWhen,
+    Key::FieldDue,
+    Key::ColOwner,
+];
+
+/// The exported file says in a column of its own whether a task is done.
+const EXPORT_COLUMNS: [Key; 7] = [
+    Key::FieldSubject,
+    Key::FieldKind,
+    Key::ColAbout,
+    Key::ColWhen,
+    Key::FieldDue,
+    Key::ColOwner,
+    Key::Done,
+];
+
+/// An activity's cells as text, for the exported file.
+fn activity_texts(state: AppState, a: &Activity, names: &Names, lang: Lang) -> Vec<String> {
+    let subject = if a.details.subject.is_empty() {
+        &a.details.body
+    } else {
+        &a.details.subject
+    };
+    let about = about(&a.links)
+        .and_then(|(_, id)| names.get(id).cloned())
+        .unwrap_or_default();
+    vec![
+        subject.clone(),
+        t(lang, kind_key(a.details.kind)).to_owned(),
+        about,
+        local_time(&a.at),
+        a.details.due.clone().unwrap_or_default(),
+        state.member_name(&a.meta.owner),
+        if a.done {
+            t(lang, Key::Done).to_owned()
+        } else {
+            String::new()
+        },
+    ]
 }
 
 #[component]
@@ -72,6 +118,9 @@ pub fn ActivityListPage() -> impl IntoView {
                         {move || state.tf(Key::RecordsCount, &[("count", &format_number(state.lang.get(), found.with(Vec::len) as u64))])}
                     </p>
                 </div>
+                <ExportCsv name="activities" columns=EXPORT_COLUMNS.to_vec() rows=found cells=move |a: &Activity, lang| {
+                    names.with_untracked(|names| activity_texts(state, a, names, lang))
+                }/>
             </div>
             <div class="toolbar" role="search">
                 <SearchInput testid="activity-search" placeholder=Key::SearchActivitiesPlaceholder
@@ -88,7 +137,7 @@ pub fn ActivityListPage() -> impl IntoView {
             <Show when=move || found.with(|f| !f.is_empty())
                 fallback=move || view! { <div class="empty"><p>{move || state.t(Key::NoActivitiesMatch)}</p></div> }>
                 <RecordTable testid="activity-table" rows=found list=state.activities
-                    columns=vec![Key::FieldSubject, Key::FieldKind, Key::ColAbout, Key::ColWhen, Key::FieldDue, Key::ColOwner]
+                    columns=COLUMNS.to_vec()
                     row=move |activity| view! { <ActivityCells activity names/> }/>
             </Show>
         </section>

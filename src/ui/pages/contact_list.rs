@@ -5,10 +5,33 @@ use leptos_router::components::A;
 
 use crate::domain::contact::Contact;
 use crate::domain::list_query::{ContactQuery, ContactSort, Names};
-use crate::i18n::{format_number, Key};
+use crate::i18n::{format_number, Key, Lang};
+use crate::ui::components::csv_export::ExportCsv;
 use crate::ui::components::record_table::RecordTable;
 use crate::ui::components::toolbar::{ChoiceSelect, OwnerFilter, SearchInput};
 use crate::ui::state::AppState;
+
+const COLUMNS: [Key; 6] = [
+    Key::ColName,
+    Key::FieldTitle,
+    Key::ColCustomer,
+    Key::FieldPhone,
+    Key::FieldEmail,
+    Key::ColOwner,
+];
+
+/// A contact's cells as text, for the exported file.
+fn contact_texts(state: AppState, contact: &Contact, names: &Names) -> Vec<String> {
+    let d = &contact.details;
+    vec![
+        d.name.clone(),
+        d.title.clone(),
+        names.get(&contact.customer_id).cloned().unwrap_or_default(),
+        d.phone.clone(),
+        d.email.clone(),
+        state.member_name(&contact.meta.owner),
+    ]
+}
 
 #[component]
 pub fn ContactListPage() -> impl IntoView {
@@ -49,6 +72,12 @@ pub fn ContactListPage() -> impl IntoView {
                         {move || state.tf(Key::RecordsCount, &[("count", &format_number(state.lang.get(), found.with(Vec::len) as u64))])}
                     </p>
                 </div>
+                <div class="button-row">
+                    <ExportCsv name="contacts" columns=COLUMNS.to_vec() rows=found cells=move |contact: &Contact, _: Lang| {
+                        names.with_untracked(|names| contact_texts(state, contact, names))
+                    }/>
+                    <A href="/import/contacts" attr:class="button">{move || state.t(Key::ImportCsv)}</A>
+                </div>
             </div>
             <div class="toolbar toolbar-short" role="search">
                 <SearchInput testid="contact-search" placeholder=Key::SearchContactsPlaceholder
@@ -63,7 +92,7 @@ pub fn ContactListPage() -> impl IntoView {
             <Show when=move || found.with(|f| !f.is_empty())
                 fallback=move || view! { <div class="empty"><p>{move || state.t(Key::NoContactsMatch)}</p></div> }>
                 <RecordTable testid="contact-table" rows=found list=state.contacts
-                    columns=vec![Key::ColName, Key::FieldTitle, Key::ColCustomer, Key::FieldPhone, Key::FieldEmail, Key::ColOwner]
+                    columns=COLUMNS.to_vec()
                     row=move |contact| view! { <ContactCells contact names/> }/>
             </Show>
         </section>

@@ -6,7 +6,8 @@ use leptos_router::components::A;
 use crate::domain::customer::Customer;
 use crate::domain::customer_query::{CustomerQuery, CustomerSort};
 use crate::domain::lead::Level;
-use crate::i18n::{format_date, format_number, Key};
+use crate::i18n::{format_date, format_number, Key, Lang};
+use crate::ui::components::csv_export::ExportCsv;
 use crate::ui::components::record_table::RecordTable;
 use crate::ui::state::AppState;
 
@@ -17,6 +18,30 @@ fn sort_label(sort: CustomerSort) -> (&'static str, Key) {
         CustomerSort::Name => ("name", Key::SortName),
         CustomerSort::NextFollowUp => ("follow_up", Key::SortNextFollowUp),
     }
+}
+
+const COLUMNS: [Key; 7] = [
+    Key::ColName,
+    Key::FieldIndustry,
+    Key::FieldCity,
+    Key::FieldLevel,
+    Key::ColContacts,
+    Key::ColOwner,
+    Key::ColNextFollowUp,
+];
+
+/// A customer's cells as text, for the exported file.
+fn customer_texts(state: AppState, customer: &Customer, contacts: usize) -> Vec<String> {
+    let d = &customer.details;
+    vec![
+        d.name.clone(),
+        d.industry.clone(),
+        d.city.clone(),
+        d.level.map(Level::as_str).unwrap_or_default().to_owned(),
+        contacts.to_string(),
+        state.member_name(&customer.meta.owner),
+        d.next_follow_up.clone().unwrap_or_default(),
+    ]
 }
 
 #[component]
@@ -57,7 +82,14 @@ pub fn CustomersPage() -> impl IntoView {
                         {move || state.tf(Key::CustomersCount, &[("count", &format_number(state.lang.get(), found.with(Vec::len) as u64))])}
                     </p>
                 </div>
-                <A href="/customers/new" attr:class="button button-primary">{move || state.t(Key::NewCustomer)}</A>
+                <div class="button-row">
+                    <ExportCsv name="customers" columns=COLUMNS.to_vec() rows=found cells=move |customer: &Customer, _: Lang| {
+                        let contacts = contact_counts.with_untracked(|counts| counts.get(&customer.meta.id).copied().unwrap_or(0));
+                        customer_texts(state, customer, contacts)
+                    }/>
+                    <A href="/import/customers" attr:class="button">{move || state.t(Key::ImportCsv)}</A>
+                    <A href="/customers/new" attr:class="button button-primary">{move || state.t(Key::NewCustomer)}</A>
+                </div>
             </div>
             <div class="toolbar toolbar-short" role="search">
                 <label class="toolbar-search">
@@ -105,7 +137,7 @@ pub fn CustomersPage() -> impl IntoView {
                     </div>
                 }>
                 <RecordTable testid="customer-table" rows=found list=state.customers
-                    columns=vec![Key::ColName, Key::FieldIndustry, Key::FieldCity, Key::FieldLevel, Key::ColContacts, Key::ColOwner, Key::ColNextFollowUp]
+                    columns=COLUMNS.to_vec()
                     row=move |customer| view! { <CustomerCells customer contact_counts/> }/>
             </Show>
         </section>

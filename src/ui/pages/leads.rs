@@ -5,12 +5,38 @@ use leptos_router::components::A;
 
 use crate::domain::lead::{Lead, LeadStatus, DEFAULT_SOURCES};
 use crate::domain::lead_query::{LeadQuery, LeadSort};
-use crate::i18n::{format_date, format_datetime, format_number, Key};
+use crate::i18n::{format_date, format_datetime, format_number, t, Key, Lang};
+use crate::ui::components::csv_export::{local_time, ExportCsv};
 use crate::ui::components::record_table::RecordTable;
 use crate::ui::labels::{
     sort_code, sort_key, source_label, status_code, status_from_code, status_key,
 };
 use crate::ui::state::AppState;
+
+const COLUMNS: [Key; 7] = [
+    Key::ColName,
+    Key::ColCompany,
+    Key::ColStatus,
+    Key::ColSource,
+    Key::ColOwner,
+    Key::ColNextFollowUp,
+    Key::ColUpdated,
+];
+
+/// A lead's cells as text, for the exported file.
+fn lead_texts(state: AppState, lead: &Lead, lang: Lang) -> Vec<String> {
+    let d = &lead.details;
+    let company = if d.name.is_empty() { "" } else { &d.company };
+    vec![
+        lead.display_name().to_owned(),
+        company.to_owned(),
+        t(lang, status_key(lead.status)).to_owned(),
+        source_label(lang, &d.source),
+        state.member_name(&lead.meta.owner),
+        d.next_follow_up.clone().unwrap_or_default(),
+        local_time(&lead.meta.updated_at),
+    ]
+}
 
 #[component]
 pub fn LeadsPage() -> impl IntoView {
@@ -56,7 +82,11 @@ pub fn LeadsPage() -> impl IntoView {
                         }}
                     </p>
                 </div>
-                <A href="/leads/new" attr:class="button button-primary">{move || state.t(Key::NewLead)}</A>
+                <div class="button-row">
+                    <ExportCsv name="leads" columns=COLUMNS.to_vec() rows=found cells=move |lead: &Lead, lang| lead_texts(state, lead, lang)/>
+                    <A href="/import/leads" attr:class="button">{move || state.t(Key::ImportCsv)}</A>
+                    <A href="/leads/new" attr:class="button button-primary">{move || state.t(Key::NewLead)}</A>
+                </div>
             </div>
             <div class="toolbar" role="search">
                 <label class="toolbar-search">
@@ -134,7 +164,7 @@ pub fn LeadsPage() -> impl IntoView {
                 }
             >
                 <RecordTable testid="lead-table" rows=found list=state.leads
-                    columns=vec![Key::ColName, Key::ColCompany, Key::ColStatus, Key::ColSource, Key::ColOwner, Key::ColNextFollowUp, Key::ColUpdated]
+                    columns=COLUMNS.to_vec()
                     row=|lead| view! { <LeadCells lead/> }/>
             </Show>
         </section>

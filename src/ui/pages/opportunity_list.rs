@@ -6,7 +6,8 @@ use leptos_router::components::A;
 use super::opportunities::stage_label;
 use crate::domain::list_query::{Names, OpportunityQuery, OpportunitySort};
 use crate::domain::opportunity::{sums, Opportunity};
-use crate::i18n::{format_date, format_money, format_number, Key};
+use crate::i18n::{format_date, format_money, format_number, Key, Lang};
+use crate::ui::components::csv_export::{money_text, ExportCsv};
 use crate::ui::components::record_table::RecordTable;
 use crate::ui::components::toolbar::{ChoiceSelect, OwnerFilter, SearchInput};
 use crate::ui::labels::stage_name;
@@ -22,6 +23,49 @@ pub fn PipelineViews() -> impl IntoView {
             <A href="/opportunities" exact=true>{move || state.t(Key::ListView)}</A>
         </nav>
     }
+}
+
+const COLUMNS: [Key; 7] = [
+    Key::ColTitle,
+    Key::ColCustomer,
+    Key::Stage,
+    Key::FieldAmount,
+    Key::FieldProbability,
+    Key::FieldExpectedClose,
+    Key::ColOwner,
+];
+
+/// The exported file has the amount's currency in a column of its own, after the columns shown.
+const EXPORT_COLUMNS: [Key; 8] = [
+    Key::ColTitle,
+    Key::ColCustomer,
+    Key::Stage,
+    Key::FieldAmount,
+    Key::FieldProbability,
+    Key::FieldExpectedClose,
+    Key::ColOwner,
+    Key::FieldCurrency,
+];
+
+/// An opportunity's cells as text, for the exported file.
+fn opportunity_texts(state: AppState, o: &Opportunity, names: &Names, lang: Lang) -> Vec<String> {
+    let stage = state.stages.with_untracked(|stages| {
+        stages
+            .iter()
+            .find(|s| s.id == o.stage_id)
+            .map(|s| stage_name(s.clone())(lang))
+            .unwrap_or_else(|| o.stage_id.clone())
+    });
+    vec![
+        o.title.clone(),
+        names.get(&o.customer_id).cloned().unwrap_or_default(),
+        stage,
+        money_text(o.amount),
+        o.probability.to_string(),
+        o.expected_close.clone().unwrap_or_default(),
+        state.member_name(&o.meta.owner),
+        o.currency.clone(),
+    ]
 }
 
 #[component]
@@ -75,7 +119,12 @@ pub fn OpportunityListPage() -> impl IntoView {
                         }}
                     </p>
                 </div>
-                <PipelineViews/>
+                <div class="button-row">
+                    <ExportCsv name="opportunities" columns=EXPORT_COLUMNS.to_vec() rows=found cells=move |o: &Opportunity, lang| {
+                        names.with_untracked(|names| opportunity_texts(state, o, names, lang))
+                    }/>
+                    <PipelineViews/>
+                </div>
             </div>
             <div class="toolbar" role="search">
                 <SearchInput testid="opportunity-search" placeholder=Key::SearchOpportunitiesPlaceholder
@@ -102,7 +151,7 @@ pub fn OpportunityListPage() -> impl IntoView {
             <Show when=move || found.with(|f| !f.is_empty())
                 fallback=move || view! { <div class="empty"><p>{move || state.t(Key::NoOpportunitiesMatch)}</p></div> }>
                 <RecordTable testid="opportunity-table" rows=found list=state.opportunities
-                    columns=vec![Key::ColTitle, Key::ColCustomer, Key::Stage, Key::FieldAmount, Key::FieldProbability, Key::FieldExpectedClose, Key::ColOwner]
+                    columns=COLUMNS.to_vec()
                     row=move |opportunity| view! { <OpportunityCells opportunity names/> }/>
             </Show>
         </section>

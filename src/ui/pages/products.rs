@@ -5,7 +5,8 @@ use leptos_router::components::A;
 
 use crate::domain::product::Product;
 use crate::domain::product_query::{categories, ActiveFilter, ProductQuery, ProductSort};
-use crate::i18n::{format_money, format_number, Key};
+use crate::i18n::{format_money, format_number, t, Key, Lang};
+use crate::ui::components::csv_export::{money_text, ExportCsv};
 use crate::ui::components::record_table::{BulkSwitch, RecordTable};
 use crate::ui::state::AppState;
 
@@ -30,6 +31,36 @@ fn set_active(product: &mut Product, active: bool) -> bool {
     let changed = product.active != active;
     product.active = active;
     changed
+}
+
+const COLUMNS: [Key; 8] = [
+    Key::FieldCode,
+    Key::ColName,
+    Key::FieldSpec,
+    Key::FieldUnit,
+    Key::FieldCategory,
+    Key::FieldListPrice,
+    Key::ColTaxRate,
+    Key::ColStatus,
+];
+
+/// A product's cells as text, for the exported file.
+fn product_texts(product: &Product, lang: Lang) -> Vec<String> {
+    let status = if product.active {
+        Key::Active
+    } else {
+        Key::Inactive
+    };
+    vec![
+        product.code.clone(),
+        product.name.clone(),
+        product.spec.clone(),
+        product.unit.clone(),
+        product.category.clone(),
+        money_text(product.list_price),
+        format!("{}%", product.tax_rate),
+        t(lang, status).to_owned(),
+    ]
 }
 
 #[component]
@@ -68,7 +99,11 @@ pub fn ProductsPage() -> impl IntoView {
                         {move || state.tf(Key::ProductsCount, &[("count", &format_number(state.lang.get(), found.with(Vec::len) as u64))])}
                     </p>
                 </div>
-                <A href="/products/new" attr:class="button button-primary">{move || state.t(Key::NewProduct)}</A>
+                <div class="button-row">
+                    <ExportCsv name="products" columns=COLUMNS.to_vec() rows=found cells=product_texts/>
+                    <A href="/import/products" attr:class="button">{move || state.t(Key::ImportCsv)}</A>
+                    <A href="/products/new" attr:class="button button-primary">{move || state.t(Key::NewProduct)}</A>
+                </div>
             </div>
             <div class="toolbar toolbar-short" role="search">
                 <label class="toolbar-search">
@@ -127,7 +162,7 @@ pub fn ProductsPage() -> impl IntoView {
                     </div>
                 }>
                 <RecordTable testid="product-table" rows=found list=state.products switch
-                    columns=vec![Key::FieldCode, Key::ColName, Key::FieldSpec, Key::FieldUnit, Key::FieldCategory, Key::FieldListPrice, Key::ColTaxRate, Key::ColStatus]
+                    columns=COLUMNS.to_vec()
                     row=move |product| view! { <ProductCells product/> }/>
             </Show>
         </section>

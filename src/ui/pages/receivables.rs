@@ -3,10 +3,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::balance::{ageing, receivables, Ledger};
+use crate::domain::balance::{ageing, receivables, Ledger, OrderMoney};
+use crate::domain::order::Order;
 use crate::domain::receivable::Age;
-use crate::i18n::{format_date, format_money, Key};
+use crate::i18n::{format_date, format_money, t, Key};
 use crate::ui::browser::today;
+use crate::ui::components::csv_export::{money_text, ExportCsv};
 use crate::ui::sale_labels::age_key;
 use crate::ui::state::AppState;
 
@@ -17,6 +19,9 @@ const AGES: [Age; 5] = [
     Age::Days61To90,
     Age::Over90,
 ];
+
+/// An open order, what it owes, its age, and the next installment's due day.
+type Row = (Order, OrderMoney, Age, Option<String>);
 
 #[component]
 pub fn ReceivablesPage() -> impl IntoView {
@@ -49,6 +54,18 @@ pub fn ReceivablesPage() -> impl IntoView {
     });
     let names = state.record_names();
     let money = move |amount, currency: &str| format_money(state.lang.get(), amount, currency);
+    let export_rows = Signal::derive(move || computed.with(|(rows, _, _)| rows.clone()));
+    let export_columns = vec![
+        Key::FieldNumber,
+        Key::FieldCustomer,
+        Key::TotalGross,
+        Key::Paid,
+        Key::BalanceDue,
+        Key::Overdue,
+        Key::NextDue,
+        Key::Ageing,
+        Key::FieldCurrency,
+    ];
     view! {
         <section class="page">
             <div class="page-head">
@@ -56,13 +73,26 @@ pub fn ReceivablesPage() -> impl IntoView {
                     <h1>{move || state.t(Key::ReceivablesTitle)}</h1>
                     <p class="muted">{move || state.t(Key::ReceivablesHint)}</p>
                 </div>
-                <label>
-                    <span class="visually-hidden">{move || state.t(Key::FilterOwner)}</span>
-                    <select on:change=move |ev| owner.set(event_target_value(&ev))>
-                        <option value="">{move || state.t(Key::AllOwners)}</option>
-                        {move || state.team.get().into_iter().map(|m| view! { <option value=m.meta.id.clone()>{m.name.clone()}</option> }).collect_view()}
-                    </select>
-                </label>
+                <div class="button-row">
+                    <label>
+                        <span class="visually-hidden">{move || state.t(Key::FilterOwner)}</span>
+                        <select data-testid="filter-owner" on:change=move |ev| owner.set(event_target_value(&ev))>
+                            <option value="">{move || state.t(Key::AllOwners)}</option>
+                            {move || state.team.get().into_iter().map(|m| view! { <option value=m.meta.id.clone()>{m.name.clone()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <ExportCsv name="receivables" columns=export_columns rows=export_rows cells=move |(order, m, age, next_due): &Row, lang| vec![
+                        order.body.number.clone(),
+                        names.with_untracked(|n| n.get(&order.body.customer_id).cloned().unwrap_or_default()),
+                        money_text(m.total),
+                        money_text(m.paid),
+                        money_text(m.balance),
+                        money_text(m.overdue),
+                        next_due.clone().unwrap_or_default(),
+                        t(lang, age_key(*age)).to_owned(),
+                        order.body.currency.clone(),
+                    ]/>
+                </div>
             </div>
             <dl class="ageing" data-testid="ageing">
                 {AGES.into_iter().map(|age| view! {

@@ -11,17 +11,25 @@ use crate::domain::quote::Quote;
 use crate::domain::sale_query::{
     order_status_code, quote_status_code, Sale, SaleQuery, ORDER_STATUSES, QUOTE_STATUSES,
 };
-use crate::i18n::{format_date, format_money, format_number, Key};
+use crate::i18n::{format_date, format_money, format_number, t, Key, Lang};
 use crate::store::Stored;
 use crate::ui::browser::today;
+use crate::ui::components::csv_export::{money_text, ExportCsv};
 use crate::ui::components::record_table::RecordTable;
 use crate::ui::pages::sale_common::StatusBadge;
 use crate::ui::sale_labels::{order_status_key, quote_status_key};
 use crate::ui::state::AppState;
 
 /// The page around a list: heading with count, new button, search, status and owner filters.
+/// What the list's "Export CSV" saves: the file's name, its headings, and a row's texts.
+struct Export<E> {
+    name: &'static str,
+    columns: Vec<Key>,
+    cells: E,
+}
+
 #[component]
-fn SaleListPage<S, C, V>(
+fn SaleListPage<S, C, V, E>(
     title: Key,
     count: Key,
     new_label: Key,
@@ -34,11 +42,13 @@ fn SaleListPage<S, C, V>(
     testid: &'static str,
     columns: Vec<Key>,
     cells: C,
+    export: Export<E>,
 ) -> impl IntoView
 where
     S: Sale + Stored + Clone + PartialEq + Send + Sync + 'static,
     C: Fn(S) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
+    E: Fn(&S, Lang) -> Vec<String> + Send + Sync + 'static,
 {
     let state = expect_context::<AppState>();
     let query = RwSignal::new(SaleQuery::default());
@@ -64,7 +74,10 @@ where
                         {move || state.tf(count, &[("count", &format_number(state.lang.get(), found.with(Vec::len) as u64))])}
                     </p>
                 </div>
-                <A href=new_href attr:class="button button-primary">{move || state.t(new_label)}</A>
+                <div class="button-row">
+                    <ExportCsv name=export.name columns=export.columns rows=found cells=export.cells/>
+                    <A href=new_href attr:class="button button-primary">{move || state.t(new_label)}</A>
+                </div>
             </div>
             <div class="toolbar toolbar-short" role="search">
                 <label class="toolbar-search">
@@ -110,8 +123,36 @@ pub fn QuotesPage() -> impl IntoView {
         .into_iter()
         .map(|s| (quote_status_code(s), quote_status_key(s)))
         .collect();
+    let export = Export {
+        name: "quotes",
+        columns: vec![
+            Key::FieldNumber,
+            Key::FieldCustomer,
+            Key::FieldDate,
+            Key::FieldValidUntil,
+            Key::FilterStatus,
+            Key::TotalGross,
+            Key::ColOwner,
+            Key::FieldCurrency,
+        ],
+        cells: move |quote: &Quote, lang: Lang| {
+            let shown = quote.shown(&today());
+            vec![
+                quote.body.number.clone(),
+                names.with_untracked(|n| {
+                    n.get(&quote.body.customer_id).cloned().unwrap_or_default()
+                }),
+                quote.issued_on.clone(),
+                quote.valid_until.clone().unwrap_or_default(),
+                t(lang, quote_status_key(shown)).to_owned(),
+                money_text(quote.body.total),
+                state.member_name(&quote.meta.owner),
+                quote.body.currency.clone(),
+            ]
+        },
+    };
     view! {
-        <SaleListPage title=Key::QuotesTitle count=Key::QuotesCount new_label=Key::NewQuote new_href="/quotes/new"
+        <SaleListPage export title=Key::QuotesTitle count=Key::QuotesCount new_label=Key::NewQuote new_href="/quotes/new"
             search_placeholder=Key::SearchSalesPlaceholder statuses list=state.quotes names testid="quote-table"
             columns=vec![Key::FieldNumber, Key::FieldCustomer, Key::FieldDate, Key::FieldValidUntil, Key::FilterStatus, Key::TotalGross, Key::ColOwner]
             cells=move |quote: Quote| view! { <QuoteCells quote names/> }/>
@@ -148,8 +189,41 @@ pub fn OrdersPage() -> impl IntoView {
         .collect();
     // Balances are summed once per change of payments, not once per row.
     let ledger = Memo::new(move |_| state.payments.with(|p| Ledger::new(p, &[])).paid_by_order());
+    let export = Export {
+        name: "orders",
+        columns: vec![
+            Key::FieldNumber,
+            Key::FieldCustomer,
+            Key::FieldDate,
+            Key::FilterStatus,
+            Key::TotalGross,
+            Key::BalanceDue,
+            Key::ColOwner,
+            Key::FieldCurrency,
+        ],
+        cells: move |order: &Order, lang: Lang| {
+            let paid =
+                ledger.with_untracked(|l| l.get(&order.meta.id).copied().unwrap_or_default());
+            let balance = order
+                .status
+                .takes_payments()
+                .then(|| money_text(order.body.total - paid));
+            vec![
+                order.body.number.clone(),
+                names.with_untracked(|n| {
+                    n.get(&order.body.customer_id).cloned().unwrap_or_default()
+                }),
+                order.order_date.clone(),
+                t(lang, order_status_key(order.status)).to_owned(),
+                money_text(order.body.total),
+                balance.unwrap_or_default(),
+                state.member_name(&order.meta.owner),
+                order.body.currency.clone(),
+            ]
+        },
+    };
     view! {
-        <SaleListPage title=Key::OrdersTitle count=Key::OrdersCount new_label=Key::NewOrder new_href="/orders/new"
+        <SaleListPage export title=Key::OrdersTitle count=Key::OrdersCount new_label=Key::NewOrder new_href="/orders/new"
             search_placeholder=Key::SearchSalesPlaceholder statuses list=state.orders names testid="order-table"
             columns=vec![Key::FieldNumber, Key::FieldCustomer, Key::FieldDate, Key::FilterStatus, Key::TotalGross, Key::BalanceDue, Key::ColOwner]
             cells=move |order: Order| view! { <OrderCells order ledger names/> }/>
