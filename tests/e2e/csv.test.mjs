@@ -125,7 +125,7 @@ test('a GBK customers file with Chinese headers: preview, merge, skip, a bad row
   assert.equal(xingchen.address, '北京市海淀区中关村大街1号, 3层');
   assert.equal(xingchen.phone, '010-6552 1234', 'merging keeps what was there');
   assert.equal(xingchen.rev, 2);
-  assert.equal(customers.find((c) => c.name === '新月贸易').notes, '来自展会\n需要报价');
+  assert.equal(customers.find((c) => c.name === '新月贸易').notes, '来自展会\r\n需要报价');
   assert.equal(customers.find((c) => c.name === '远山物流').city, '', 'the skipped row changed nothing');
 });
 
