@@ -82,7 +82,7 @@ test('a GBK customers file with Chinese headers: preview, merge, skip, a bad row
 
   await chooseFile('客户.csv', await readFile(FIXTURES + 'customers-gbk.csv'));
   await page.getByTestId('import-file-info').filter({ hasText: '客户.csv · GBK (Chinese Excel) · 5 rows' }).waitFor();
-  for (const [column, field] of [[0, 'Customer name'], [1, 'Industry'], [2, 'City'], [3, 'Phone'], [4, 'Address'], [5, 'Notes']]) {
+  for (const [column, field] of [[0, 'Name'], [1, 'Industry'], [2, 'City'], [3, 'Phone'], [4, 'Address'], [5, 'Notes']]) {
     const select = page.getByTestId(`map-${column}`);
     assert.equal(await select.locator('option:checked').textContent(), field, `column ${column} maps to ${field}`);
   }
@@ -125,7 +125,7 @@ test('a GBK customers file with Chinese headers: preview, merge, skip, a bad row
   assert.equal(xingchen.address, '北京市海淀区中关村大街1号, 3层');
   assert.equal(xingchen.phone, '010-6552 1234', 'merging keeps what was there');
   assert.equal(xingchen.rev, 2);
-  assert.equal(customers.find((c) => c.name === '新月贸易').notes, '来自展会\n需要报价');
+  assert.equal(customers.find((c) => c.name === '新月贸易').notes, '来自展会\r\n需要报价');
   assert.equal(customers.find((c) => c.name === '远山物流').city, '', 'the skipped row changed nothing');
 });
 
@@ -175,7 +175,7 @@ test('broken files are refused with what is wrong and where, and change nothing'
   }
   await chooseFile('wrong.csv', Buffer.from('Colour,Size\r\nred,XL\r\n', 'utf8'));
   await page.getByTestId('nothing-recognised').waitFor();
-  await page.getByTestId('missing-required').filter({ hasText: 'No column is mapped to Customer name' }).waitFor();
+  await page.getByTestId('missing-required').filter({ hasText: 'No column is mapped to Name' }).waitFor();
   assert.ok(await page.getByTestId('confirm-import').isDisabled());
   assert.deepEqual(await storeCounts(), before);
 });
