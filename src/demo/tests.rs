@@ -478,6 +478,18 @@ fn chinese_data_is_in_chinese_and_english_in_english() {
 }
 
 #[test]
+fn demo_ids_are_uuid_v7_after_the_prefix() {
+    let random = [0xa5, 0x5a, 0xff, 0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd];
+    for ms in [0, 1_700_000_000_123, 0xffff_ffff_ffff] {
+        let id = demo_uuid(ms, random);
+        assert_eq!(
+            id,
+            format!("{DEMO_PREFIX}{}", crate::domain::id::uuid_v7(ms, random))
+        );
+    }
+}
+
+#[test]
 fn sizes_are_named_in_the_address() {
     assert_eq!(DemoSize::from_param("m"), Some(DemoSize::M));
     assert_eq!(DemoSize::from_param(" L "), Some(DemoSize::L));
