@@ -105,7 +105,7 @@ pub fn prefix_is_valid(prefix: &str) -> bool {
 pub struct ExchangeRate {
     pub code: String,
     /// Units of the base currency for one unit of `code`.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::domain::money::exact")]
     pub rate: Decimal,
 }
 

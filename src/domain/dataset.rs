@@ -37,6 +37,7 @@ pub struct Settings {
 
 /// Every record of every kind, Trash included, and the settings.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Dataset {
     pub settings: Settings,
     pub team: Vec<TeamMember>,

@@ -27,6 +27,32 @@ pub fn is_valid_day(text: &str) -> bool {
     year >= 1 && (1..=days_in_month).contains(&day)
 }
 
+/// Whether `text` is a UTC RFC 3339 timestamp as the app writes them
+/// (`2026-11-23T09:30:00Z`, with or without a fraction of a second), which sort as text in time
+/// order.
+pub fn is_valid_timestamp(text: &str) -> bool {
+    let Some((day, time)) = text.split_once('T') else {
+        return false;
+    };
+    let Some(time) = time.strip_suffix('Z') else {
+        return false;
+    };
+    let (clock, fraction) = time.split_once('.').unwrap_or((time, "0"));
+    let parts: Vec<&str> = clock.split(':').collect();
+    let in_range = |part: &str, max: u32| {
+        part.len() == 2
+            && part.bytes().all(|b| b.is_ascii_digit())
+            && part.parse::<u32>().is_ok_and(|n| n <= max)
+    };
+    is_valid_day(day)
+        && parts.len() == 3
+        && in_range(parts[0], 23)
+        && in_range(parts[1], 59)
+        && in_range(parts[2], 60)
+        && !fraction.is_empty()
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Days since 1970-01-01 of a valid `YYYY-MM-DD`, for counting days between dates.
 pub fn day_number(day: &str) -> Option<i64> {
     if !is_valid_day(day) {
@@ -69,6 +95,28 @@ pub fn add_days(day: &str, days: i64) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timestamps_are_utc_rfc_3339() {
+        for good in [
+            "2026-11-23T09:30:00Z",
+            "2026-11-23T09:30:00.123Z",
+            "2024-02-29T23:59:60Z",
+        ] {
+            assert!(is_valid_timestamp(good), "{good}");
+        }
+        for bad in [
+            "2026-11-23",
+            "2026-11-23T09:30:00",
+            "2026-11-23T24:00:00Z",
+            "2025-02-29T00:00:00Z",
+            "2026-11-23T09:30Z",
+            "2026-11-23T09:30:00.Z",
+            "yesterday",
+        ] {
+            assert!(!is_valid_timestamp(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn counts_days_across_months_and_leap_days() {

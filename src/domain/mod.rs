@@ -26,6 +26,7 @@ pub mod product_query;
 pub mod quote;
 pub mod receivable;
 pub mod record;
+pub mod references;
 pub mod sale;
 pub mod sale_query;
 pub mod stages;

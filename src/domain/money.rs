@@ -36,6 +36,36 @@ pub fn parse_rate(text: &str) -> Option<Decimal> {
         .filter(|r| *r >= Decimal::ZERO && *r <= Decimal::ONE_HUNDRED)
 }
 
+/// Decimals as text in records and backups (`"1234.50"`), read exactly: a number with more digits
+/// than `Decimal` holds, or written with an exponent, is refused rather than rounded, so that what
+/// a backup says is what is stored.
+pub mod exact {
+    use rust_decimal::Decimal;
+    use serde::{de, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(value)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        parse(&text).ok_or_else(|| de::Error::custom(format_args!("{NOT_A_DECIMAL}{text:?}")))
+    }
+
+    /// The start of the error for a value that is not an exact decimal; backups recognise it.
+    pub const NOT_A_DECIMAL: &str = "not an exact decimal number: ";
+
+    fn parse(text: &str) -> Option<Decimal> {
+        let plain = text.strip_prefix('-').unwrap_or(text);
+        let (whole, fraction) = plain.split_once('.').unwrap_or((plain, ""));
+        let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || !digits(whole) || !digits(fraction) || text.ends_with('.') {
+            return None;
+        }
+        Decimal::from_str_exact(text).ok()
+    }
+}
+
 /// Limits that keep every product of two inputs far inside `Decimal`'s range.
 pub const MAX_QUANTITY: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 /// 1,000,000,000,000.
@@ -46,20 +76,20 @@ pub struct Line {
     #[serde(default)]
     pub product_id: Option<String>,
     pub description: String,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::domain::money::exact")]
     pub quantity: Decimal,
     #[serde(default)]
     pub unit: String,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::domain::money::exact")]
     pub unit_price: Decimal,
     /// Whether `unit_price` already includes tax.
     #[serde(default)]
     pub price_includes_tax: bool,
     /// Percent off the price, 0 to 100.
-    #[serde(with = "rust_decimal::serde::str", default)]
+    #[serde(with = "crate::domain::money::exact", default)]
     pub discount_percent: Decimal,
     /// Percent, such as 13 for China's standard VAT.
-    #[serde(with = "rust_decimal::serde::str", default)]
+    #[serde(with = "crate::domain::money::exact", default)]
     pub tax_rate: Decimal,
 }
 
@@ -175,6 +205,39 @@ mod tests {
 
     fn dec(text: &str) -> Decimal {
         Decimal::from_str(text).unwrap()
+    }
+
+    #[derive(Debug, Deserialize, Serialize)]
+    struct Amount(#[serde(with = "exact")] Decimal);
+
+    #[test]
+    fn exact_decimals_keep_their_digits_and_refuse_what_would_be_rounded() {
+        for text in ["1234.50", "-3.20", "0", "0.0000000000000000000000000001"] {
+            let json = format!("{text:?}");
+            let amount: Amount = serde_json::from_str(&json).unwrap();
+            assert_eq!(serde_json::to_string(&amount).unwrap(), json);
+        }
+        let thirty_decimals = format!("\"0.{}\"", "1".repeat(30));
+        for bad in [
+            "\"abc\"",
+            "\"1e999\"",
+            "\"1.5E3\"",
+            "\"12.\"",
+            "\".5\"",
+            "\"+1\"",
+            "\"\"",
+            "12.5",
+        ] {
+            assert!(
+                serde_json::from_str::<Amount>(bad).is_err(),
+                "{bad} was read"
+            );
+        }
+        let error = serde_json::from_str::<Amount>(&thirty_decimals).unwrap_err();
+        assert!(
+            error.to_string().starts_with(exact::NOT_A_DECIMAL),
+            "{error}"
+        );
     }
 
     fn line(quantity: &str, price: &str, discount: &str, tax: &str, inclusive: bool) -> Line {

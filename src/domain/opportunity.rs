@@ -104,7 +104,7 @@ pub struct Opportunity {
     #[serde(default)]
     pub contact_ids: Vec<String>,
     pub title: String,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::domain::money::exact")]
     pub amount: Decimal,
     pub currency: String,
     pub stage_id: String,

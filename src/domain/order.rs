@@ -20,7 +20,7 @@ pub struct Order {
     pub quote_id: Option<String>,
     /// Base-currency units for one unit of the order's currency, as on the order's day; reports
     /// convert at this rate forever after.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::domain::money::exact")]
     pub rate_to_base: Decimal,
     pub order_date: String,
     #[serde(default)]

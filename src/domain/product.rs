@@ -21,10 +21,10 @@ pub struct Product {
     pub unit: String,
     #[serde(default)]
     pub category: String,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::domain::money::exact")]
     pub list_price: Decimal,
     /// Percent.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::domain::money::exact")]
     pub tax_rate: Decimal,
     pub active: bool,
 }

@@ -11,7 +11,7 @@ use super::record::{Record, RecordMeta};
 pub struct Installment {
     /// `YYYY-MM-DD`.
     pub due: String,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::domain::money::exact")]
     pub amount: Decimal,
 }
 
@@ -47,7 +47,7 @@ pub struct Payment {
     pub order_id: String,
     /// The day the money arrived, `YYYY-MM-DD`.
     pub day: String,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::domain::money::exact")]
     pub amount: Decimal,
     pub method: PaymentMethod,
     #[serde(default)]
@@ -82,7 +82,7 @@ pub struct Invoice {
     pub order_id: String,
     pub number: String,
     pub day: String,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::domain::money::exact")]
     pub amount: Decimal,
     pub kind: InvoiceKind,
     #[serde(default)]

@@ -19,12 +19,12 @@ pub struct SaleBody {
     pub lines: Vec<Line>,
     #[serde(default)]
     pub notes: String,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::domain::money::exact")]
     pub net: Decimal,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::domain::money::exact")]
     pub tax: Decimal,
     /// What the customer pays: net plus tax.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::domain::money::exact")]
     pub total: Decimal,
 }
 

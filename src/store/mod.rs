@@ -7,10 +7,12 @@
 mod codec;
 mod error;
 mod migrate;
+mod restore;
 pub mod schema;
 mod tabs;
 
 pub use error::StoreError;
+pub use restore::{RestoreMode, EVERYTHING};
 pub use tabs::Change;
 
 use rexie::{Rexie, TransactionMode};

@@ -41,10 +41,17 @@ pub fn start() {
     });
 }
 
-/// Opens the database and makes sure this device knows who "me" is: on first use a team member
-/// is made for the person in front of the screen, to be renamed in Settings.
+/// Opens the database and reads everything from it.
 async fn open(lang: Lang) -> Result<(Store, Snapshot, String), StoreError> {
     let store = Store::open(DATABASE).await?;
+    let (snapshot, me) = load_with_me(&store, lang).await?;
+    Ok((store, snapshot, me))
+}
+
+/// Reads everything and makes sure this device knows who "me" is: on first use (or after a
+/// restored backup without this device's member) a team member is made for the person in front
+/// of the screen, to be renamed in Settings.
+pub async fn load_with_me(store: &Store, lang: Lang) -> Result<(Snapshot, String), StoreError> {
     let mut snapshot = store.load().await?;
     let known = |id: &String| snapshot.team.iter().any(|m| &m.meta.id == id);
     let me = match snapshot.settings.me.clone().filter(known) {
@@ -70,7 +77,7 @@ async fn open(lang: Lang) -> Result<(Store, Snapshot, String), StoreError> {
             me
         }
     };
-    Ok((store, snapshot, me))
+    Ok((snapshot, me))
 }
 
 #[component]

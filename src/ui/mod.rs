@@ -1,8 +1,11 @@
 //! Screens and widgets. Pages are thin: they read `AppState` and call its commands.
 
 mod app;
+mod backup_labels;
 mod browser;
 mod components;
+mod crypto;
+mod files;
 mod labels;
 mod layout;
 mod pages;

@@ -20,10 +20,14 @@ use crate::domain::product::Product;
 use crate::domain::quote::Quote;
 use crate::domain::receivable::{Invoice, Payment};
 use crate::domain::record::Record;
+use crate::domain::references::still_linked;
 use crate::domain::stages::pipeline_or_default;
 use crate::domain::team::TeamMember;
 use crate::i18n::{t, tf, Key, Lang};
-use crate::store::{schema, Batch, Refresh, Snapshot, Store, StoreError, Stored};
+use crate::store::{
+    schema, Batch, Refresh, RestoreMode, Snapshot, Store, StoreError, Stored, EVERYTHING,
+};
+use crate::ui::app::load_with_me;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
@@ -88,12 +92,63 @@ impl AppState {
         }
     }
 
+    /// Writes a whole dataset in one transaction (see `Store::restore`), then shows it.
+    pub async fn restore(
+        &self,
+        data: &Snapshot,
+        mode: RestoreMode,
+        progress: impl Fn(usize, usize),
+    ) -> Result<(), StoreError> {
+        self.store.get_value().restore(data, mode, progress).await?;
+        self.reload().await
+    }
+
+    /// Everything stored, Trash included, as read from the database now.
+    pub async fn stored_data(&self) -> Result<Snapshot, StoreError> {
+        self.store.get_value().load().await
+    }
+
+    /// Reads everything again, after a restore here or in another tab.
+    pub async fn reload(&self) -> Result<(), StoreError> {
+        let store = self.store.get_value();
+        let (snapshot, me) = load_with_me(&store, self.lang.get_untracked()).await?;
+        self.team.set(snapshot.team);
+        self.leads.set(snapshot.leads);
+        self.customers.set(snapshot.customers);
+        self.contacts.set(snapshot.contacts);
+        self.activities.set(snapshot.activities);
+        self.opportunities.set(snapshot.opportunities);
+        self.products.set(snapshot.products);
+        self.quotes.set(snapshot.quotes);
+        self.orders.set(snapshot.orders);
+        self.payments.set(snapshot.payments);
+        self.invoices.set(snapshot.invoices);
+        let settings = snapshot.settings;
+        self.company.set(settings.company.unwrap_or_default());
+        self.numbering.set(settings.numbering.unwrap_or_default());
+        self.currencies.set(settings.currencies.unwrap_or_default());
+        self.stages.set(pipeline_or_default(settings.pipeline));
+        self.forgotten_days.set(
+            settings
+                .forgotten_days
+                .unwrap_or(crate::domain::today::DEFAULT_FORGOTTEN_DAYS),
+        );
+        self.me.set(me);
+        Ok(())
+    }
+
     /// Keeps memory in step with what other tabs write.
     pub fn follow_other_tabs(&self) {
         let state = *self;
         self.store.get_value().on_other_tab_change(move |changes| {
             let store = state.store.get_value();
             leptos::task::spawn_local(async move {
+                if changes.iter().any(|c| c.store == EVERYTHING) {
+                    if let Err(error) = state.reload().await {
+                        state.fail(&error);
+                    }
+                    return;
+                }
                 match store.refresh(&changes).await {
                     Ok(refresh) => state.apply(refresh),
                     Err(error) => state.fail(&error),
@@ -180,6 +235,14 @@ impl AppState {
         let count = crate::i18n::format_number(lang, count as u64);
         self.notice.set(Some(Notice {
             text: tf(lang, key, &[("count", &count)]),
+            is_error: false,
+        }));
+    }
+
+    /// Says what was done, in words already put together.
+    pub fn inform_text(&self, text: String) {
+        self.notice.set(Some(Notice {
+            text,
             is_error: false,
         }));
     }
@@ -382,7 +445,19 @@ impl AppState {
     }
 
     /// Removes records from Trash for good, each from its store, all in one transaction.
-    pub async fn purge(&self, doomed: Vec<(&'static str, String)>) -> Result<(), StoreError> {
+    /// Deletes records for good, except those a record staying behind still links to (see
+    /// `still_linked`); returns how many of those stay in Trash.
+    pub async fn purge(
+        &self,
+        mut doomed: Vec<(&'static str, String)>,
+    ) -> Result<usize, StoreError> {
+        let data = self.dataset();
+        let ids: HashSet<&str> = doomed.iter().map(|(_, id)| id.as_str()).collect();
+        let needed: HashSet<String> = still_linked(&data, &ids)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        doomed.retain(|(_, id)| !needed.contains(id));
         self.store.get_value().delete_forever(&doomed).await?;
         let ids: HashSet<String> = doomed.into_iter().map(|(_, id)| id).collect();
         merge(self.leads, Vec::new(), &ids);
@@ -395,7 +470,25 @@ impl AppState {
         merge(self.orders, Vec::new(), &ids);
         merge(self.payments, Vec::new(), &ids);
         merge(self.invoices, Vec::new(), &ids);
-        Ok(())
+        Ok(needed.len())
+    }
+
+    /// Every record in memory as one dataset (a copy; the settings are left out).
+    fn dataset(&self) -> Snapshot {
+        Snapshot {
+            team: self.team.get_untracked(),
+            leads: self.leads.get_untracked(),
+            customers: self.customers.get_untracked(),
+            contacts: self.contacts.get_untracked(),
+            activities: self.activities.get_untracked(),
+            opportunities: self.opportunities.get_untracked(),
+            products: self.products.get_untracked(),
+            quotes: self.quotes.get_untracked(),
+            orders: self.orders.get_untracked(),
+            payments: self.payments.get_untracked(),
+            invoices: self.invoices.get_untracked(),
+            settings: Settings::default(),
+        }
     }
 
     pub async fn set_me(&self, id: String) -> Result<(), StoreError> {

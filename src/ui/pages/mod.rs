@@ -1,5 +1,6 @@
 mod activities;
 mod activity_list;
+mod backup_settings;
 mod company_settings;
 mod contact_list;
 mod contacts;
@@ -33,6 +34,7 @@ mod sale_form;
 mod sale_lists;
 mod settings;
 mod stage_settings;
+mod storage_settings;
 mod today;
 mod today_money;
 mod trash;

@@ -8,10 +8,12 @@ use crate::domain::team::TeamMember;
 use crate::i18n::{Key, Lang};
 use crate::ui::browser::{new_id, now};
 use crate::ui::labels::member_problem_text;
+use crate::ui::pages::backup_settings::BackupSettings;
 use crate::ui::pages::company_settings::CompanySettings;
 use crate::ui::pages::currency_settings::CurrencySettings;
 use crate::ui::pages::numbering_settings::NumberingSettings;
 use crate::ui::pages::stage_settings::StageSettings;
+use crate::ui::pages::storage_settings::StorageSettings;
 use crate::ui::state::AppState;
 
 #[component]
@@ -37,6 +39,8 @@ pub fn SettingsPage() -> impl IntoView {
             <CompanySettings/>
             <CurrencySettings/>
             <NumberingSettings/>
+            <BackupSettings/>
+            <StorageSettings/>
         </section>
     }
 }

@@ -162,6 +162,7 @@ pub fn TrashPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let busy = RwSignal::new(false);
     let confirming = RwSignal::new(false);
+    let kept = RwSignal::new(0usize);
     let items = Memo::new(move |_| {
         let mut all = state
             .leads
@@ -256,7 +257,11 @@ pub fn TrashPage() -> impl IntoView {
                             disabled=move || busy.get()
                             on:click=move |_| {
                                 let doomed = items.with_untracked(|t| t.iter().map(|i| (i.kind.store(), i.id.clone())).collect());
-                                run(Box::pin(async move { state.purge(doomed).await }), Key::DeletedForever)
+                                run(Box::pin(async move {
+                                    let stayed = state.purge(doomed).await?;
+                                    kept.set(stayed);
+                                    Ok(())
+                                }), Key::DeletedForever)
                             }>
                             {move || state.t(Key::DeleteForever)}
                         </button>
@@ -265,6 +270,11 @@ pub fn TrashPage() -> impl IntoView {
                         </button>
                     </div>
                 </div>
+            </Show>
+            <Show when=move || { kept.get() > 0 }>
+                <p class="callout" role="status" data-testid="trash-kept">
+                    {move || state.tf(Key::TrashKeptLinked, &[("count", &kept.get().to_string())])}
+                </p>
             </Show>
             <Show when=move || items.with(|t| !t.is_empty())
                 fallback=move || view! { <p class="empty">{move || state.t(Key::TrashEmpty)}</p> }>
