@@ -309,6 +309,9 @@ fn the_demo_is_a_small_valid_company_in_either_language() {
         assert_eq!(counts_of(&data), DemoSize::Demo.counts());
         assert_eq!(data.customers.len(), 200);
         assert_eq!(problems(&data), Vec::<String>::new(), "{lang:?}");
+        let backup = crate::backup::format::export(data, "demo", "2026-03-15T00:00:00.000Z");
+        let read = crate::backup::format::read(backup.as_bytes());
+        assert!(read.is_ok(), "{lang:?}: {:?}", read.err());
     }
 }
 
@@ -354,6 +357,8 @@ fn the_benchmark_size_m_has_exactly_the_counts_of_the_design() {
     let lines: usize = data.orders.iter().map(|o| o.body.lines.len()).sum();
     assert!((140_000..160_000).contains(&lines), "{lines} lines");
     assert_eq!(problems(&data), Vec::<String>::new());
+    let backup_problems = crate::backup::check::problems(&data);
+    assert!(backup_problems.is_empty(), "{:?}", &backup_problems[..backup_problems.len().min(5)]);
 }
 
 #[test]
