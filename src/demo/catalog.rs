@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::clock::DAY;
 use super::rng::Picker;
 use super::Gen;
-use crate::domain::company::{CompanyProfile, Currencies, ExchangeRate};
+use crate::domain::company::{Currencies, ExchangeRate};
 use crate::domain::money::{minor_units, round_money, Line};
 use crate::domain::product::{Product, ProductDraft};
 use crate::i18n::Lang;
@@ -15,6 +15,8 @@ use crate::i18n::Lang;
 pub struct Offer {
     pub deal: &'static str,
     pub quantity: (i64, i64),
+    /// What a line of it says.
+    pub description: String,
 }
 
 /// The English company keeps its books in US dollars; the Chinese one in yuan, with the app's
@@ -41,20 +43,6 @@ pub fn currencies(lang: Lang) -> Currencies {
 }
 
 impl Gen {
-    pub(super) fn company(&self) -> CompanyProfile {
-        let p = &self.words.profile;
-        CompanyProfile {
-            name: p.name.into(),
-            address: p.address.into(),
-            phone: p.phone.into(),
-            email: p.email.into(),
-            tax_id: p.tax_id.into(),
-            bank_account: p.bank_account.into(),
-            logo: None,
-            terms: p.terms.into(),
-        }
-    }
-
     /// The catalog: each product line in several editions and models, the plain ones first.
     pub(super) fn products(&mut self) -> Vec<Product> {
         let templates = self.words.products;
@@ -89,11 +77,12 @@ impl Gen {
                     .meta
                     .touch(&super::clock::stamp(created + 200 * DAY));
             }
-            products.push(product);
             self.offers.push(Offer {
                 deal: template.deal,
                 quantity: template.quantity,
+                description: format!("{} {}", product.name, product.spec),
             });
+            products.push(product);
         }
         self.popular = Picker::new((0..products.len()).map(|at| 1_000_000 / (at as u64 + 5)));
         products
@@ -117,7 +106,7 @@ impl Gen {
                 let (low, high) = self.offers[at].quantity;
                 Line {
                     product_id: Some(product.meta.id.clone()),
-                    description: format!("{} {}", product.name, product.spec),
+                    description: self.offers[at].description.clone(),
                     quantity: Decimal::from(self.rng.between(low, high)),
                     unit: product.unit.clone(),
                     unit_price: round_money(product.list_price / rate, units),

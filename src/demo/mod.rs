@@ -23,7 +23,7 @@ mod tests;
 
 pub use sizes::{Counts, DemoSize};
 
-use crate::domain::company::Currencies;
+use crate::domain::company::{CompanyProfile, Currencies};
 use crate::domain::dataset::{Dataset, Settings};
 use crate::domain::record::{Record, RecordMeta};
 use crate::i18n::Lang;
@@ -53,7 +53,7 @@ pub fn generate(size: DemoSize, lang: Lang, today: &str) -> Dataset {
     let mut data = Dataset {
         settings: Settings {
             me: team.first().map(|m| m.meta.id.clone()),
-            company: Some(gen.company()),
+            company: Some(company_profile(lang)),
             currencies: Some(gen.currencies.clone()),
             numbering: Some(Default::default()),
             ..Settings::default()
@@ -72,6 +72,21 @@ pub fn generate(size: DemoSize, lang: Lang, today: &str) -> Dataset {
     };
     written_once(&mut data);
     data
+}
+
+/// The demo company's profile in `lang`, as loading demo data sets it.
+pub fn company_profile(lang: Lang) -> CompanyProfile {
+    let p = &words(lang).profile;
+    CompanyProfile {
+        name: p.name.into(),
+        address: p.address.into(),
+        phone: p.phone.into(),
+        email: p.email.into(),
+        tax_id: p.tax_id.into(),
+        bank_account: p.bank_account.into(),
+        logo: None,
+        terms: p.terms.into(),
+    }
 }
 
 /// The history is made through the domain's state changes, each of which counts as a write; the

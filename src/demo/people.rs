@@ -168,7 +168,7 @@ impl Gen {
     }
 
     fn customer(&mut self, people: &mut People, from_lead: bool) {
-        let city = self.rng.weighted(&self.city_weights());
+        let city = self.city();
         let company = self.company_name(city, true);
         let day = self
             .clock
@@ -195,8 +195,11 @@ impl Gen {
             (customer, contact)
         };
         let currency = {
-            let weights: Vec<u64> = self.words.currencies.iter().map(|c| c.1).collect();
-            self.words.currencies[self.rng.weighted(&weights)].0
+            let currencies = self.words.currencies;
+            currencies[self
+                .rng
+                .weighted_by(currencies.len(), |at| currencies[at].1)]
+            .0
         };
         let payer = match self.rng.weighted(&[65, 25, 10]) {
             0 => Payer::OnTime,
@@ -263,7 +266,7 @@ impl Gen {
     /// A lead that has not become a customer: new, being worked on, qualified and waiting, or
     /// disqualified with a reason.
     fn open_lead(&mut self, people: &mut People) {
-        let city = self.rng.weighted(&self.city_weights());
+        let city = self.city();
         let company = self.company_name(city, false);
         let day = self
             .clock
@@ -357,8 +360,9 @@ impl Gen {
         people.contacts.push(contact);
     }
 
-    fn city_weights(&self) -> Vec<u64> {
-        self.words.cities.iter().map(|c| c.weight).collect()
+    fn city(&mut self) -> usize {
+        let cities = self.words.cities;
+        self.rng.weighted_by(cities.len(), |at| cities[at].weight)
     }
 
     /// A person's name, and the part of an email address before the @.

@@ -33,8 +33,7 @@ impl Gen {
                 let at = self.clock.at(&mut self.rng, due.day);
                 let owner = order.meta.owner.clone();
                 let methods = self.words.payment_methods;
-                let weights: Vec<u64> = methods.iter().map(|m| m.1).collect();
-                let method = methods[self.rng.weighted(&weights)].0;
+                let method = methods[self.rng.weighted_by(methods.len(), |at| methods[at].1)].0;
                 Payment {
                     meta: self.meta(at, &owner),
                     order_id: order.meta.id.clone(),

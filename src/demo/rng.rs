@@ -43,9 +43,15 @@ impl Rng {
 
     /// The index of one of `weights`, each as likely as its weight.
     pub fn weighted(&mut self, weights: &[u64]) -> usize {
-        let mut x = self.below(weights.iter().sum());
-        for (at, w) in weights.iter().enumerate() {
-            if x < *w {
+        self.weighted_by(weights.len(), |at| weights[at])
+    }
+
+    /// An index below `len`, each as likely as `weight` says.
+    pub fn weighted_by(&mut self, len: usize, weight: impl Fn(usize) -> u64) -> usize {
+        let mut x = self.below((0..len).map(&weight).sum());
+        for at in 0..len {
+            let w = weight(at);
+            if x < w {
                 return at;
             }
             x -= w;

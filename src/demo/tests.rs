@@ -358,7 +358,11 @@ fn the_benchmark_size_m_has_exactly_the_counts_of_the_design() {
     assert!((140_000..160_000).contains(&lines), "{lines} lines");
     assert_eq!(problems(&data), Vec::<String>::new());
     let backup_problems = crate::backup::check::problems(&data);
-    assert!(backup_problems.is_empty(), "{:?}", &backup_problems[..backup_problems.len().min(5)]);
+    assert!(
+        backup_problems.is_empty(),
+        "{:?}",
+        &backup_problems[..backup_problems.len().min(5)]
+    );
 }
 
 #[test]
