@@ -32,6 +32,7 @@ test('an empty app offers demo data; it fills every list and stays after a reloa
   const { context, page } = await fresh('/');
   const offer = page.getByTestId('try-demo');
   await offer.getByRole('heading', { name: 'Try it with demo data' }).waitFor();
+  await screenshot(page, 'demo-offer-desktop', { fullPage: false });
   await offer.getByTestId('try-demo-button').click();
   await loaded(page, offer);
   await offer.waitFor({ state: 'detached' });
