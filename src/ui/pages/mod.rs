@@ -12,6 +12,7 @@ mod customer_form;
 mod customer_page;
 mod customer_sales;
 mod customers;
+mod demo_data;
 mod lead_form;
 mod lead_page;
 mod leads;

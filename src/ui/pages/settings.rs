@@ -40,6 +40,7 @@ pub fn SettingsPage() -> impl IntoView {
             <CurrencySettings/>
             <NumberingSettings/>
             <BackupSettings/>
+            <super::demo_data::DemoDataSettings/>
             <StorageSettings/>
         </section>
     }

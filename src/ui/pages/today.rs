@@ -149,6 +149,7 @@ pub fn TodayPage() -> impl IntoView {
     view! {
         <section class="page">
             <h1>{move || state.t(Key::TodayTitle)}</h1>
+            <super::demo_data::TryDemo/>
             <div class="today-grid">
                 <section class="panel" data-testid="today-tasks">
                     <h2>{move || state.t(Key::TasksDue)}</h2>
