@@ -4,5 +4,6 @@ pub mod backup;
 pub mod demo;
 pub mod domain;
 pub mod i18n;
+pub mod reports;
 pub mod store;
 pub mod ui;

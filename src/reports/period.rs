@@ -1,0 +1,293 @@
+//! The date range a report covers, and the period it is compared with.
+
+use crate::domain::date::{add_days, day_from_number, day_number, is_valid_day};
+
+/// The ranges offered in one click; a custom range is any two days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    ThisMonth,
+    LastMonth,
+    ThisQuarter,
+    ThisYear,
+    Last12Months,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 5] = [
+        Preset::ThisMonth,
+        Preset::LastMonth,
+        Preset::ThisQuarter,
+        Preset::ThisYear,
+        Preset::Last12Months,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Preset::ThisMonth => "this_month",
+            Preset::LastMonth => "last_month",
+            Preset::ThisQuarter => "this_quarter",
+            Preset::ThisYear => "this_year",
+            Preset::Last12Months => "last_12_months",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|p| p.as_str() == text)
+    }
+}
+
+/// Whole calendar days, both ends included.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Period {
+    pub from: String,
+    pub to: String,
+    /// Calendar months the period spans when it is made of whole months: its previous period
+    /// is then the same number of whole months before it, so that February is compared with
+    /// January and not with 28 days of January.
+    months: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeriodProblem {
+    DayInvalid,
+    EndBeforeStart,
+}
+
+/// A year and month, `(2026, 11)`.
+type Month = (i32, u32);
+
+fn month_of(day: &str) -> Month {
+    (
+        day[0..4].parse().unwrap_or(1970),
+        day[5..7].parse().unwrap_or(1),
+    )
+}
+
+fn shift(month: Month, by: i64) -> Month {
+    let index = i64::from(month.0) * 12 + i64::from(month.1) - 1 + by;
+    (
+        index.div_euclid(12) as i32,
+        (index.rem_euclid(12) + 1) as u32,
+    )
+}
+
+fn first_day(month: Month) -> String {
+    format!("{:04}-{:02}-01", month.0, month.1)
+}
+
+fn last_day(month: Month) -> String {
+    let next = first_day(shift(month, 1));
+    add_days(&next, -1).unwrap_or(next)
+}
+
+impl Period {
+    /// `months` whole calendar months starting with `first`.
+    fn whole_months(first: Month, months: u32) -> Period {
+        Period {
+            from: first_day(first),
+            to: last_day(shift(first, i64::from(months) - 1)),
+            months: Some(months),
+        }
+    }
+
+    /// The preset's range around `today` (`YYYY-MM-DD`).
+    pub fn of(preset: Preset, today: &str) -> Period {
+        let month = month_of(today);
+        match preset {
+            Preset::ThisMonth => Period::whole_months(month, 1),
+            Preset::LastMonth => Period::whole_months(shift(month, -1), 1),
+            Preset::ThisQuarter => Period::whole_months((month.0, (month.1 - 1) / 3 * 3 + 1), 3),
+            Preset::ThisYear => Period::whole_months((month.0, 1), 12),
+            Preset::Last12Months => Period::whole_months(shift(month, -11), 12),
+        }
+    }
+
+    /// A range the user typed; a range of whole months is compared month for month.
+    pub fn custom(from: &str, to: &str) -> Result<Period, PeriodProblem> {
+        if !is_valid_day(from) || !is_valid_day(to) {
+            return Err(PeriodProblem::DayInvalid);
+        }
+        if to < from {
+            return Err(PeriodProblem::EndBeforeStart);
+        }
+        let (first, last) = (month_of(from), month_of(to));
+        let span = (i64::from(last.0) * 12 + i64::from(last.1))
+            - (i64::from(first.0) * 12 + i64::from(first.1))
+            + 1;
+        let whole = from == first_day(first) && to == last_day(last);
+        Ok(Period {
+            from: from.to_owned(),
+            to: to.to_owned(),
+            months: whole.then_some(span as u32),
+        })
+    }
+
+    /// The period just before this one, of the same length: the same number of whole months
+    /// for a range of whole months, the same number of days otherwise.
+    pub fn previous(&self) -> Period {
+        match self.months {
+            Some(months) => {
+                Period::whole_months(shift(month_of(&self.from), -i64::from(months)), months)
+            }
+            None => {
+                let days = self.days();
+                let to = add_days(&self.from, -1).unwrap_or_default();
+                let from = add_days(&to, 1 - days).unwrap_or_default();
+                Period {
+                    from,
+                    to,
+                    months: None,
+                }
+            }
+        }
+    }
+
+    pub fn days(&self) -> i64 {
+        match (day_number(&self.from), day_number(&self.to)) {
+            (Some(from), Some(to)) => to - from + 1,
+            _ => 0,
+        }
+    }
+
+    /// Whether a day or a timestamp (`2026-11-23T09:30:00Z`, read by its UTC day) falls inside.
+    pub fn contains(&self, day_or_time: &str) -> bool {
+        let day = day_or_time.get(..10).unwrap_or(day_or_time);
+        self.from.as_str() <= day && day <= self.to.as_str()
+    }
+
+    /// Every month the period touches, as `YYYY-MM`, in order.
+    pub fn months(&self) -> Vec<String> {
+        let (first, last) = (month_of(&self.from), month_of(&self.to));
+        let mut months = Vec::new();
+        let mut month = first;
+        while month <= last {
+            months.push(format!("{:04}-{:02}", month.0, month.1));
+            month = shift(month, 1);
+        }
+        months
+    }
+
+    /// Mondays of the weeks the period touches, in order.
+    pub fn weeks(&self) -> Vec<String> {
+        let (Some(from), Some(to)) = (day_number(&self.from), day_number(&self.to)) else {
+            return Vec::new();
+        };
+        (monday_number(from)..=to)
+            .step_by(7)
+            .map(day_from_number)
+            .collect()
+    }
+}
+
+/// 1970-01-01 was a Thursday.
+fn monday_number(day: i64) -> i64 {
+    day - (day + 3).rem_euclid(7)
+}
+
+/// The Monday of the week a day or timestamp falls in, `YYYY-MM-DD`.
+pub fn week_of(day_or_time: &str) -> Option<String> {
+    let day = day_or_time.get(..10)?;
+    day_number(day).map(|n| day_from_number(monday_number(n)))
+}
+
+/// `YYYY-MM` of a day or timestamp.
+pub fn month_key(day_or_time: &str) -> &str {
+    day_or_time.get(..7).unwrap_or(day_or_time)
+}
+
+/// Whole days from `from` to `to` (days or timestamps), none if either is not a date.
+pub fn days_between(from: &str, to: &str) -> Option<i64> {
+    Some(day_number(to.get(..10)?)? - day_number(from.get(..10)?)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(p: &Period) -> (&str, &str) {
+        (&p.from, &p.to)
+    }
+
+    #[test]
+    fn presets_cover_whole_calendar_units() {
+        let today = "2026-11-23";
+        assert_eq!(
+            range(&Period::of(Preset::ThisMonth, today)),
+            ("2026-11-01", "2026-11-30")
+        );
+        assert_eq!(
+            range(&Period::of(Preset::LastMonth, today)),
+            ("2026-10-01", "2026-10-31")
+        );
+        assert_eq!(
+            range(&Period::of(Preset::ThisQuarter, today)),
+            ("2026-10-01", "2026-12-31")
+        );
+        assert_eq!(
+            range(&Period::of(Preset::ThisYear, today)),
+            ("2026-01-01", "2026-12-31")
+        );
+        assert_eq!(
+            range(&Period::of(Preset::Last12Months, today)),
+            ("2025-12-01", "2026-11-30")
+        );
+        assert_eq!(
+            range(&Period::of(Preset::LastMonth, "2026-01-15")),
+            ("2025-12-01", "2025-12-31")
+        );
+    }
+
+    #[test]
+    fn the_previous_period_of_a_month_is_the_month_before_across_a_leap_day() {
+        let march = Period::of(Preset::ThisMonth, "2024-03-10");
+        assert_eq!(range(&march.previous()), ("2024-02-01", "2024-02-29"));
+        assert_eq!(
+            range(&march.previous().previous()),
+            ("2024-01-01", "2024-01-31")
+        );
+        let feb_2025 = Period::of(Preset::ThisMonth, "2025-02-28");
+        assert_eq!(range(&feb_2025.previous()), ("2025-01-01", "2025-01-31"));
+        let q1 = Period::of(Preset::ThisQuarter, "2026-02-01");
+        assert_eq!(range(&q1.previous()), ("2025-10-01", "2025-12-31"));
+        let custom_months = Period::custom("2024-02-01", "2024-03-31").unwrap();
+        assert_eq!(
+            range(&custom_months.previous()),
+            ("2023-12-01", "2024-01-31")
+        );
+    }
+
+    #[test]
+    fn the_previous_period_of_a_custom_range_has_as_many_days() {
+        let ten_days = Period::custom("2024-03-05", "2024-03-14").unwrap();
+        assert_eq!(ten_days.days(), 10);
+        assert_eq!(range(&ten_days.previous()), ("2024-02-24", "2024-03-04"));
+        let across_leap = Period::custom("2024-03-01", "2024-03-02").unwrap();
+        assert_eq!(range(&across_leap.previous()), ("2024-02-28", "2024-02-29"));
+        assert_eq!(
+            Period::custom("2026-03-02", "2026-03-01"),
+            Err(PeriodProblem::EndBeforeStart)
+        );
+        assert_eq!(
+            Period::custom("2026-02-30", "2026-03-01"),
+            Err(PeriodProblem::DayInvalid)
+        );
+    }
+
+    #[test]
+    fn contains_months_and_weeks() {
+        let p = Period::custom("2026-01-30", "2026-03-02").unwrap();
+        assert!(p.contains("2026-01-30"));
+        assert!(p.contains("2026-03-02T23:59:59Z"));
+        assert!(!p.contains("2026-03-03T00:00:00Z"));
+        assert!(!p.contains("2026-01-29"));
+        assert_eq!(p.months(), ["2026-01", "2026-02", "2026-03"]);
+        let weeks = Period::custom("2026-11-18", "2026-11-30").unwrap().weeks();
+        assert_eq!(weeks, ["2026-11-16", "2026-11-23", "2026-11-30"]);
+        assert_eq!(
+            week_of("2026-11-22T10:00:00Z").as_deref(),
+            Some("2026-11-16")
+        );
+        assert_eq!(week_of("2026-11-23").as_deref(), Some("2026-11-23"));
+        assert_eq!(days_between("2024-02-28T10:00:00Z", "2024-03-01"), Some(2));
+    }
+}

@@ -1,0 +1,260 @@
+//! What a report looks at: one device's data, a period, an owner filter, and the base currency
+//! every amount is converted to.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::period::Period;
+use crate::domain::activity::Activity;
+use crate::domain::company::Currencies;
+use crate::domain::contact::Contact;
+use crate::domain::customer::Customer;
+use crate::domain::dataset::{Dataset, Settings};
+use crate::domain::lead::Lead;
+use crate::domain::money::to_base;
+use crate::domain::opportunity::{Opportunity, Outcome, Stage};
+use crate::domain::order::Order;
+use crate::domain::product::Product;
+use crate::domain::quote::Quote;
+use crate::domain::receivable::{Invoice, Payment};
+use crate::domain::record::RecordMeta;
+use crate::domain::stages::pipeline_or_default;
+use crate::domain::team::TeamMember;
+
+/// Whose records a report counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Owner {
+    Everyone,
+    Member(String),
+}
+
+/// Every record, borrowed: the page lends its lists as they are, without copying them.
+#[derive(Clone, Copy)]
+pub struct Data<'a> {
+    pub team: &'a [TeamMember],
+    pub leads: &'a [Lead],
+    pub customers: &'a [Customer],
+    pub contacts: &'a [Contact],
+    pub activities: &'a [Activity],
+    pub opportunities: &'a [Opportunity],
+    pub products: &'a [Product],
+    pub quotes: &'a [Quote],
+    pub orders: &'a [Order],
+    pub payments: &'a [Payment],
+    pub invoices: &'a [Invoice],
+}
+
+impl<'a> Data<'a> {
+    pub fn of(dataset: &'a Dataset) -> Data<'a> {
+        Data {
+            team: &dataset.team,
+            leads: &dataset.leads,
+            customers: &dataset.customers,
+            contacts: &dataset.contacts,
+            activities: &dataset.activities,
+            opportunities: &dataset.opportunities,
+            products: &dataset.products,
+            quotes: &dataset.quotes,
+            orders: &dataset.orders,
+            payments: &dataset.payments,
+            invoices: &dataset.invoices,
+        }
+    }
+}
+
+pub struct Scope<'a> {
+    pub data: Data<'a>,
+    pub settings: Settings,
+    pub period: Period,
+    pub owner: Owner,
+    /// `YYYY-MM-DD`: where "overdue", "forgotten" and ageing are measured from.
+    pub today: String,
+    pub base: String,
+    pub stages: Vec<Stage>,
+    currencies: Currencies,
+    orders: HashMap<&'a str, &'a Order>,
+    customers: HashMap<&'a str, &'a Customer>,
+}
+
+impl<'a> Scope<'a> {
+    pub fn new(
+        data: Data<'a>,
+        settings: Settings,
+        period: Period,
+        owner: Owner,
+        today: &str,
+    ) -> Scope<'a> {
+        let currencies = settings.currencies.clone().unwrap_or_default();
+        Scope {
+            data,
+            period,
+            owner,
+            today: today.to_owned(),
+            base: currencies.base.clone(),
+            stages: pipeline_or_default(settings.pipeline.clone()),
+            settings,
+            currencies,
+            orders: data
+                .orders
+                .iter()
+                .filter(|o| !o.meta.is_deleted())
+                .map(|o| (o.meta.id.as_str(), o))
+                .collect(),
+            customers: data
+                .customers
+                .iter()
+                .filter(|c| !c.meta.is_deleted())
+                .map(|c| (c.meta.id.as_str(), c))
+                .collect(),
+        }
+    }
+
+    /// The same filters over another period, for a comparison.
+    pub fn over(&self, period: Period) -> Scope<'a> {
+        Scope::new(
+            self.data,
+            self.settings.clone(),
+            period,
+            self.owner.clone(),
+            &self.today,
+        )
+    }
+
+    /// Outside Trash and owned as the filter asks.
+    pub fn counts(&self, meta: &RecordMeta) -> bool {
+        !meta.is_deleted()
+            && match &self.owner {
+                Owner::Everyone => true,
+                Owner::Member(id) => meta.owner == *id,
+            }
+    }
+
+    pub fn order(&self, id: &str) -> Option<&'a Order> {
+        self.orders.get(id).copied()
+    }
+
+    pub fn customer(&self, id: &str) -> Option<&'a Customer> {
+        self.customers.get(id).copied()
+    }
+
+    /// Orders that are sales (confirmed, delivered or completed) of the owner, any date.
+    pub fn sales(&self) -> impl Iterator<Item = &'a Order> + '_ {
+        self.data
+            .orders
+            .iter()
+            .filter(|o| self.counts(&o.meta) && o.status.takes_payments())
+    }
+
+    /// Sales whose order date falls in the period.
+    pub fn sales_in_period(&self) -> impl Iterator<Item = &'a Order> + '_ {
+        self.sales().filter(|o| self.period.contains(&o.order_date))
+    }
+
+    /// Payments on the owner's orders (a payment belongs to whoever owns the order), any date,
+    /// with their order.
+    pub fn payments(&self) -> impl Iterator<Item = (&'a Payment, &'a Order)> + '_ {
+        self.data.payments.iter().filter_map(|p| {
+            let order = self.order(&p.order_id)?;
+            (!p.meta.is_deleted() && self.counts(&order.meta)).then_some((p, order))
+        })
+    }
+
+    pub fn payments_in_period(&self) -> impl Iterator<Item = (&'a Payment, &'a Order)> + '_ {
+        self.payments()
+            .filter(|(p, _)| self.period.contains(&p.day))
+    }
+
+    /// An order's total in the base currency, at the rate stored on the order.
+    pub fn order_total(&self, order: &Order) -> Decimal {
+        self.in_base(order.body.total, order)
+    }
+
+    /// An amount in an order's currency, in the base currency at the order's rate.
+    pub fn in_base(&self, amount: Decimal, order: &Order) -> Decimal {
+        to_base(amount, order.rate_to_base, &self.base)
+    }
+
+    /// An opportunity's amount in the base currency. Opportunities store no rate, so today's
+    /// rate from Settings is used; a currency with no rate there is counted one to one.
+    pub fn opportunity_amount(&self, opportunity: &Opportunity) -> Decimal {
+        let rate = self
+            .currencies
+            .rate_of(&opportunity.currency)
+            .unwrap_or(Decimal::ONE);
+        to_base(opportunity.amount, rate, &self.base)
+    }
+
+    /// The weighted amount (amount x probability) in the base currency.
+    pub fn weighted_amount(&self, opportunity: &Opportunity) -> Decimal {
+        let weighted = self.opportunity_amount(opportunity)
+            * Decimal::from(opportunity.probability)
+            / Decimal::ONE_HUNDRED;
+        to_base(weighted, Decimal::ONE, &self.base)
+    }
+
+    pub fn outcome(&self, opportunity: &Opportunity) -> Outcome {
+        self.stages
+            .iter()
+            .find(|s| s.id == opportunity.stage_id)
+            .map_or(Outcome::Open, |s| s.outcome)
+    }
+
+    /// When a won or lost opportunity was closed: its last move into its present stage, or its
+    /// last change if it has no history.
+    pub fn closed_at(&self, opportunity: &'a Opportunity) -> Option<&'a str> {
+        if self.outcome(opportunity) == Outcome::Open {
+            return None;
+        }
+        opportunity
+            .stage_history
+            .iter()
+            .rev()
+            .find(|c| c.to == opportunity.stage_id)
+            .map(|c| c.at.as_str())
+            .or(Some(opportunity.meta.updated_at.as_str()))
+    }
+}
+
+/// A figure now and in the previous period.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Compared {
+    pub now: Decimal,
+    pub before: Decimal,
+}
+
+impl Compared {
+    /// The change in percent, to one decimal; none when there was nothing before.
+    pub fn change_percent(&self) -> Option<Decimal> {
+        (!self.before.is_zero()).then(|| {
+            ((self.now - self.before) * Decimal::ONE_HUNDRED / self.before.abs()).round_dp(1)
+        })
+    }
+}
+
+/// Which records stand behind a figure, so that a click on a bar can list them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordKind {
+    Lead,
+    Customer,
+    Opportunity,
+    Order,
+    Payment,
+    Activity,
+}
+
+/// A part of a report with the records it was computed from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Behind {
+    pub kind: RecordKind,
+    pub ids: Vec<String>,
+}
+
+impl Behind {
+    pub fn new(kind: RecordKind) -> Behind {
+        Behind {
+            kind,
+            ids: Vec::new(),
+        }
+    }
+}
