@@ -10,7 +10,7 @@ use super::pages::{
     ActivityListPage, ContactListPage, ConvertLeadPage, CsvImportPage, CustomerPage, CustomersPage,
     LeadPage, LeadsPage, MorePage, NewCustomerPage, NewLeadPage, NewOrderPage, NewQuotePage,
     NotFoundPage, OpportunityListPage, OpportunityPage, OrderPage, OrdersPage, PipelinePage,
-    QuotePage, QuotesPage, ReceivablesPage, SettingsPage, TodayPage, TrashPage,
+    QuotePage, QuotesPage, ReceivablesPage, ReportsPage, SettingsPage, TodayPage, TrashPage,
 };
 use super::pages::{NewProductPage, ProductPage, ProductsPage};
 use super::state::{store_error_text, AppState};
@@ -109,6 +109,7 @@ fn App(state: AppState) -> impl IntoView {
                     <Route path=path!("/orders/new") view=NewOrderPage/>
                     <Route path=path!("/orders/:id") view=OrderPage/>
                     <Route path=path!("/receivables") view=ReceivablesPage/>
+                    <Route path=path!("/reports/:kind?") view=ReportsPage/>
                     <Route path=path!("/products") view=ProductsPage/>
                     <Route path=path!("/products/new") view=NewProductPage/>
                     <Route path=path!("/products/:id") view=ProductPage/>
