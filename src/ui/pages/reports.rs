@@ -66,6 +66,27 @@ fn settings(state: &AppState) -> Settings {
     }
 }
 
+/// The period and owner chosen, kept while the user moves between reports and other pages.
+#[derive(Clone, Copy)]
+pub struct ReportChoice {
+    preset: RwSignal<String>,
+    from: RwSignal<String>,
+    to: RwSignal<String>,
+    owner: RwSignal<String>,
+}
+
+impl ReportChoice {
+    pub fn this_month() -> ReportChoice {
+        let this_month = Period::of(Preset::ThisMonth, &today());
+        ReportChoice {
+            preset: RwSignal::new(Preset::ThisMonth.as_str().to_owned()),
+            from: RwSignal::new(this_month.from),
+            to: RwSignal::new(this_month.to),
+            owner: RwSignal::new(EVERYONE.to_owned()),
+        }
+    }
+}
+
 #[component]
 pub fn ReportsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -77,11 +98,12 @@ pub fn ReportsPage() -> impl IntoView {
             .unwrap_or(ReportKind::ALL[0])
     });
     let today = today();
-    let choice = RwSignal::new(Preset::ThisMonth.as_str().to_owned());
-    let this_month = Period::of(Preset::ThisMonth, &today);
-    let from = RwSignal::new(this_month.from.clone());
-    let to = RwSignal::new(this_month.to.clone());
-    let owner = RwSignal::new(EVERYONE.to_owned());
+    let ReportChoice {
+        preset: choice,
+        from,
+        to,
+        owner,
+    } = expect_context::<ReportChoice>();
 
     let period = {
         let today = today.clone();
