@@ -6,3 +6,8 @@ pub mod scope;
 pub mod table;
 
 pub mod activity;
+pub mod dashboard;
+#[cfg(test)]
+mod dashboard_tests;
+#[cfg(test)]
+mod testdata_a;
