@@ -12,6 +12,7 @@ use super::table::{percent, Chart, ChartKind, Figure, Label, Report, Row, Sectio
 use crate::domain::date::{add_days, day_number};
 use crate::domain::money::{minor_units, round_money};
 use crate::domain::opportunity::Outcome;
+use crate::domain::record::RecordMeta;
 use crate::i18n::Key;
 
 /// Records counted for a figure, and the amount they add up to in the base currency.
@@ -50,9 +51,7 @@ pub struct Headline {
 pub fn headline(scope: &Scope) -> Headline {
     let mut h = Headline::default();
     let data = scope.data;
-    let new = |meta: &crate::domain::record::RecordMeta| {
-        scope.counts(meta) && scope.period.contains(&meta.created_at)
-    };
+    let new = |meta: &RecordMeta| scope.counts(meta) && scope.period.contains(&meta.created_at);
     for lead in data.leads.iter().filter(|l| new(&l.meta)) {
         h.new_leads.add(&lead.meta.id, Decimal::ZERO);
     }
