@@ -9,7 +9,7 @@ use super::scope::{Data, Owner, RecordKind, Scope};
 use super::table::{Label, Report, Row, Value};
 use super::testdata_a::*;
 use crate::domain::activity::ActivityKind;
-use crate::domain::dataset::Dataset;
+use crate::domain::dataset::{Dataset, Settings};
 use crate::domain::document::OrderStatus;
 use crate::i18n::Key;
 
@@ -18,27 +18,26 @@ const TODAY: &str = "2024-03-20";
 /// March 2024, compared with February 2024, a leap-year February: records on the 29th belong
 /// to February, records on March 1st to March. Base currency CNY; today's USD rate is 7.10.
 fn company() -> Dataset {
-    let mut data = Dataset::default();
-    data.team = vec![
+    let team = vec![
         member("m1", "Ada", true),
         member("m2", "Bo", true),
         member("m3", "Cy", false),
     ];
     let mut l4 = lead("l4", "m1", "2024-03-15");
     l4.meta = trashed(l4.meta);
-    data.leads = vec![
+    let leads = vec![
         lead("l1", "m1", "2024-03-01"),
         lead("l2", "m2", "2024-03-31"),
         lead("l3", "m1", "2024-02-29"),
         l4,
         lead("l5", "m2", "2024-04-01"),
     ];
-    data.customers = vec![
+    let customers = vec![
         customer("c1", "m1", "2024-03-05"),
         customer("c2", "m2", "2024-02-01"),
         customer("c3", "m2", "2024-02-15"),
     ];
-    data.opportunities = vec![
+    let opportunities = vec![
         opportunity(
             "o1",
             "m1",
@@ -87,7 +86,7 @@ fn company() -> Dataset {
         OrderStatus::Confirmed,
     );
     s6.meta = trashed(s6.meta);
-    data.orders = vec![
+    let orders = vec![
         order(
             "s1",
             "m1",
@@ -136,14 +135,14 @@ fn company() -> Dataset {
         ),
         s6,
     ];
-    data.payments = vec![
+    let payments = vec![
         payment("p1", "s1", "2024-03-06", "5000.00"),
         payment("p2", "s2", "2024-03-30", "500.00"),
         payment("p3", "s3", "2024-03-01", "3000"),
         payment("p4", "s3", "2024-02-29", "1000"),
         payment("p5", "s6", "2024-03-13", "100"),
     ];
-    data.activities = vec![
+    let activities = vec![
         activity(
             "a1",
             "m1",
@@ -174,14 +173,27 @@ fn company() -> Dataset {
             false,
         ),
     ];
-    data.settings.targets = Some(vec![
+    let targets = vec![
         target("m1", "2024-03", "20000"),
         target("m2", "2024-03", "10000"),
         target("m3", "2024-03", "5000"),
         target("m1", "2024-02", "8000"),
         target("m1", "2024-04", "9999"),
-    ]);
-    data
+    ];
+    Dataset {
+        settings: Settings {
+            targets: Some(targets),
+            ..Settings::default()
+        },
+        team,
+        leads,
+        customers,
+        activities,
+        opportunities,
+        orders,
+        payments,
+        ..Dataset::default()
+    }
 }
 
 fn scope<'a>(data: &'a Dataset, period: Period, owner: Owner) -> Scope<'a> {
@@ -196,7 +208,7 @@ fn ids(tally: &[String]) -> Vec<&str> {
     tally.iter().map(String::as_str).collect()
 }
 
-fn figure<'a>(report: &'a Report, title: Key) -> (&'a Value, &'a Value, &'a Value) {
+fn figure(report: &Report, title: Key) -> (&Value, &Value, &Value) {
     let f = report.figures.iter().find(|f| f.title == title).unwrap();
     (&f.now, &f.before, &f.change)
 }
