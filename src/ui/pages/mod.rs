@@ -41,6 +41,7 @@ mod sale_lists;
 mod settings;
 mod stage_settings;
 mod storage_settings;
+mod target_settings;
 mod today;
 mod today_money;
 mod trash;
