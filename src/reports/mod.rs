@@ -6,3 +6,7 @@ pub mod scope;
 pub mod table;
 
 pub mod activity;
+pub mod funnel;
+
+#[cfg(test)]
+mod testdata_b;
