@@ -7,6 +7,12 @@ pub mod table;
 
 pub mod activity;
 pub mod funnel;
+pub mod lead_conversion;
+pub mod performance;
+pub mod product_sales;
+pub mod sales_tally;
 
+#[cfg(test)]
+mod demo_b;
 #[cfg(test)]
 mod testdata_b;
