@@ -1,0 +1,58 @@
+//! What the sales reports add up per row: the orders counted and the amount they brought in, and
+//! how a row is named when the grouping text was left empty.
+
+use rust_decimal::Decimal;
+
+use super::scope::{Behind, RecordKind};
+use super::table::Label;
+use crate::domain::order::Order;
+use crate::i18n::Key;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SalesTally {
+    /// Each order once, in the order they were added.
+    pub order_ids: Vec<String>,
+    /// In the base currency.
+    pub amount: Decimal,
+}
+
+impl SalesTally {
+    /// Adds an amount from `order`. An order's lines come one after another, so an order already
+    /// counted is the last one added.
+    pub fn add(&mut self, order: &Order, amount: Decimal) {
+        if self.order_ids.last() != Some(&order.meta.id) {
+            self.order_ids.push(order.meta.id.clone());
+        }
+        self.amount += amount;
+    }
+
+    pub fn orders(&self) -> u64 {
+        self.order_ids.len() as u64
+    }
+
+    pub fn behind(&self) -> Behind {
+        Behind {
+            kind: RecordKind::Order,
+            ids: self.order_ids.clone(),
+        }
+    }
+}
+
+/// Groups sorted by amount, largest first, then by their text so that the order is stable,
+/// "(not set)" after the named ones.
+pub fn largest_first<T>(groups: &mut [(&str, T)], amount: impl Fn(&T) -> Decimal) {
+    groups.sort_by(|a, b| {
+        amount(&b.1)
+            .cmp(&amount(&a.1))
+            .then(a.0.is_empty().cmp(&b.0.is_empty()))
+            .then(a.0.cmp(b.0))
+    });
+}
+
+/// A row named by what the user typed, or "(not set)" when nothing was typed.
+pub fn typed_or_not_set(text: &str, label: impl FnOnce(String) -> Label) -> Label {
+    match text.trim() {
+        "" => Label::Key(Key::ReportNotSet),
+        typed => label(typed.to_owned()),
+    }
+}
