@@ -6,3 +6,13 @@ pub mod scope;
 pub mod table;
 
 pub mod activity;
+
+pub mod buyers;
+pub mod customers;
+pub mod forecast;
+pub mod forgotten;
+pub mod pareto;
+pub mod receivables;
+pub mod rfm;
+#[cfg(test)]
+pub mod testdata_c;
