@@ -277,3 +277,209 @@ pub fn customers(scope: &Scope) -> Report {
     sections.push(forgotten::section(scope));
     Report { figures, sections }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dataset::Dataset;
+    use crate::domain::lead::Level;
+    use crate::reports::testdata_c::*;
+
+    fn described(
+        id: &str,
+        created: &str,
+        source: &str,
+        industry: &str,
+        level: Option<Level>,
+        city: &str,
+    ) -> Customer {
+        let mut c = customer(id, created);
+        c.details.source = source.into();
+        c.details.industry = industry.into();
+        c.details.level = level;
+        c.details.city = city.into();
+        c
+    }
+
+    /// Over the first quarter of 2026: a, b, c are live; e is in Trash and still bought.
+    fn four_customers() -> Dataset {
+        let mut e = described(
+            "e",
+            "2025-01-01",
+            "referral",
+            "Retail",
+            Some(Level::C),
+            "Hangzhou",
+        );
+        e.meta.move_to_trash("2026-02-01T00:00:00Z");
+        Dataset {
+            customers: vec![
+                described(
+                    "a",
+                    "2025-06-01",
+                    "website",
+                    "Manufacturing",
+                    Some(Level::A),
+                    "Shanghai",
+                ),
+                described(
+                    "b",
+                    "2026-02-10",
+                    "website",
+                    "Retail",
+                    Some(Level::B),
+                    "Beijing",
+                ),
+                described("c", "2026-01-05", "referral", "", None, "Shanghai"),
+                e,
+            ],
+            orders: vec![
+                sale("a1", "a", "2026-01-15", "600"),
+                sale("a2", "a", "2026-03-15", "400"),
+                sale("b1", "b", "2026-02-15", "500"),
+                // 50 dollars at 6.
+                sale_in("c1", "c", "2026-03-01", "50", "USD", "6"),
+                sale("e1", "e", "2026-03-02", "200"),
+                // Last quarter: a once, b twice.
+                sale("a0", "a", "2025-12-01", "100"),
+                sale("b0", "b", "2025-11-01", "100"),
+                sale("b00", "b", "2025-11-02", "100"),
+            ],
+            ..Dataset::default()
+        }
+    }
+
+    fn rows(section: &Section) -> Vec<(Label, Vec<Decimal>)> {
+        section
+            .table
+            .rows
+            .iter()
+            .map(|r| (r.label.clone(), numbers(r)))
+            .collect()
+    }
+
+    fn n(values: [i64; 3]) -> Vec<Decimal> {
+        values.into_iter().map(Decimal::from).collect()
+    }
+
+    #[test]
+    fn customers_by_source_industry_level_and_city() {
+        let data = four_customers();
+        let scope = scope(&data, "2026-01-01", "2026-03-31", "2026-04-15");
+        let report = customers(&scope);
+        let text = |s: &str| Label::Text(s.into());
+        let not_set = Label::Key(Key::ReportNotSet);
+        // Columns: customers (live), new in the period (b, c), revenue.
+        // website: a 600 + 400, b 500 = 1500; referral: c 50 x 6 = 300, e (in Trash) 200 = 500.
+        let by_source = &report.sections[0];
+        assert_eq!(by_source.title, Key::ReportCustomersBySource);
+        assert_eq!(
+            rows(by_source),
+            [
+                (Label::Source("website".into()), n([2, 1, 1500])),
+                (Label::Source("referral".into()), n([1, 1, 500])),
+            ]
+        );
+        assert_eq!(ids(&by_source.table.rows[0]), ["a", "b"]);
+        assert_eq!(
+            numbers(by_source.table.total.as_ref().unwrap()),
+            n([3, 2, 2000])
+        );
+        // Retail: b 500 + e 200.
+        assert_eq!(
+            rows(&report.sections[1]),
+            [
+                (text("Manufacturing"), n([1, 0, 1000])),
+                (text("Retail"), n([1, 1, 700])),
+                (not_set.clone(), n([1, 1, 300])),
+            ]
+        );
+        // Level C is only e's, in Trash: revenue and no customer.
+        assert_eq!(
+            rows(&report.sections[2]),
+            [
+                (text("A"), n([1, 0, 1000])),
+                (text("B"), n([1, 1, 500])),
+                (not_set, n([1, 1, 300])),
+                (text("C"), n([0, 0, 200])),
+            ]
+        );
+        assert_eq!(
+            rows(&report.sections[3]),
+            [
+                (text("Shanghai"), n([2, 1, 1300])),
+                (text("Beijing"), n([1, 1, 500])),
+                (text("Hangzhou"), n([0, 0, 200])),
+            ]
+        );
+        for section in &report.sections[..4] {
+            assert!((0..3).all(|column| adds_up(section, column)));
+        }
+    }
+
+    #[test]
+    fn the_repeat_rate_and_the_top_fifth_against_the_quarter_before() {
+        let data = four_customers();
+        let scope = scope(&data, "2026-01-01", "2026-03-31", "2026-04-15");
+        let report = customers(&scope);
+        let [top, repeat] = &report.figures[..] else {
+            panic!("two figures");
+        };
+        // Now: a 1000, b 500, c 300, e 200; ceil(4 / 5) = 1 customer: 1000 / 2000 = 50%.
+        // Before: a 100, b 200; ceil(2 / 5) = 1: 200 / 300 = 66.7%. Change: (50 - 66.7) / 66.7.
+        assert_eq!(top.title, Key::ReportTopFifthShare);
+        assert_eq!(top.now, Value::Percent(Some(dec("50.0"))));
+        assert_eq!(top.before, Value::Percent(Some(dec("66.7"))));
+        assert_eq!(top.change, Value::Change(Some(dec("-25.0"))));
+        assert_eq!(top.behind.as_ref().unwrap().ids, ["a"]);
+        // Now only a of 4 buyers bought twice: 25%; before, b of 2: 50%.
+        assert_eq!(repeat.now, Value::Percent(Some(dec("25.0"))));
+        assert_eq!(repeat.before, Value::Percent(Some(dec("50.0"))));
+        assert_eq!(repeat.change, Value::Change(Some(dec("-50.0"))));
+        assert_eq!(repeat.behind.as_ref().unwrap().ids, ["a"]);
+
+        let empty = Dataset::default();
+        let scope =
+            super::super::testdata_c::scope(&empty, "2026-01-01", "2026-03-31", "2026-04-15");
+        let report = customers(&scope);
+        assert_eq!(report.figures[1].now, Value::Percent(None));
+        assert_eq!(report.figures[1].change, Value::Change(None));
+    }
+
+    #[test]
+    fn industries_and_cities_beyond_ten_share_an_other_row() {
+        let mut list: Vec<Customer> = (1..=12)
+            .map(|i| {
+                let id = format!("k{i:02}");
+                described(&id, "2025-01-01", "", "", None, &format!("City {i:02}"))
+            })
+            .collect();
+        list[11].details.city = "City 01".into();
+        let data = Dataset {
+            orders: vec![sale("s", "k05", "2026-01-05", "10")],
+            customers: list,
+            ..Dataset::default()
+        };
+        let scope = scope(&data, "2026-01-01", "2026-03-31", "2026-04-15");
+        let report = customers(&scope);
+        let by_city = &report.sections[3];
+        // 11 cities: City 05 has the revenue, City 01 two customers, then by name; the last
+        // of 11 goes to Other.
+        let labels: Vec<Label> = by_city.table.rows.iter().map(|r| r.label.clone()).collect();
+        let city = |i: u32| Label::Text(format!("City {i:02}"));
+        let expected: Vec<Label> = [5, 1, 2, 3, 4, 6, 7, 8, 9, 10]
+            .into_iter()
+            .map(city)
+            .chain([Label::Key(Key::ReportOther)])
+            .collect();
+        assert_eq!(labels, expected);
+        assert_eq!(ids(&by_city.table.rows[10]), ["k11"]);
+        assert!((0..3).all(|column| adds_up(by_city, column)));
+        // Sources are few: all customers with none set are one row, never capped.
+        assert_eq!(report.sections[0].table.rows.len(), 1);
+        assert_eq!(
+            report.sections[0].table.rows[0].label,
+            Label::Key(Key::ReportNotSet)
+        );
+    }
+}

@@ -185,3 +185,115 @@ pub fn forecast(scope: &Scope) -> Report {
         ],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dataset::Dataset;
+    use crate::domain::document::OrderStatus;
+    use crate::reports::testdata_c::*;
+
+    const TODAY: &str = "2026-03-20";
+
+    fn data() -> Dataset {
+        let mut won = opportunity("p5", "won", "9000", Some("2026-04-01"));
+        won.probability = 100;
+        let mut trashed = opportunity("p7", "proposal", "9000", Some("2026-04-01"));
+        trashed.meta.move_to_trash("2026-03-01T00:00:00Z");
+        let mut dollars = opportunity("p3", "new", "100", Some("2026-03-25"));
+        dollars.currency = "USD".into();
+        let mut draft = sale("s3", "c1", "2026-04-01", "9000");
+        draft.status = OrderStatus::Draft;
+        Dataset {
+            opportunities: vec![
+                opportunity("p1", "proposal", "1000", Some("2026-04-10")),
+                // Expected in February and still open: hoped for this month.
+                opportunity("p2", "negotiation", "500", Some("2026-02-15")),
+                dollars,
+                opportunity("p4", "qualified", "300", None),
+                won,
+                opportunity("p6", "proposal", "9000", Some("2026-08-01")),
+                trashed,
+            ],
+            orders: vec![
+                with_plan(
+                    sale("s1", "c1", "2026-01-05", "900"),
+                    &[
+                        ("2026-02-05", "300"),
+                        ("2026-03-05", "300"),
+                        ("2026-05-05", "300"),
+                    ],
+                ),
+                sale_in("s2", "c1", "2026-04-15", "100", "USD", "7"),
+                draft,
+                sale("s4", "c1", "2025-12-01", "50"),
+            ],
+            payments: vec![payment("pay", "s1", "2026-03-01", "400")],
+            ..Dataset::default()
+        }
+    }
+
+    #[test]
+    fn weighted_pipeline_and_open_installments_per_month_from_today_on() {
+        let data = data();
+        let scope = scope(&data, "2026-01-01", "2026-06-30", TODAY);
+        let Forecast { months, undated } = forecast_by_month(&scope);
+        let found: Vec<(&str, [Decimal; 3])> = months
+            .iter()
+            .map(|(m, e)| (m.as_str(), [e.weighted, e.amount, e.installments]))
+            .collect();
+        // January and February are history. Settings' default rate for USD is 7.10.
+        // March: p2 500 x 80% = 400 (expected in February) + p3 100 x 7.10 = 710 x 10% = 71;
+        //        installments: s1's 03-05 300 less the 100 left of 400 paid after 02-05's 300,
+        //        overdue: 200; s4's 50, overdue since 2025-12-01.
+        // April: p1 1000 x 60% = 600; s2's 100 x 7 = 700 due on its order date 04-15.
+        // May: s1's last 300. June: nothing. p6 closes after the period, p5 is won, p7 in Trash.
+        assert_eq!(
+            found,
+            [
+                ("2026-03", [dec("471"), dec("1210"), dec("250")]),
+                ("2026-04", [dec("600"), dec("1000"), dec("700")]),
+                ("2026-05", [dec("0"), dec("0"), dec("300")]),
+                ("2026-06", [dec("0"), dec("0"), dec("0")]),
+            ]
+        );
+        assert_eq!(months[0].1.opportunities, ["p2", "p3"]);
+        // p4 has no close day: 300 x 20% = 60.
+        assert_eq!(
+            (undated.weighted, undated.amount, undated.opportunities),
+            (dec("60"), dec("300"), vec!["p4"])
+        );
+
+        let report = forecast(&scope);
+        let by_month = &report.sections[0];
+        // Weighted + installments: 471 + 250 = 721, 600 + 700 = 1300, 300, 0.
+        let totals: Vec<Decimal> = by_month
+            .table
+            .rows
+            .iter()
+            .map(|r| number(&r.values[3]))
+            .collect();
+        assert_eq!(totals, [dec("721"), dec("1300"), dec("300"), dec("0")]);
+        assert_eq!(
+            numbers(by_month.table.total.as_ref().unwrap()),
+            [dec("1071"), dec("2210"), dec("1250"), dec("2321")]
+        );
+        assert!((0..4).all(|c| adds_up(by_month, c)));
+        assert_eq!(
+            numbers(&report.sections[1].table.rows[0]),
+            [dec("1"), dec("300"), dec("60")]
+        );
+    }
+
+    #[test]
+    fn a_period_already_over_forecasts_nothing() {
+        let data = data();
+        let scope = scope(&data, "2026-01-01", "2026-02-28", TODAY);
+        let report = forecast(&scope);
+        assert!(report.sections[0].table.rows.is_empty());
+        assert_eq!(
+            numbers(report.sections[0].table.total.as_ref().unwrap()),
+            [dec("0"), dec("0"), dec("0"), dec("0")]
+        );
+    }
+}

@@ -81,3 +81,105 @@ pub fn section(scope: &Scope) -> Section {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dataset::Dataset;
+    use crate::domain::lead::{ConvertedTo, Lead, LeadDetails, LeadStatus};
+    use crate::domain::today::{agenda, Records};
+    use crate::reports::testdata_c::*;
+    use rust_decimal::Decimal;
+
+    const TODAY: &str = "2026-03-31";
+
+    fn data() -> Dataset {
+        let mut gone = customer("gone", "2024-01-01T00:00:00Z");
+        gone.meta.move_to_trash("2026-01-01T00:00:00Z");
+        let mut trashed_call = call("t", "2026-03-30T09:00:00Z", Some("month"), None);
+        trashed_call.meta.move_to_trash("2026-03-30T10:00:00Z");
+        let lead = Lead {
+            meta: meta("lead", "2025-01-01T00:00:00Z"),
+            details: LeadDetails {
+                name: "lead".into(),
+                ..LeadDetails::default()
+            },
+            status: LeadStatus::Converted,
+            disqualified_reason: None,
+            converted: Some(ConvertedTo {
+                customer_id: "via-lead".into(),
+                contact_id: None,
+                opportunity_id: None,
+                at: "2025-02-01T00:00:00Z".into(),
+            }),
+        };
+        Dataset {
+            customers: vec![
+                customer("fresh", "2025-01-01T00:00:00Z"),
+                customer("week", "2025-01-01T00:00:00Z"),
+                customer("half", "2025-01-01T00:00:00Z"),
+                customer("month", "2025-01-01T00:00:00Z"),
+                customer("never", "2025-12-01T08:00:00Z"),
+                customer("via-lead", "2025-01-01T00:00:00Z"),
+                gone,
+            ],
+            leads: vec![lead],
+            activities: vec![
+                call("1", "2026-03-28T09:00:00Z", Some("fresh"), None),
+                call("2", "2026-03-20T09:00:00Z", Some("week"), None),
+                call("3", "2026-03-16T23:00:00Z", Some("half"), None),
+                call("4", "2026-02-01T09:00:00Z", Some("month"), None),
+                trashed_call,
+                call("5", "2025-06-01T09:00:00Z", Some("via-lead"), None),
+                call("6", "2026-03-25T09:00:00Z", None, Some("lead")),
+            ],
+            ..Dataset::default()
+        }
+    }
+
+    #[test]
+    fn customers_silent_for_7_15_30_and_90_days() {
+        let data = data();
+        let scope = scope(&data, "2026-03-01", "2026-03-31", TODAY);
+        let section = section(&scope);
+        // Days silent on 03-31: fresh 3, week 11, half 15, month 58 (its call of 03-30 is in
+        // Trash), never 120 (made on 2025-12-01: 31 + 31 + 28 + 30), via-lead 6 (its lead's
+        // call of 03-25). gone is in Trash. 6 live customers.
+        let found: Vec<(Vec<&str>, Decimal)> = section
+            .table
+            .rows
+            .iter()
+            .map(|r| (ids(r), number(&r.values[1])))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (vec!["never", "month", "half", "week"], dec("66.7")),
+                (vec!["never", "month", "half"], dec("50.0")),
+                (vec!["never", "month"], dec("33.3")),
+                (vec!["never"], dec("16.7")),
+            ]
+        );
+        assert_eq!(section.table.rows[2].label, Label::Key(Key::ReportSilent30));
+
+        // Today's list at 30 days holds the same customers.
+        let today = agenda(
+            TODAY,
+            ME,
+            30,
+            Records {
+                leads: &data.leads,
+                customers: &data.customers,
+                activities: &data.activities,
+                ..Records::default()
+            },
+        );
+        let mut on_today: Vec<&str> = today
+            .forgotten
+            .iter()
+            .map(|(c, _)| c.meta.id.as_str())
+            .collect();
+        on_today.sort_unstable();
+        assert_eq!(on_today, ["month", "never"]);
+    }
+}

@@ -9,6 +9,8 @@ pub mod activity;
 
 pub mod buyers;
 pub mod customers;
+#[cfg(test)]
+mod demo_c;
 pub mod forecast;
 pub mod forgotten;
 pub mod pareto;

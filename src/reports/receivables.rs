@@ -300,3 +300,201 @@ pub fn receivables(scope: &Scope) -> Report {
         ],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dataset::Dataset;
+    use crate::domain::document::OrderStatus;
+    use crate::reports::period::Period;
+    use crate::reports::scope::{Data, Owner};
+    use crate::reports::testdata_c::*;
+
+    const TODAY: &str = "2026-03-31";
+
+    /// acme owes on o1 (CNY) and o3 (EUR at 7.7), globex on o2 (USD at 7.1).
+    fn data() -> Dataset {
+        let mut theirs = sale("o5", "acme", "2026-03-01", "500");
+        theirs.meta.owner = "li".into();
+        let mut draft = sale("o6", "acme", "2026-01-01", "999");
+        draft.status = OrderStatus::Draft;
+        let mut trashed = payment("p-trash", "o1", "2026-02-01", "100");
+        trashed.meta.move_to_trash("2026-02-02T00:00:00Z");
+        Dataset {
+            customers: vec![
+                customer("acme", "2025-01-01"),
+                customer("globex", "2025-01-01"),
+            ],
+            orders: vec![
+                with_plan(
+                    sale("o1", "acme", "2026-01-01", "1000"),
+                    &[
+                        ("2026-01-15", "400"),
+                        ("2026-03-15", "300"),
+                        ("2026-04-30", "300"),
+                    ],
+                ),
+                sale_in("o2", "globex", "2025-11-01", "200", "USD", "7.1"),
+                with_plan(
+                    sale_in("o3", "acme", "2026-02-10", "100", "EUR", "7.7"),
+                    &[("2026-02-20", "50"), ("2026-05-01", "50")],
+                ),
+                sale("o4", "globex", "2026-01-01", "80"),
+                theirs,
+                draft,
+            ],
+            payments: vec![
+                payment("p1", "o1", "2026-01-20", "250"),
+                payment("p4", "o4", "2026-01-02", "80"),
+                trashed,
+            ],
+            ..Dataset::default()
+        }
+    }
+
+    fn my_scope(data: &Dataset) -> Scope<'_> {
+        // The period is of no account: a quarter long past.
+        Scope::new(
+            Data::of(data),
+            data.settings.clone(),
+            Period::custom("2024-01-01", "2024-03-31").unwrap(),
+            Owner::Member(ME.into()),
+            TODAY,
+        )
+    }
+
+    #[test]
+    fn ageing_in_the_base_currency_at_each_orders_rate() {
+        let data = data();
+        let report = receivables(&my_scope(&data));
+        let ageing = &report.sections[0];
+        // o1 (1000, 250 paid): 150 open of 01-15 (16 + 28 + 31 = 75 days late), 300 of 03-15
+        // (16 days), 300 not due. o2: 200 x 7.1 = 1420 due 2025-11-01, 150 days late.
+        // o3: 50 x 7.7 = 385 of 02-20 (8 + 31 = 39 days), 385 not due. o4 is paid, o5 is li's,
+        // o6 a draft.
+        let amounts: Vec<Decimal> = ageing
+            .table
+            .rows
+            .iter()
+            .map(|r| number(&r.values[0]))
+            .collect();
+        assert_eq!(
+            amounts,
+            [dec("685"), dec("300"), dec("385"), dec("150"), dec("1420")]
+        );
+        // 685 + 300 + 385 + 150 + 1420 = 2940; 1420 / 2940 = 48.3%.
+        assert_eq!(
+            numbers(ageing.table.total.as_ref().unwrap()),
+            [dec("2940"), dec("100")]
+        );
+        assert_eq!(number(&ageing.table.rows[4].values[1]), dec("48.3"));
+        let behind: Vec<Vec<&str>> = ageing.table.rows.iter().map(ids).collect();
+        assert_eq!(
+            behind,
+            [
+                vec!["o1", "o3"],
+                vec!["o1"],
+                vec!["o3"],
+                vec!["o1"],
+                vec!["o2"]
+            ]
+        );
+        assert_eq!(ageing.table.rows[0].label, Label::Key(Key::AgeNotDue));
+
+        let everyone = scope(&data, "2024-01-01", "2024-03-31", TODAY);
+        let ageing = &receivables(&everyone).sections[0];
+        // li's o5: 500 due 03-01, 30 days late.
+        assert_eq!(number(&ageing.table.rows[1].values[0]), dec("800"));
+    }
+
+    #[test]
+    fn balances_per_customer_and_overdue_installments_oldest_first() {
+        let data = data();
+        let report = receivables(&my_scope(&data));
+        let [_, top, all, late] = &report.sections[..] else {
+            panic!("four sections");
+        };
+        // acme: o1 750 (450 overdue) + o3 100 x 7.7 = 770 (385 overdue); globex: o2 1420, all
+        // overdue.
+        for section in [top, all] {
+            assert_eq!(section.table.rows[0].label, Label::Text("ACME".into()));
+            assert_eq!(
+                numbers(&section.table.rows[0]),
+                [dec("2"), dec("1520"), dec("835")]
+            );
+            assert_eq!(ids(&section.table.rows[0]), ["o1", "o3"]);
+            assert_eq!(
+                numbers(&section.table.rows[1]),
+                [dec("1"), dec("1420"), dec("1420")]
+            );
+            assert_eq!(
+                numbers(section.table.total.as_ref().unwrap()),
+                [dec("3"), dec("2940"), dec("2255")]
+            );
+        }
+        assert!(top.chart.is_some() && all.chart.is_none());
+
+        let rows: Vec<(Label, Value, Value, Value, Value)> = late
+            .table
+            .rows
+            .iter()
+            .map(|r| {
+                let v = &r.values;
+                (
+                    r.label.clone(),
+                    v[0].clone(),
+                    v[1].clone(),
+                    v[2].clone(),
+                    v[3].clone(),
+                )
+            })
+            .collect();
+        let row = |number: &str, customer: &str, due: &str, open: &str, days: i64| {
+            (
+                Label::Text(number.into()),
+                Value::Text(customer.into()),
+                Value::Day(due.into()),
+                Value::Money(dec(open)),
+                Value::Days(Some(Decimal::from(days))),
+            )
+        };
+        assert_eq!(
+            rows,
+            [
+                row("SO-o2", "GLOBEX", "2025-11-01", "1420", 150),
+                row("SO-o1", "ACME", "2026-01-15", "150", 75),
+                row("SO-o3", "ACME", "2026-02-20", "385", 39),
+                row("SO-o1", "ACME", "2026-03-15", "300", 16),
+            ]
+        );
+        // 1420 + 150 + 385 + 300, the overdue part of every balance.
+        assert_eq!(
+            late.table.total.as_ref().unwrap().values[2],
+            Value::Money(dec("2255"))
+        );
+    }
+
+    #[test]
+    fn beyond_ten_customers_the_chart_gets_one_more_bar_for_the_rest() {
+        let names: Vec<String> = (1..=12).map(|i| format!("c{i:02}")).collect();
+        let data = Dataset {
+            customers: names.iter().map(|c| customer(c, "2025-01-01")).collect(),
+            orders: names
+                .iter()
+                .enumerate()
+                .map(|(i, c)| sale(c, c, "2026-03-01", &format!("{}", 100 + i)))
+                .collect(),
+            ..Dataset::default()
+        };
+        let report = receivables(&scope(&data, "2026-03-01", "2026-03-31", TODAY));
+        let (top, all) = (&report.sections[1], &report.sections[2]);
+        assert_eq!(all.table.rows.len(), 12);
+        assert_eq!(top.table.rows.len(), 11);
+        // The two smallest, c02 (101) and c01 (100).
+        let rest = &top.table.rows[10];
+        assert_eq!(rest.label, Label::Key(Key::ReportOther));
+        assert_eq!(numbers(rest), [dec("2"), dec("201"), dec("201")]);
+        assert_eq!(ids(rest), ["c02", "c01"]);
+        assert!((0..3).all(|c| adds_up(top, c) && adds_up(all, c)));
+    }
+}

@@ -184,3 +184,133 @@ pub fn section(scored: &[Scored], base: &str) -> Section {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dataset::Dataset;
+    use crate::domain::document::OrderStatus;
+    use crate::reports::buyers::buyers;
+    use crate::reports::testdata_c::*;
+
+    /// Eight buyers, one per segment, over the first quarter of 2026 seen on 2026-04-15 (so
+    /// recency is measured to 2026-03-31). Each buys either once or three times, either 1000 or
+    /// 100 in all, last either on 03-26 (5 days before 03-31) or on 02-04 (24 + 31 = 55 days).
+    /// Averages: R = (4 x 5 + 4 x 55) / 8 = 30, F = (4 x 3 + 4 x 1) / 8 = 2,
+    /// M = (4 x 1000 + 4 x 100) / 8 = 550.
+    pub fn eight_buyers() -> Dataset {
+        let mut orders = Vec::new();
+        let recent = "2026-03-26";
+        let old = "2026-02-04";
+        for (id, last, times, amounts) in [
+            ("iv", recent, 3, ["300", "300", "400"]),
+            ("id", recent, 1, ["1000", "", ""]),
+            ("ir", old, 3, ["300", "300", "400"]),
+            ("ik", old, 1, ["1000", "", ""]),
+            ("gv", recent, 3, ["30", "30", "40"]),
+            ("gd", recent, 1, ["100", "", ""]),
+            ("gr", old, 3, ["30", "30", "40"]),
+            ("gk", old, 1, ["100", "", ""]),
+        ] {
+            let days = ["2026-01-10", "2026-01-20", last];
+            for i in 0..times {
+                let day = if times == 1 { last } else { days[i] };
+                orders.push(sale(&format!("{id}{i}"), id, day, amounts[i]));
+            }
+        }
+        // id's sale is in dollars: 125 x 8 = 1000 in the base currency.
+        let id_sale = orders.iter_mut().find(|o| o.meta.id == "id0").unwrap();
+        *id_sale = sale_in("id0", "id", recent, "125", "USD", "8");
+        // Not counted: before the period, after it, and a draft.
+        orders.push(sale("iv-old", "iv", "2025-12-31", "5000"));
+        orders.push(sale("gk-late", "gk", "2026-04-02", "5000"));
+        let mut draft = sale("gk-draft", "gk", "2026-03-30", "5000");
+        draft.status = OrderStatus::Draft;
+        orders.push(draft);
+        Dataset {
+            customers: ["iv", "id", "ir", "ik", "gv", "gd", "gr", "gk"]
+                .into_iter()
+                .map(|id| customer(id, "2025-01-01T00:00:00Z"))
+                .collect(),
+            orders,
+            ..Dataset::default()
+        }
+    }
+
+    #[test]
+    fn each_buyer_lands_in_its_segment() {
+        let data = eight_buyers();
+        let scope = scope(&data, "2026-01-01", "2026-03-31", "2026-04-15");
+        assert_eq!(as_of(&scope), "2026-03-31");
+        let scored = score(&buyers(&scope), as_of(&scope));
+        let found = |id: &str| {
+            let s = scored.iter().find(|s| s.customer_id == id).unwrap();
+            (s.segment, s.recency, s.frequency, s.monetary)
+        };
+        use Segment::*;
+        assert_eq!(found("iv"), (ImportantValue, 5, 3, dec("1000")));
+        assert_eq!(found("id"), (ImportantDevelopment, 5, 1, dec("1000")));
+        assert_eq!(found("ir"), (ImportantRetention, 55, 3, dec("1000")));
+        assert_eq!(found("ik"), (ImportantRecovery, 55, 1, dec("1000")));
+        assert_eq!(found("gv"), (GeneralValue, 5, 3, dec("100")));
+        assert_eq!(found("gd"), (GeneralDevelopment, 5, 1, dec("100")));
+        assert_eq!(found("gr"), (GeneralRetention, 55, 3, dec("100")));
+        assert_eq!(found("gk"), (GeneralRecovery, 55, 1, dec("100")));
+
+        let section = section(&scored, "CNY");
+        let labels: Vec<Label> = section.table.rows.iter().map(|r| r.label.clone()).collect();
+        let keys: Vec<Label> = Segment::ALL.iter().map(|s| Label::Key(s.key())).collect();
+        assert_eq!(labels, keys);
+        // Customers, revenue, average R, F, M of the one customer in the row.
+        assert_eq!(
+            numbers(&section.table.rows[1]),
+            [dec("1"), dec("1000"), dec("5"), dec("1"), dec("1000")]
+        );
+        assert_eq!(ids(&section.table.rows[1]), ["id"]);
+        assert_eq!(ids(&section.table.rows[7]), ["gk"]);
+        // 8 customers, 4 x 1000 + 4 x 100 = 4400, and the averages worked out above.
+        assert_eq!(
+            numbers(section.table.total.as_ref().unwrap()),
+            [dec("8"), dec("4400"), dec("30"), dec("2"), dec("550")]
+        );
+    }
+
+    #[test]
+    fn recency_runs_to_today_when_the_period_has_not_ended_and_a_tie_with_the_average_is_high() {
+        let data = Dataset {
+            customers: vec![customer("a", "2025-01-01"), customer("b", "2025-01-01")],
+            orders: vec![
+                sale("a1", "a", "2026-03-01", "100"),
+                sale("b1", "b", "2026-03-09", "100"),
+                sale("b2", "b", "2026-03-09", "300"),
+            ],
+            ..Dataset::default()
+        };
+        let scope = scope(&data, "2026-03-01", "2026-03-31", "2026-03-11");
+        assert_eq!(as_of(&scope), "2026-03-11");
+        let scored = score(&buyers(&scope), as_of(&scope));
+        // R: a 10 days, b 2; average 6. F: a 1, b 2; average 1.5. M: a 100, b 400; average 250.
+        let b = scored.iter().find(|s| s.customer_id == "b").unwrap();
+        assert_eq!((b.recency, b.segment), (2, Segment::ImportantValue));
+        let a = scored.iter().find(|s| s.customer_id == "a").unwrap();
+        assert_eq!((a.recency, a.segment), (10, Segment::GeneralRecovery));
+
+        // Two equal buyers are each exactly on every average: all high.
+        let twins = [
+            Buyer {
+                customer_id: "x",
+                revenue: dec("10"),
+                sales: 1,
+                last: "2026-03-01",
+            },
+            Buyer {
+                customer_id: "y",
+                revenue: dec("10"),
+                sales: 1,
+                last: "2026-03-01",
+            },
+        ];
+        let scored = score(&twins, "2026-03-11");
+        assert!(scored.iter().all(|s| s.segment == Segment::ImportantValue));
+    }
+}
