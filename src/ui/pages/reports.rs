@@ -62,6 +62,7 @@ fn settings(state: &AppState) -> Settings {
         forgotten_days: Some(state.forgotten_days.get()),
         pipeline: Some(state.stages.get()),
         currencies: Some(state.currencies.get()),
+        targets: Some(state.targets.get()),
         ..Settings::default()
     }
 }
