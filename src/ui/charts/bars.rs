@@ -41,18 +41,23 @@ pub fn bars(
                 (0.0, y + LABEL + s as f64 * bar)
             };
             start += v;
+            // Grouped bars each carry their own value; a stack carries its total once.
+            let own_value = (!stacked).then(|| {
+                let text = data.texts.get(row).and_then(|t| t.get(s)).cloned().unwrap_or_default();
+                view! { <text class="chart-value" x=scale(*v) + 4.0 y=bar_y + bar - 3.0>{text}</text> }
+            });
             view! {
                 <rect class=colour(s) x=x y=bar_y width=scale(*v).max(0.0) height=bar - 2.0 rx="2">
                     <title>{data.describe(row, s)}</title>
                 </rect>
+                {own_value}
             }
         }).collect_view();
-        let value_text = if stacked {
-            data.texts.get(row).and_then(|t| t.last()).cloned().unwrap_or_default()
-        } else {
-            data.texts.get(row).and_then(|t| t.first()).cloned().unwrap_or_default()
-        };
-        let end = if stacked { values.iter().sum() } else { values.iter().copied().fold(0.0, f64::max) };
+        let total_text = stacked.then(|| {
+            let text = data.texts.get(row).and_then(|t| t.last()).cloned().unwrap_or_default();
+            let end: f64 = values.iter().sum();
+            view! { <text class="chart-value" x=scale(end) + 4.0 y=y + LABEL + bar - 3.0>{text}</text> }
+        });
         let described = data.describe(row, 0);
         view! {
             <g class="chart-hit" tabindex="0" role="button" aria-label=described
@@ -61,7 +66,7 @@ pub fn bars(
                 <rect class="chart-band" x="0" y=y width=WIDTH height=row_height - 2.0></rect>
                 <text class="chart-label" x="0" y=y + LABEL - 4.0>{label.clone()}</text>
                 {shapes}
-                <text class="chart-value" x=scale(end) + 4.0 y=y + LABEL + bar - 3.0>{value_text}</text>
+                {total_text}
             </g>
         }
     }).collect_view();
