@@ -7,10 +7,10 @@ pub mod table;
 
 pub mod activity;
 pub mod funnel;
+pub mod grouping;
 pub mod lead_conversion;
 pub mod performance;
 pub mod product_sales;
-pub mod sales_tally;
 
 #[cfg(test)]
 mod demo_b;

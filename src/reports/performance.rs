@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
+use super::grouping::SalesTally;
 use super::period::month_key;
-use super::sales_tally::SalesTally;
 use super::scope::{Behind, Owner, RecordKind, Scope};
 use super::table::{Chart, ChartKind, Label, Report, Row, Section, Table, Value};
 use crate::domain::money::{minor_units, round_money};
@@ -14,19 +14,19 @@ use crate::i18n::Key;
 
 /// One team member's results in the period.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MemberResult {
+pub struct MemberResult<'a> {
     pub member: String,
-    pub sales: SalesTally,
+    pub sales: SalesTally<'a>,
     /// Payments received in the period on the member's orders, in the base currency.
     pub received: Decimal,
     /// 1 for the largest amount; members with the same amount share a rank.
     pub rank: u64,
     /// Orders per month, `YYYY-MM`.
-    pub by_month: HashMap<String, SalesTally>,
+    pub by_month: HashMap<&'a str, SalesTally<'a>>,
 }
 
-impl MemberResult {
-    fn new(member: &str) -> MemberResult {
+impl<'a> MemberResult<'a> {
+    fn new(member: &str) -> MemberResult<'a> {
         MemberResult {
             member: member.to_owned(),
             sales: SalesTally::default(),
@@ -40,7 +40,7 @@ impl MemberResult {
 /// The members to show, largest amount first: under the Everyone filter every active member and
 /// anyone with a sale or a payment (a former member's orders still count); under a one-member
 /// filter, that member.
-pub fn member_results(scope: &Scope) -> Vec<MemberResult> {
+pub fn member_results<'a>(scope: &Scope<'a>) -> Vec<MemberResult<'a>> {
     let mut results: HashMap<&str, MemberResult> = HashMap::new();
     for order in scope.sales_in_period() {
         let owner = order.meta.owner.as_str();
@@ -51,7 +51,7 @@ pub fn member_results(scope: &Scope) -> Vec<MemberResult> {
         result.sales.add(order, amount);
         result
             .by_month
-            .entry(month_key(&order.order_date).to_owned())
+            .entry(month_key(&order.order_date))
             .or_default()
             .add(order, amount);
     }
@@ -134,7 +134,7 @@ fn ranking(scope: &Scope, results: &[MemberResult]) -> Section {
         .collect();
     let mut all = SalesTally::default();
     for r in results {
-        all.order_ids.extend(r.sales.order_ids.iter().cloned());
+        all.order_ids.extend(&r.sales.order_ids);
         all.amount += r.sales.amount;
     }
     let total = Row {
@@ -196,8 +196,8 @@ fn by_month(scope: &Scope, results: &[MemberResult]) -> Section {
                 kind: RecordKind::Order,
                 ids: results
                     .iter()
-                    .filter_map(|r| r.by_month.get(&month))
-                    .flat_map(|t| t.order_ids.iter().cloned())
+                    .filter_map(|r| r.by_month.get(month.as_str()))
+                    .flat_map(|t| t.order_ids.iter().map(|id| (*id).to_owned()))
                     .collect(),
             }),
             label: Label::Month(month),

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::sales_tally::{largest_first, typed_or_not_set, SalesTally};
+use super::grouping::{largest_first, typed_or_not_set, SalesTally};
 use super::scope::Scope;
 use super::table::{Chart, ChartKind, Label, Report, Row, Section, Table, Value};
 use crate::domain::money::{minor_units, Line};
@@ -17,25 +17,25 @@ const TOP: usize = 10;
 
 /// What the lines of one product (or one category) add up to.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ProductTally {
+pub struct ProductTally<'a> {
     pub quantity: Decimal,
     /// Net revenue in the base currency, and the orders it came from.
-    pub sales: SalesTally,
+    pub sales: SalesTally<'a>,
 }
 
 /// A product's row: its code and name, or for lines typed without a product, their text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ProductRow {
+pub struct ProductRow<'a> {
     pub name: String,
-    pub tally: ProductTally,
+    pub tally: ProductTally<'a>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ProductSales {
+pub struct ProductSales<'a> {
     /// Largest revenue first.
-    pub products: Vec<ProductRow>,
+    pub products: Vec<ProductRow<'a>>,
     /// By the product's category, "" where none is set; largest revenue first.
-    pub categories: Vec<(String, ProductTally)>,
+    pub categories: Vec<(&'a str, ProductTally<'a>)>,
     /// Orders with at least one line: a product's orders are counted per product, so this is
     /// not the sum of the rows.
     pub orders: u64,
@@ -55,17 +55,17 @@ fn product_name(product: &Product) -> String {
         .to_owned()
 }
 
-impl ProductSales {
-    pub fn of(scope: &Scope) -> ProductSales {
+impl<'a> ProductSales<'a> {
+    pub fn of(scope: &Scope<'a>) -> ProductSales<'a> {
         // Products in Trash still name what was sold.
-        let products: HashMap<&str, &Product> = scope
+        let products: HashMap<&str, &'a Product> = scope
             .data
             .products
             .iter()
             .map(|p| (p.meta.id.as_str(), p))
             .collect();
-        let mut by_product: HashMap<Sold, (String, ProductTally)> = HashMap::new();
-        let mut by_category: HashMap<&str, ProductTally> = HashMap::new();
+        let mut by_product: HashMap<Sold, (String, ProductTally<'a>)> = HashMap::new();
+        let mut by_category: HashMap<&'a str, ProductTally<'a>> = HashMap::new();
         let mut orders = 0;
         for order in scope.sales_in_period() {
             if !order.body.lines.is_empty() {
@@ -82,7 +82,7 @@ impl ProductSales {
                     Some(id) => Sold::Product(id),
                     None => Sold::Typed(line.description.trim()),
                 };
-                let add = |tally: &mut ProductTally, line: &Line| {
+                let add = |tally: &mut ProductTally<'a>, line: &Line| {
                     tally.quantity += line.quantity;
                     tally.sales.add(order, revenue);
                 };
@@ -112,10 +112,7 @@ impl ProductSales {
         largest_first(&mut categories, |t| t.sales.amount);
         ProductSales {
             products,
-            categories: categories
-                .into_iter()
-                .map(|(c, t)| (c.to_owned(), t))
-                .collect(),
+            categories,
             orders,
         }
     }
