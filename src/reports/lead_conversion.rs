@@ -1,7 +1,7 @@
 //! Lead conversion (线索转化): how many of the leads that came in during the period became
 //! customers, by source and by owner, and how much each lead source has sold.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use rust_decimal::Decimal;
 
@@ -63,8 +63,8 @@ pub struct LeadCohort<'a> {
 impl<'a> LeadCohort<'a> {
     pub fn of(scope: &Scope<'a>, period: &Period) -> LeadCohort<'a> {
         let mut all = Conversion::default();
-        let mut by_source: HashMap<&str, Conversion> = HashMap::new();
-        let mut by_owner: HashMap<&str, Conversion> = HashMap::new();
+        let mut by_source: FxHashMap<&str, Conversion> = FxHashMap::default();
+        let mut by_owner: FxHashMap<&str, Conversion> = FxHashMap::default();
         let leads: &'a [Lead] = scope.data.leads;
         for lead in leads
             .iter()
@@ -89,7 +89,7 @@ impl<'a> LeadCohort<'a> {
 }
 
 fn most_leads_first<'a>(
-    groups: HashMap<&'a str, Conversion<'a>>,
+    groups: FxHashMap<&'a str, Conversion<'a>>,
 ) -> Vec<(&'a str, Conversion<'a>)> {
     let mut groups: Vec<_> = groups.into_iter().collect();
     groups.sort_by(|a, b| {
@@ -106,11 +106,11 @@ fn most_leads_first<'a>(
 pub fn revenue_by_lead_source<'a>(scope: &Scope<'a>) -> Vec<(&'a str, SalesTally<'a>)> {
     let leads: &'a [Lead] = scope.data.leads;
     // A lead in Trash still tells where its customer came from.
-    let lead_source: HashMap<&str, &str> = leads
+    let lead_source: FxHashMap<&str, &str> = leads
         .iter()
         .map(|l| (l.meta.id.as_str(), l.details.source.trim()))
         .collect();
-    let mut by_source: HashMap<&'a str, SalesTally<'a>> = HashMap::new();
+    let mut by_source: FxHashMap<&'a str, SalesTally<'a>> = FxHashMap::default();
     for order in scope.sales_in_period() {
         let customer = scope.customer(&order.body.customer_id);
         let from_lead = customer

@@ -1,7 +1,7 @@
 //! Sales performance (业绩排行): what each team member sold and collected in the period, ranked,
 //! and month by month.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use rust_decimal::Decimal;
 
@@ -22,7 +22,7 @@ pub struct MemberResult<'a> {
     /// 1 for the largest amount; members with the same amount share a rank.
     pub rank: u64,
     /// Orders per month, `YYYY-MM`.
-    pub by_month: HashMap<&'a str, SalesTally<'a>>,
+    pub by_month: FxHashMap<&'a str, SalesTally<'a>>,
 }
 
 impl<'a> MemberResult<'a> {
@@ -32,7 +32,7 @@ impl<'a> MemberResult<'a> {
             sales: SalesTally::default(),
             received: Decimal::ZERO,
             rank: 0,
-            by_month: HashMap::new(),
+            by_month: FxHashMap::default(),
         }
     }
 }
@@ -41,7 +41,7 @@ impl<'a> MemberResult<'a> {
 /// anyone with a sale or a payment (a former member's orders still count); under a one-member
 /// filter, that member.
 pub fn member_results<'a>(scope: &Scope<'a>) -> Vec<MemberResult<'a>> {
-    let mut results: HashMap<&str, MemberResult> = HashMap::new();
+    let mut results: FxHashMap<&str, MemberResult> = FxHashMap::default();
     for order in scope.sales_in_period() {
         let owner = order.meta.owner.as_str();
         let result = results
@@ -62,7 +62,7 @@ pub fn member_results<'a>(scope: &Scope<'a>) -> Vec<MemberResult<'a>> {
             .or_insert_with(|| MemberResult::new(owner))
             .received += scope.in_base(payment.amount, order);
     }
-    let team: HashMap<&str, &str> = scope
+    let team: FxHashMap<&str, &str> = scope
         .data
         .team
         .iter()
