@@ -1,9 +1,8 @@
 //! Lead conversion (线索转化): how many of the leads that came in during the period became
 //! customers, by source and by owner, and how much each lead source has sold.
 
-use rustc_hash::FxHashMap;
-
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use super::grouping::{behind, largest_first, typed_or_not_set, SalesTally};
 use super::period::Period;
@@ -19,7 +18,24 @@ pub struct Conversion<'a> {
     pub converted: u64,
 }
 
+/// The owner's leads created in `period`.
+fn created_in<'s, 'a: 's>(
+    scope: &'s Scope<'a>,
+    period: &'s Period,
+) -> impl Iterator<Item = &'a Lead> + 's {
+    let leads: &'a [Lead] = scope.data.leads;
+    leads
+        .iter()
+        .filter(move |l| scope.counts(&l.meta) && period.contains(&l.meta.created_at))
+}
+
 impl<'a> Conversion<'a> {
+    fn of(leads: impl Iterator<Item = &'a Lead>) -> Conversion<'a> {
+        let mut conversion = Conversion::default();
+        leads.for_each(|lead| conversion.add(lead));
+        conversion
+    }
+
     fn add(&mut self, lead: &'a Lead) {
         self.lead_ids.push(&lead.meta.id);
         if lead.status == LeadStatus::Converted {
@@ -52,7 +68,7 @@ impl<'a> Conversion<'a> {
     }
 }
 
-/// The owner's leads created in a period, in all and grouped by their source and their owner.
+/// The owner's leads created in the period, in all and grouped by their source and their owner.
 #[derive(Debug, Default)]
 pub struct LeadCohort<'a> {
     pub all: Conversion<'a>,
@@ -61,15 +77,11 @@ pub struct LeadCohort<'a> {
 }
 
 impl<'a> LeadCohort<'a> {
-    pub fn of(scope: &Scope<'a>, period: &Period) -> LeadCohort<'a> {
+    pub fn of(scope: &Scope<'a>) -> LeadCohort<'a> {
         let mut all = Conversion::default();
         let mut by_source: FxHashMap<&str, Conversion> = FxHashMap::default();
         let mut by_owner: FxHashMap<&str, Conversion> = FxHashMap::default();
-        let leads: &'a [Lead] = scope.data.leads;
-        for lead in leads
-            .iter()
-            .filter(|l| scope.counts(&l.meta) && period.contains(&l.meta.created_at))
-        {
+        for lead in created_in(scope, &scope.period) {
             all.add(lead);
             by_source
                 .entry(lead.details.source.trim())
@@ -155,7 +167,8 @@ fn conversion_bars() -> Option<Chart> {
 }
 
 fn figures(scope: &Scope, now: &Conversion) -> Vec<Figure> {
-    let before = LeadCohort::of(scope, &scope.period.previous()).all;
+    let previous = scope.period.previous();
+    let before = Conversion::of(created_in(scope, &previous));
     let leads = Compared {
         now: Decimal::from(now.leads()),
         before: Decimal::from(before.leads()),
@@ -184,7 +197,7 @@ fn figures(scope: &Scope, now: &Conversion) -> Vec<Figure> {
 }
 
 pub fn lead_conversion(scope: &Scope) -> Report {
-    let cohort = LeadCohort::of(scope, &scope.period);
+    let cohort = LeadCohort::of(scope);
     let revenue = revenue_by_lead_source(scope);
     let total_conversion = Row {
         label: Label::Key(Key::ReportTotal),
@@ -375,7 +388,7 @@ mod tests {
     fn the_owner_filter_keeps_one_owners_leads() {
         let d = data();
         let s = scope(&d, "2026-03-01", "2026-03-31", Owner::Member("bob".into()));
-        let cohort = LeadCohort::of(&s, &s.period);
+        let cohort = LeadCohort::of(&s);
         assert_eq!(cohort.all.lead_ids, ["l3", "l4"]);
         assert_eq!(cohort.by_owner.len(), 1);
     }

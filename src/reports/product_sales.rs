@@ -1,9 +1,8 @@
 //! Product sales (产品销售): what was sold in the period, product by product and by category,
 //! from the lines of the orders. Revenue is the lines' net, before tax.
 
-use rustc_hash::FxHashMap;
-
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use super::grouping::{largest_first, typed_or_not_set, SalesTally};
 use super::scope::Scope;
