@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 
 use super::problem::{Problem, What};
+use crate::domain::company::Currencies;
 use crate::domain::dataset::Dataset;
 use crate::domain::date::{is_valid_day, is_valid_timestamp};
 use crate::domain::money::{Line, LineProblem};
@@ -13,6 +14,7 @@ use crate::domain::receivable::{check_plan, MoneyProblem};
 use crate::domain::record::Record;
 use crate::domain::references::required_links;
 use crate::domain::sale::SaleBody;
+use crate::domain::targets::{target_problems, TargetProblem};
 
 fn place(section: &str, index: usize, field: &str) -> String {
     format!("data.{section}[{index}].{field}")
@@ -297,5 +299,47 @@ pub fn problems(data: &Dataset) -> Vec<Problem> {
             }
         }
     }
+    target_checks(data, &known["team"], &mut problems);
     problems
+}
+
+/// Targets are in the base currency, so their precision is the base currency's.
+fn target_checks(data: &Dataset, team: &HashSet<&str>, problems: &mut Vec<Problem>) {
+    let Some(targets) = &data.settings.targets else {
+        return;
+    };
+    let default = Currencies::default();
+    let base = &data.settings.currencies.as_ref().unwrap_or(&default).base;
+    let at = |i: usize, field: &str| format!("data.settings.targets[{i}].{field}");
+    for (i, target) in targets.iter().enumerate() {
+        if !team.contains(target.member_id.as_str()) {
+            problems.push(Problem::new(
+                at(i, "member_id"),
+                What::Dangling {
+                    id: target.member_id.clone(),
+                },
+            ));
+        }
+    }
+    for (i, problem) in target_problems(targets, base) {
+        let target = &targets[i];
+        problems.push(match problem {
+            TargetProblem::MonthInvalid => Problem::new(
+                at(i, "month"),
+                What::NotAMonth {
+                    found: target.month.clone(),
+                },
+            ),
+            TargetProblem::Repeated => Problem::new(
+                format!("data.settings.targets[{i}]"),
+                What::Repeated {
+                    found: format!("{} {}", target.member_id, target.month),
+                },
+            ),
+            TargetProblem::NotANumber
+            | TargetProblem::Negative
+            | TargetProblem::TooPrecise
+            | TargetProblem::TooLarge => out_of_range(at(i, "amount"), target.amount),
+        });
+    }
 }

@@ -597,6 +597,9 @@ mod tests {
         assert_eq!(backup.data.orders[0].body.total.to_string(), "1341.88");
         assert_eq!(backup.data.leads[0].details.company, "上海东方科技有限公司");
         assert_eq!(backup.data.settings.me.as_deref(), Some("m1"));
+        let targets = backup.data.settings.targets.unwrap();
+        assert_eq!(targets[1].member_id, "m2");
+        assert_eq!(targets[1].amount.to_string(), "30000");
     }
 
     #[test]
@@ -787,8 +790,12 @@ mod tests {
             quantity: (i64, u32),
             price: (i64, u32),
             notes: String,
+            target: (i64, u32),
         ) -> Dataset {
             let mut data = sample().data;
+            if let Some(targets) = &mut data.settings.targets {
+                targets[0].amount = Decimal::new(target.0, target.1);
+            }
             let customer = data.customers[0].clone();
             for (n, name) in names.into_iter().enumerate() {
                 let mut c = customer.clone();
@@ -821,8 +828,9 @@ mod tests {
                 quantity in (1i64..1_000_000, 0u32..4),
                 price in (1i64..100_000_000, 0u32..3),
                 notes in any::<String>(),
+                target in (0i64..=1_000_000_000_000, 0u32..3),
             ) {
-                let data = dataset(names, quantity, price, notes);
+                let data = dataset(names, quantity, price, notes, target);
                 let first = export(data.clone(), "0.1.0", "2026-11-23T09:00:00.000Z");
                 let read_back = read(first.as_bytes()).map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
                 let mut sorted = data;

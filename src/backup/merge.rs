@@ -63,6 +63,7 @@ pub fn merge(local: &Dataset, incoming: Dataset) -> (Dataset, MergeCounts) {
             company: missing(&ours.company, theirs.company),
             numbering: missing(&ours.numbering, theirs.numbering),
             currencies: missing(&ours.currencies, theirs.currencies),
+            targets: missing(&ours.targets, theirs.targets),
         },
         team: section(&local.team, incoming.team, c),
         leads: section(&local.leads, incoming.leads, c),

@@ -58,6 +58,14 @@ pub enum What {
     NotADate {
         found: String,
     },
+    /// Not a month written `YYYY-MM`.
+    NotAMonth {
+        found: String,
+    },
+    /// Something that may be listed once, listed again (a member's target for a month).
+    Repeated {
+        found: String,
+    },
     DuplicateId {
         id: String,
     },

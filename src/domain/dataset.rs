@@ -13,6 +13,7 @@ use super::order::Order;
 use super::product::Product;
 use super::quote::Quote;
 use super::receivable::{Invoice, Payment};
+use super::targets::Target;
 use super::team::TeamMember;
 
 /// The settings kept on the device; a setting never changed is absent.
@@ -33,6 +34,9 @@ pub struct Settings {
     pub numbering: Option<Numbering>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currencies: Option<Currencies>,
+    /// Monthly sales targets per team member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub targets: Option<Vec<Target>>,
 }
 
 /// Every record of every kind, Trash included, and the settings.

@@ -30,6 +30,7 @@ pub mod references;
 pub mod sale;
 pub mod sale_query;
 pub mod stages;
+pub mod targets;
 pub mod team;
 pub mod text;
 pub mod today;

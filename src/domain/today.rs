@@ -56,6 +56,17 @@ pub fn last_contact<'a>(leads: &[Lead], activities: &'a [Activity]) -> HashMap<S
     last
 }
 
+/// The day number since which nobody has been in touch with a customer: its last contact, or
+/// the day it was made when there never was one (a customer nobody ever called is forgotten too).
+/// Today and the reports both count silence this way, so the two screens agree.
+pub fn silent_since(customer: &Customer, last: &HashMap<String, &str>) -> Option<i64> {
+    let since = last
+        .get(&customer.meta.id)
+        .copied()
+        .unwrap_or_else(|| customer.meta.created_at.get(..10).unwrap_or_default());
+    day_number(since)
+}
+
 /// What the agenda is drawn from.
 #[derive(Clone, Copy, Default)]
 pub struct Records<'a> {
@@ -122,18 +133,11 @@ pub fn agenda<'a>(
 
     let last = last_contact(leads, activities);
     let today_number = day_number(today).unwrap_or_default();
-    let silent_since = |c: &Customer| -> Option<i64> {
-        let since = last
-            .get(&c.meta.id)
-            .copied()
-            .unwrap_or_else(|| c.meta.created_at.get(..10).unwrap_or_default());
-        day_number(since)
-    };
     let mut forgotten: Vec<(&Customer, Option<&str>, i64)> = customers
         .iter()
         .filter(mine)
         .filter_map(|c| {
-            let since = silent_since(c)?;
+            let since = silent_since(c, &last)?;
             (today_number - since >= i64::from(forgotten_after_days))
                 .then(|| (c, last.get(&c.meta.id).copied(), since))
         })

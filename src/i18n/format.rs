@@ -73,6 +73,27 @@ pub fn format_date(lang: Lang, day: &str) -> String {
     format_with(&formatter, &date.into(), day)
 }
 
+/// A month `YYYY-MM`: `Mar 2026` or `2026年3月`.
+pub fn format_month(lang: Lang, month: &str) -> String {
+    month_with(lang, month, &[("year", "numeric"), ("month", "short")])
+}
+
+/// A month's short name alone, from `YYYY-MM`: `Mar` or `3月`, for column headings.
+pub fn format_month_name(lang: Lang, month: &str) -> String {
+    month_with(lang, month, &[("month", "short")])
+}
+
+fn month_with(lang: Lang, month: &str, parts: &[(&str, &str)]) -> String {
+    let date = js_sys::Date::new(&format!("{month}-15T12:00:00Z").into());
+    if month.len() != 7 || date.get_time().is_nan() {
+        return month.to_owned();
+    }
+    let mut pairs = parts.to_vec();
+    pairs.push(("timeZone", "UTC"));
+    let formatter = Intl::DateTimeFormat::new(&locales(lang), &options(&pairs));
+    format_with(&formatter, &date.into(), month)
+}
+
 /// A moment, RFC 3339 UTC, in the user's time zone: `Nov 22, 2026, 4:25 PM`.
 pub fn format_datetime(lang: Lang, rfc3339: &str) -> String {
     let date = js_sys::Date::new(&rfc3339.into());

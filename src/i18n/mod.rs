@@ -7,7 +7,9 @@
 mod format;
 mod keys;
 
-pub use format::{format_date, format_datetime, format_money, format_number};
+pub use format::{
+    format_date, format_datetime, format_money, format_month, format_month_name, format_number,
+};
 pub use keys::Key;
 
 use std::collections::HashMap;

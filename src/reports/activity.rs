@@ -179,3 +179,168 @@ pub fn activity(scope: &Scope) -> Report {
         ],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::activity::{ActivityDetails, Links};
+    use crate::domain::dataset::Dataset;
+    use crate::domain::record::RecordMeta;
+    use crate::reports::period::Period;
+    use crate::reports::scope::{Data, Owner};
+
+    fn activity(id: &str, owner: &str, at: &str, kind: ActivityKind, done: bool) -> Activity {
+        Activity {
+            meta: RecordMeta::new(id.into(), at, owner.into()),
+            details: ActivityDetails {
+                kind,
+                subject: "s".into(),
+                ..ActivityDetails::default()
+            },
+            links: Links::default(),
+            at: at.into(),
+            done,
+        }
+    }
+
+    fn data() -> Dataset {
+        let mut in_trash = activity(
+            "trashed",
+            "ann",
+            "2026-11-10T09:00:00Z",
+            ActivityKind::Call,
+            false,
+        );
+        in_trash.meta.deleted_at = Some("2026-11-11T00:00:00Z".into());
+        Dataset {
+            activities: vec![
+                // Week of Monday 2026-11-02.
+                activity(
+                    "a1",
+                    "ann",
+                    "2026-11-02T09:00:00Z",
+                    ActivityKind::Call,
+                    false,
+                ),
+                activity(
+                    "a2",
+                    "ann",
+                    "2026-11-08T23:59:59Z",
+                    ActivityKind::Visit,
+                    false,
+                ),
+                // Week of Monday 2026-11-09.
+                activity(
+                    "a3",
+                    "bob",
+                    "2026-11-09T00:00:00Z",
+                    ActivityKind::Call,
+                    false,
+                ),
+                activity(
+                    "a4",
+                    "bob",
+                    "2026-11-12T10:00:00Z",
+                    ActivityKind::Task,
+                    true,
+                ),
+                // An open task is not a follow-up yet.
+                activity(
+                    "a5",
+                    "bob",
+                    "2026-11-12T10:00:00Z",
+                    ActivityKind::Task,
+                    false,
+                ),
+                in_trash,
+                // Outside the period on both sides.
+                activity(
+                    "a6",
+                    "ann",
+                    "2026-10-31T23:59:59Z",
+                    ActivityKind::Call,
+                    false,
+                ),
+                activity(
+                    "a7",
+                    "ann",
+                    "2026-11-15T00:00:00Z",
+                    ActivityKind::Call,
+                    false,
+                ),
+            ],
+            ..Dataset::default()
+        }
+    }
+
+    fn counts(row: &Row) -> Vec<u64> {
+        row.values
+            .iter()
+            .map(|v| match v {
+                Value::Count(n) => *n,
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn follow_ups_are_counted_by_owner_kind_and_week() {
+        let data = data();
+        let period = Period::custom("2026-11-02", "2026-11-14").unwrap();
+        let scope = Scope::new(
+            Data::of(&data),
+            data.settings.clone(),
+            period,
+            Owner::Everyone,
+            "2026-11-20",
+        );
+        let report = super::activity(&scope);
+        let [by_owner, by_kind, by_week] = &report.sections[..] else {
+            panic!("three sections");
+        };
+        // Columns: total, then call, email, meeting, visit, message, note, task.
+        // ann: a1 call + a2 visit = 2; bob: a3 call + a4 task done = 2. Ties go by id.
+        assert_eq!(by_owner.table.rows[0].label, Label::Member("ann".into()));
+        assert_eq!(counts(&by_owner.table.rows[0]), [2, 1, 0, 0, 1, 0, 0, 0]);
+        assert_eq!(counts(&by_owner.table.rows[1]), [2, 1, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(
+            counts(by_owner.table.total.as_ref().unwrap()),
+            [4, 2, 0, 0, 1, 0, 0, 1]
+        );
+        // Calls: a1, a3; visit: a2; task: a4.
+        let by_kind: Vec<u64> = by_kind.table.rows.iter().map(|r| counts(r)[0]).collect();
+        assert_eq!(by_kind, [2, 0, 0, 1, 0, 0, 1]);
+        assert_eq!(
+            by_owner.table.rows[1].behind.as_ref().unwrap().ids,
+            ["a3", "a4"]
+        );
+        let weeks: Vec<(Label, u64)> = by_week
+            .table
+            .rows
+            .iter()
+            .map(|r| (r.label.clone(), counts(r)[0]))
+            .collect();
+        assert_eq!(
+            weeks,
+            [
+                (Label::Week("2026-11-02".into()), 2),
+                (Label::Week("2026-11-09".into()), 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_owner_filter_keeps_one_members_follow_ups() {
+        let data = data();
+        let period = Period::custom("2026-11-02", "2026-11-14").unwrap();
+        let scope = Scope::new(
+            Data::of(&data),
+            data.settings.clone(),
+            period,
+            Owner::Member("bob".into()),
+            "2026-11-20",
+        );
+        let ids: Vec<&str> = follow_ups(&scope).map(|a| a.meta.id.as_str()).collect();
+        assert_eq!(ids, ["a3", "a4"]);
+    }
+}

@@ -166,6 +166,7 @@ impl Store {
                 company: self.setting(schema::SETTING_COMPANY).await?,
                 numbering: self.setting(schema::SETTING_NUMBERING).await?,
                 currencies: self.setting(schema::SETTING_CURRENCIES).await?,
+                targets: self.setting(schema::SETTING_TARGETS).await?,
             },
         })
     }
@@ -297,6 +298,9 @@ impl Store {
                 }
                 schema::SETTING_CURRENCIES => {
                     refresh.changed.settings.currencies = self.setting(&change.id).await?
+                }
+                schema::SETTING_TARGETS => {
+                    refresh.changed.settings.targets = self.setting(&change.id).await?
                 }
                 _ => {}
             }

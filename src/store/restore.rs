@@ -28,13 +28,14 @@ const BATCH: usize = 2_000;
 pub const EVERYTHING: &str = "*";
 
 /// The settings a backup carries; `data_version` belongs to this build and is never replaced.
-const BACKED_UP_SETTINGS: [&str; 6] = [
+const BACKED_UP_SETTINGS: [&str; 7] = [
     schema::SETTING_ME,
     schema::SETTING_FORGOTTEN_DAYS,
     schema::SETTING_PIPELINE,
     schema::SETTING_COMPANY,
     schema::SETTING_NUMBERING,
     schema::SETTING_CURRENCIES,
+    schema::SETTING_TARGETS,
 ];
 
 fn write_error(error: rexie::Error) -> StoreError {
@@ -82,6 +83,9 @@ fn encode_settings(settings: &Settings) -> Result<Vec<JsValue>, StoreError> {
     }
     if let Some(currencies) = &settings.currencies {
         encoded.push(encode_setting(schema::SETTING_CURRENCIES, currencies)?);
+    }
+    if let Some(targets) = &settings.targets {
+        encoded.push(encode_setting(schema::SETTING_TARGETS, targets)?);
     }
     Ok(encoded)
 }

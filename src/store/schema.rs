@@ -57,6 +57,8 @@ pub const SETTING_COMPANY: &str = "company";
 pub const SETTING_NUMBERING: &str = "numbering";
 /// The base currency and the others' exchange rates.
 pub const SETTING_CURRENCIES: &str = "currencies";
+/// Monthly sales targets per team member.
+pub const SETTING_TARGETS: &str = "targets";
 
 pub fn builder(name: &str) -> RexieBuilder {
     RexieBuilder::new(name)

@@ -10,7 +10,8 @@ use super::pages::{
     ActivityListPage, ContactListPage, ConvertLeadPage, CsvImportPage, CustomerPage, CustomersPage,
     LeadPage, LeadsPage, MorePage, NewCustomerPage, NewLeadPage, NewOrderPage, NewQuotePage,
     NotFoundPage, OpportunityListPage, OpportunityPage, OrderPage, OrdersPage, PipelinePage,
-    QuotePage, QuotesPage, ReceivablesPage, SettingsPage, TodayPage, TrashPage,
+    QuotePage, QuotesPage, ReceivablesPage, ReportChoice, ReportsPage, SettingsPage, TodayPage,
+    TrashPage,
 };
 use super::pages::{NewProductPage, ProductPage, ProductsPage};
 use super::state::{store_error_text, AppState};
@@ -83,6 +84,7 @@ pub async fn load_with_me(store: &Store, lang: Lang) -> Result<(Snapshot, String
 #[component]
 fn App(state: AppState) -> impl IntoView {
     provide_context(state);
+    provide_context(ReportChoice::this_month());
     state.follow_other_tabs();
     Effect::new(move |_| browser::apply_lang(state.lang.get()));
     view! {
@@ -109,6 +111,8 @@ fn App(state: AppState) -> impl IntoView {
                     <Route path=path!("/orders/new") view=NewOrderPage/>
                     <Route path=path!("/orders/:id") view=OrderPage/>
                     <Route path=path!("/receivables") view=ReceivablesPage/>
+                    <Route path=path!("/reports") view=ReportsPage/>
+                    <Route path=path!("/reports/:kind") view=ReportsPage/>
                     <Route path=path!("/products") view=ProductsPage/>
                     <Route path=path!("/products/new") view=NewProductPage/>
                     <Route path=path!("/products/:id") view=ProductPage/>

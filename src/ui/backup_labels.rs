@@ -56,6 +56,8 @@ fn what_text(lang: Lang, what: &What) -> String {
         What::NotADecimal { found } => tf(lang, Key::ProblemNotADecimal, &[("found", found)]),
         What::OutOfRange { found } => tf(lang, Key::ProblemOutOfRange, &[("found", found)]),
         What::NotADate { found } => tf(lang, Key::ProblemNotADate, &[("found", found)]),
+        What::NotAMonth { found } => tf(lang, Key::BackupNotAMonth, &[("found", found)]),
+        What::Repeated { found } => tf(lang, Key::BackupRepeated, &[("found", found)]),
         What::DuplicateId { id } => tf(lang, Key::ProblemDuplicateId, &[("id", id)]),
         What::Dangling { id } => tf(lang, Key::ProblemDangling, &[("id", id)]),
         What::TotalsDisagree { stored, computed } => tf(

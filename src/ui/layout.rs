@@ -32,6 +32,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <NavLink href="/quotes" icon=IconKind::Quotes label=Key::NavQuotes secondary=true/>
                 <NavLink href="/orders" icon=IconKind::Orders label=Key::NavOrders secondary=true/>
                 <NavLink href="/receivables" icon=IconKind::Receivables label=Key::NavReceivables secondary=true/>
+                <NavLink href="/reports" icon=IconKind::Reports label=Key::NavReports secondary=true/>
                 <NavLink href="/activities" icon=IconKind::Activities label=Key::NavActivities secondary=true/>
                 <NavLink href="/trash" icon=IconKind::Trash label=Key::NavTrash secondary=true/>
                 <NavLink href="/settings" icon=IconKind::Settings label=Key::NavSettings secondary=true/>

@@ -3,6 +3,7 @@
 mod app;
 mod backup_labels;
 mod browser;
+mod charts;
 mod components;
 mod crypto;
 mod csv_labels;
@@ -10,6 +11,7 @@ mod files;
 mod labels;
 mod layout;
 mod pages;
+mod report_labels;
 mod sale_labels;
 mod state;
 

@@ -22,6 +22,7 @@ use crate::domain::receivable::{Invoice, Payment};
 use crate::domain::record::Record;
 use crate::domain::references::still_linked;
 use crate::domain::stages::pipeline_or_default;
+use crate::domain::targets::Target;
 use crate::domain::team::TeamMember;
 use crate::i18n::{t, tf, Key, Lang};
 use crate::store::{
@@ -56,6 +57,8 @@ pub struct AppState {
     pub stages: RwSignal<Vec<Stage>>,
     /// Customers count as forgotten after this many days without activity (Today).
     pub forgotten_days: RwSignal<u32>,
+    /// Monthly sales targets per member, in the base currency.
+    pub targets: RwSignal<Vec<Target>>,
     pub me: RwSignal<String>,
     pub notice: RwSignal<Option<Notice>>,
     store: StoredValue<Rc<Store>, LocalStorage>,
@@ -86,6 +89,7 @@ impl AppState {
                     .forgotten_days
                     .unwrap_or(crate::domain::today::DEFAULT_FORGOTTEN_DAYS),
             ),
+            targets: RwSignal::new(snapshot.settings.targets.unwrap_or_default()),
             me: RwSignal::new(me),
             notice: RwSignal::new(None),
             store: StoredValue::new_local(Rc::new(store)),
@@ -133,6 +137,7 @@ impl AppState {
                 .forgotten_days
                 .unwrap_or(crate::domain::today::DEFAULT_FORGOTTEN_DAYS),
         );
+        self.targets.set(settings.targets.unwrap_or_default());
         self.me.set(me);
         Ok(())
     }
@@ -179,6 +184,7 @@ impl AppState {
                             company,
                             numbering,
                             currencies,
+                            targets,
                             ..
                         },
                 },
@@ -198,6 +204,9 @@ impl AppState {
         }
         if let Some(currencies) = currencies {
             self.currencies.set(currencies);
+        }
+        if let Some(targets) = targets {
+            self.targets.set(targets);
         }
         let gone: HashSet<String> = gone.into_iter().collect();
         merge(self.activities, activities, &gone);
@@ -431,6 +440,12 @@ impl AppState {
         self.save_setting(schema::SETTING_CURRENCIES, &currencies)
             .await?;
         self.currencies.set(currencies);
+        Ok(())
+    }
+
+    pub async fn save_targets(&self, targets: Vec<Target>) -> Result<(), StoreError> {
+        self.save_setting(schema::SETTING_TARGETS, &targets).await?;
+        self.targets.set(targets);
         Ok(())
     }
 

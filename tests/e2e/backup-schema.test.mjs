@@ -92,6 +92,7 @@ const REJECTED = [
   'unknown-top-field.json',
   'unknown-store.json',
   'setting-wrong-type.json',
+  'target-bad-month.json',
   'amount-30-decimals.json',
   'amount-1e999-number.json',
   'array.json',

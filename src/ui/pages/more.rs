@@ -21,6 +21,7 @@ pub fn MorePage() -> impl IntoView {
         ("/quotes", IconKind::Quotes, Key::NavQuotes),
         ("/orders", IconKind::Orders, Key::NavOrders),
         ("/receivables", IconKind::Receivables, Key::NavReceivables),
+        ("/reports", IconKind::Reports, Key::NavReports),
         ("/activities", IconKind::Activities, Key::NavActivities),
         ("/trash", IconKind::Trash, Key::NavTrash),
         ("/settings", IconKind::Settings, Key::NavSettings),

@@ -1,5 +1,5 @@
 //! Settings: the language, the team that records are assigned to, the pipeline, and the business:
-//! its profile, currencies and document numbers.
+//! its profile, currencies, document numbers and sales targets.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -14,6 +14,7 @@ use crate::ui::pages::currency_settings::CurrencySettings;
 use crate::ui::pages::numbering_settings::NumberingSettings;
 use crate::ui::pages::stage_settings::StageSettings;
 use crate::ui::pages::storage_settings::StorageSettings;
+use crate::ui::pages::target_settings::TargetSettings;
 use crate::ui::state::AppState;
 
 #[component]
@@ -39,6 +40,7 @@ pub fn SettingsPage() -> impl IntoView {
             <CompanySettings/>
             <CurrencySettings/>
             <NumberingSettings/>
+            <TargetSettings/>
             <BackupSettings/>
             <super::demo_data::DemoDataSettings/>
             <StorageSettings/>

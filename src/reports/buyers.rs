@@ -1,0 +1,81 @@
+//! Who bought in the period and how much: what Pareto, RFM and the repeat-purchase rate are
+//! made of, added up in one pass over the sales. Also the customers' names for row labels.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::scope::Scope;
+use super::table::Label;
+use crate::domain::customer::Customer;
+use crate::i18n::Key;
+
+/// A customer with at least one sale in the period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Buyer<'a> {
+    pub customer_id: &'a str,
+    /// In the base currency.
+    pub revenue: Decimal,
+    pub sales: u64,
+    /// The latest order date among those sales.
+    pub last: &'a str,
+}
+
+/// The period's buyers, the largest revenue first, then by customer id.
+pub fn buyers<'a>(scope: &Scope<'a>) -> Vec<Buyer<'a>> {
+    let mut by_customer: HashMap<&'a str, Buyer<'a>> = HashMap::new();
+    for order in scope.sales_in_period() {
+        let buyer = by_customer
+            .entry(order.body.customer_id.as_str())
+            .or_insert(Buyer {
+                customer_id: &order.body.customer_id,
+                revenue: Decimal::ZERO,
+                sales: 0,
+                last: &order.order_date,
+            });
+        buyer.revenue += scope.order_total(order);
+        buyer.sales += 1;
+        if order.order_date.as_str() > buyer.last {
+            buyer.last = &order.order_date;
+        }
+    }
+    let mut list: Vec<Buyer> = by_customer.into_values().collect();
+    list.sort_by(|a, b| {
+        b.revenue
+            .cmp(&a.revenue)
+            .then_with(|| a.customer_id.cmp(b.customer_id))
+    });
+    list
+}
+
+/// Every customer by id, Trash included: a sale stays a sale, and is named after its customer,
+/// when that customer is later put in Trash.
+pub struct Customers<'a>(HashMap<&'a str, &'a Customer>);
+
+impl<'a> Customers<'a> {
+    pub fn of(scope: &Scope<'a>) -> Customers<'a> {
+        Customers(
+            scope
+                .data
+                .customers
+                .iter()
+                .map(|c| (c.meta.id.as_str(), c))
+                .collect(),
+        )
+    }
+
+    pub fn get(&self, id: &str) -> Option<&'a Customer> {
+        self.0.get(id).copied()
+    }
+
+    /// The customer's name as typed; "(not set)" for a customer that is not there.
+    pub fn label(&self, id: &str) -> Label {
+        self.get(id).map_or(Label::Key(Key::ReportNotSet), |c| {
+            Label::Text(c.details.name.clone())
+        })
+    }
+
+    pub fn name(&self, id: &str) -> &'a str {
+        self.get(id).map_or("", |c| c.details.name.as_str())
+    }
+}

@@ -1,0 +1,400 @@
+//! Dashboard (销售简报): the period's headline figures against the previous period, and sales
+//! against the monthly targets set in Settings (目标, 完成率).
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::activity::follow_ups;
+use super::period::{month_key, Period};
+use super::scope::{Behind, Compared, Owner, RecordKind, Scope};
+use super::table::{percent, Chart, ChartKind, Figure, Label, Report, Row, Section, Table, Value};
+use crate::domain::date::{add_days, day_number};
+use crate::domain::money::{minor_units, round_money};
+use crate::domain::opportunity::Outcome;
+use crate::domain::record::RecordMeta;
+use crate::i18n::Key;
+
+/// Records counted for a figure, and the amount they add up to in the base currency.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub amount: Decimal,
+    pub ids: Vec<String>,
+}
+
+impl Tally {
+    fn add(&mut self, id: &str, amount: Decimal) {
+        self.amount += amount;
+        self.ids.push(id.to_owned());
+    }
+
+    pub fn count(&self) -> u64 {
+        self.ids.len() as u64
+    }
+}
+
+/// The dashboard's figures for one period.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Headline {
+    pub new_leads: Tally,
+    pub new_customers: Tally,
+    pub new_opportunities: Tally,
+    /// Sales dated in the period, with their amount.
+    pub orders: Tally,
+    /// Opportunities won in the period, at their amount.
+    pub won: Tally,
+    pub payments: Tally,
+    pub follow_ups: Tally,
+}
+
+/// Records are new in the period they were made in (by their UTC day).
+pub fn headline(scope: &Scope) -> Headline {
+    let mut h = Headline::default();
+    let data = scope.data;
+    let new = |meta: &RecordMeta| scope.counts(meta) && scope.period.contains(&meta.created_at);
+    for lead in data.leads.iter().filter(|l| new(&l.meta)) {
+        h.new_leads.add(&lead.meta.id, Decimal::ZERO);
+    }
+    for customer in data.customers.iter().filter(|c| new(&c.meta)) {
+        h.new_customers.add(&customer.meta.id, Decimal::ZERO);
+    }
+    for opportunity in data.opportunities.iter() {
+        if new(&opportunity.meta) {
+            h.new_opportunities.add(&opportunity.meta.id, Decimal::ZERO);
+        }
+        let won_now = scope.counts(&opportunity.meta)
+            && scope.outcome(opportunity) == Outcome::Won
+            && scope
+                .closed_at(opportunity)
+                .is_some_and(|at| scope.period.contains(at));
+        if won_now {
+            h.won
+                .add(&opportunity.meta.id, scope.opportunity_amount(opportunity));
+        }
+    }
+    for order in scope.sales_in_period() {
+        h.orders.add(&order.meta.id, scope.order_total(order));
+    }
+    for (payment, order) in scope.payments_in_period() {
+        h.payments
+            .add(&payment.meta.id, scope.in_base(payment.amount, order));
+    }
+    for activity in follow_ups(scope) {
+        h.follow_ups.add(&activity.meta.id, Decimal::ZERO);
+    }
+    h
+}
+
+fn figure(title: Key, now: Tally, before: &Tally, kind: RecordKind, money: bool) -> Figure {
+    let (value, compared) = if money {
+        (
+            (Value::Money(now.amount), Value::Money(before.amount)),
+            Compared {
+                now: now.amount,
+                before: before.amount,
+            },
+        )
+    } else {
+        (
+            (Value::Count(now.count()), Value::Count(before.count())),
+            Compared {
+                now: Decimal::from(now.count()),
+                before: Decimal::from(before.count()),
+            },
+        )
+    };
+    Figure {
+        title,
+        now: value.0,
+        before: value.1,
+        change: Value::Change(compared.change_percent()),
+        behind: Some(Behind { kind, ids: now.ids }),
+    }
+}
+
+fn figures(now: Headline, before: &Headline) -> Vec<Figure> {
+    let orders = now.orders.clone();
+    vec![
+        figure(
+            Key::ReportNewLeads,
+            now.new_leads,
+            &before.new_leads,
+            RecordKind::Lead,
+            false,
+        ),
+        figure(
+            Key::ReportNewCustomers,
+            now.new_customers,
+            &before.new_customers,
+            RecordKind::Customer,
+            false,
+        ),
+        figure(
+            Key::ReportNewOpportunities,
+            now.new_opportunities,
+            &before.new_opportunities,
+            RecordKind::Opportunity,
+            false,
+        ),
+        figure(
+            Key::ReportOrderCount,
+            orders,
+            &before.orders,
+            RecordKind::Order,
+            false,
+        ),
+        figure(
+            Key::ReportWonAmount,
+            now.won,
+            &before.won,
+            RecordKind::Opportunity,
+            true,
+        ),
+        figure(
+            Key::ReportOrderAmount,
+            now.orders,
+            &before.orders,
+            RecordKind::Order,
+            true,
+        ),
+        figure(
+            Key::ReportPaymentsReceived,
+            now.payments,
+            &before.payments,
+            RecordKind::Payment,
+            true,
+        ),
+        figure(
+            Key::ReportColFollowUps,
+            now.follow_ups,
+            &before.follow_ups,
+            RecordKind::Activity,
+            false,
+        ),
+    ]
+}
+
+/// A target against what was sold, with the orders sold.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TargetRow {
+    pub target: Decimal,
+    pub actual: Decimal,
+    pub orders: Vec<String>,
+}
+
+impl TargetRow {
+    /// Actual as a percent of target (完成率); none without a target.
+    pub fn completion(&self) -> Option<Decimal> {
+        percent(self.actual, self.target)
+    }
+
+    /// Target, actual, completion.
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Money(self.target),
+            Value::Money(self.actual),
+            Value::Percent(self.completion()),
+        ]
+    }
+
+    fn row(self, label: Label) -> Row {
+        Row {
+            values: self.values(),
+            label,
+            behind: Some(Behind {
+                kind: RecordKind::Order,
+                ids: self.orders,
+            }),
+        }
+    }
+}
+
+/// Targets against sales, by month and by member; `total` adds up either list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TargetsVsActual {
+    /// Every month the period touches, in order.
+    pub months: Vec<(String, TargetRow)>,
+    /// Member ids (empty for orders owned by nobody), best completion first.
+    pub members: Vec<(String, TargetRow)>,
+    pub total: TargetRow,
+}
+
+/// The part of a month's target that falls in the period: all of it for a month the period
+/// covers whole, a share by days for a month a custom range covers in part, rounded to the base
+/// currency's minor unit.
+fn share_in(period: &Period, month: &str, amount: Decimal, base: &str) -> Decimal {
+    let first = format!("{month}-01");
+    // Day 1 plus 31 days is always in the next month.
+    let next = add_days(&first, 31).map(|d| format!("{}-01", month_key(&d)));
+    let bounds = (
+        day_number(&first),
+        next.as_deref().and_then(day_number),
+        day_number(&period.from),
+        day_number(&period.to),
+    );
+    let (Some(first), Some(next), Some(from), Some(to)) = bounds else {
+        return Decimal::ZERO;
+    };
+    let days = next - first;
+    let covered = (to.min(next - 1) - from.max(first) + 1).max(0);
+    if covered >= days {
+        return amount;
+    }
+    round_money(
+        amount * Decimal::from(covered) / Decimal::from(days),
+        minor_units(base),
+    )
+}
+
+pub fn targets_vs_actual(scope: &Scope) -> TargetsVsActual {
+    let months = scope.period.months();
+    let mut by_month: HashMap<&str, TargetRow> = months
+        .iter()
+        .map(|m| (m.as_str(), TargetRow::default()))
+        .collect();
+    let mut by_member: HashMap<&str, TargetRow> = HashMap::new();
+    let targets = scope.settings.targets.as_deref().unwrap_or_default();
+    for t in targets {
+        let covered = match &scope.owner {
+            Owner::Everyone => true,
+            Owner::Member(id) => t.member_id == *id,
+        };
+        let Some(month) = by_month.get_mut(t.month.as_str()).filter(|_| covered) else {
+            continue;
+        };
+        let share = share_in(&scope.period, &t.month, t.amount, &scope.base);
+        month.target += share;
+        by_member.entry(t.member_id.as_str()).or_default().target += share;
+    }
+    for order in scope.sales_in_period() {
+        let amount = scope.order_total(order);
+        for row in [
+            by_month.get_mut(month_key(&order.order_date)),
+            Some(by_member.entry(order.meta.owner.as_str()).or_default()),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            row.actual += amount;
+            row.orders.push(order.meta.id.clone());
+        }
+    }
+    match &scope.owner {
+        Owner::Everyone => {
+            for m in scope.data.team {
+                if m.active && !m.meta.is_deleted() {
+                    by_member.entry(m.meta.id.as_str()).or_default();
+                }
+            }
+        }
+        Owner::Member(id) => {
+            by_member.entry(id.as_str()).or_default();
+        }
+    }
+
+    let mut total = TargetRow::default();
+    let months: Vec<(String, TargetRow)> = months
+        .iter()
+        .map(|m| {
+            let row = by_month.remove(m.as_str()).unwrap_or_default();
+            total.target += row.target;
+            total.actual += row.actual;
+            total.orders.extend(row.orders.iter().cloned());
+            (m.clone(), row)
+        })
+        .collect();
+    let names: HashMap<&str, &str> = scope
+        .data
+        .team
+        .iter()
+        .map(|m| (m.meta.id.as_str(), m.name.as_str()))
+        .collect();
+    let name = |id: &str| names.get(id).copied().unwrap_or_default();
+    let mut members: Vec<(&str, TargetRow)> = by_member.into_iter().collect();
+    // Best completion first; members without a target after those with one.
+    members.sort_by(|(a_id, a), (b_id, b)| {
+        let (a_done, b_done) = (a.completion(), b.completion());
+        b_done
+            .is_some()
+            .cmp(&a_done.is_some())
+            .then(b_done.cmp(&a_done))
+            .then(b.actual.cmp(&a.actual))
+            .then(name(a_id).cmp(name(b_id)))
+            .then(a_id.cmp(b_id))
+    });
+    TargetsVsActual {
+        months,
+        members: members
+            .into_iter()
+            .map(|(id, row)| (id.to_owned(), row))
+            .collect(),
+        total,
+    }
+}
+
+fn target_columns(first: Key) -> Vec<Label> {
+    vec![
+        Label::Key(first),
+        Label::Key(Key::ReportColTarget),
+        Label::Key(Key::ReportColActual),
+        Label::Key(Key::ReportColCompletion),
+    ]
+}
+
+fn target_and_actual() -> Option<Chart> {
+    Some(Chart {
+        kind: ChartKind::Bar,
+        columns: vec![0, 1],
+    })
+}
+
+fn member_label(id: String) -> Label {
+    if id.is_empty() {
+        Label::Key(Key::ReportNotSet)
+    } else {
+        Label::Member(id)
+    }
+}
+
+pub fn dashboard(scope: &Scope) -> Report {
+    let before = headline(&scope.over(scope.period.previous()));
+    let TargetsVsActual {
+        months,
+        members,
+        total,
+    } = targets_vs_actual(scope);
+    let total = Row {
+        label: Label::Key(Key::ReportTotal),
+        values: total.values(),
+        behind: None,
+    };
+    Report {
+        figures: figures(headline(scope), &before),
+        sections: vec![
+            Section {
+                title: Key::ReportTargetVsActual,
+                chart: target_and_actual(),
+                table: Table {
+                    columns: target_columns(Key::ReportColMonth),
+                    rows: months
+                        .into_iter()
+                        .map(|(month, row)| row.row(Label::Month(month)))
+                        .collect(),
+                    total: Some(total.clone()),
+                },
+            },
+            Section {
+                title: Key::ReportTargetByMember,
+                chart: target_and_actual(),
+                table: Table {
+                    columns: target_columns(Key::ReportColOwner),
+                    rows: members
+                        .into_iter()
+                        .map(|(id, row)| row.row(member_label(id)))
+                        .collect(),
+                    total: Some(total),
+                },
+            },
+        ],
+    }
+}

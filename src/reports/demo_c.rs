@@ -1,0 +1,69 @@
+//! The customer, receivables and forecast reports over the demo company: they run, their rows
+//! add up to their totals, and every buyer is in exactly one RFM segment.
+
+use std::collections::HashSet;
+
+use super::buyers::buyers;
+use super::customers::customers;
+use super::forecast::forecast;
+use super::period::{Period, Preset};
+use super::receivables::receivables;
+use super::scope::{Data, Owner, Scope};
+use super::table::Section;
+use super::testdata_c::adds_up;
+use crate::demo::{generate, DemoSize};
+use crate::i18n::{Key, Lang};
+
+const TODAY: &str = "2026-03-15";
+
+fn sums(section: &Section, columns: &[usize]) {
+    for &c in columns {
+        assert!(adds_up(section, c), "{:?} column {c}", section.title);
+    }
+}
+
+#[test]
+fn the_reports_over_the_demo_company_add_up() {
+    let data = generate(DemoSize::Demo, Lang::ZhCn, TODAY);
+    let me = data.settings.me.clone().unwrap();
+    for owner in [Owner::Everyone, Owner::Member(me)] {
+        let scope = Scope::new(
+            Data::of(&data),
+            data.settings.clone(),
+            Period::of(Preset::Last12Months, TODAY),
+            owner,
+            TODAY,
+        );
+
+        let report = customers(&scope);
+        for section in &report.sections[..4] {
+            sums(section, &[0, 1, 2]);
+        }
+        let [pareto, rfm, forgotten] = &report.sections[4..] else {
+            panic!("seven sections");
+        };
+        sums(pareto, &[0]);
+        sums(rfm, &[0, 1]);
+        assert_eq!(forgotten.title, Key::ReportForgotten);
+        let list = buyers(&scope);
+        assert!(!list.is_empty());
+        let mut seen = HashSet::new();
+        for row in &rfm.table.rows {
+            for id in &row.behind.as_ref().unwrap().ids {
+                assert!(seen.insert(id.clone()), "{id} in two segments");
+            }
+        }
+        let bought: HashSet<String> = list.iter().map(|b| b.customer_id.to_owned()).collect();
+        assert_eq!(seen, bought);
+
+        let report = receivables(&scope);
+        sums(&report.sections[0], &[0]);
+        sums(&report.sections[1], &[0, 1, 2]);
+        sums(&report.sections[2], &[0, 1, 2]);
+        sums(&report.sections[3], &[2]);
+        assert!(!report.sections[3].table.rows.is_empty());
+
+        let report = forecast(&scope);
+        sums(&report.sections[0], &[0, 1, 2, 3]);
+    }
+}
