@@ -163,7 +163,7 @@ fn columns(first: Key) -> Vec<Label> {
     [
         first,
         Key::ReportColQuantity,
-        Key::ReportColRevenue,
+        Key::ReportColNetRevenue,
         Key::ReportColOrders,
     ]
     .into_iter()
