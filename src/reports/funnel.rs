@@ -20,7 +20,8 @@ pub struct StageTally<'a> {
     pub count: u64,
     pub amount: Decimal,
     pub weighted: Decimal,
-    /// Open stages only: how many reached this stage or a later open one.
+    /// How many reached this stage or a later open one; for Won, how many were won. None for
+    /// Lost, which is not a step along the funnel, and for stages no longer in the pipeline.
     pub reached: Option<u64>,
     pub ids: Vec<&'a str>,
 }
@@ -170,6 +171,9 @@ impl<'a> FunnelCounts<'a> {
             tally.reached = Some(reached);
         }
         stages.extend(unknown.into_values());
+        for won in closing.iter_mut().filter(|t| t.outcome == Outcome::Won) {
+            won.reached = Some(won.count);
+        }
         stages.extend(closing);
         FunnelCounts {
             stages,
@@ -228,7 +232,7 @@ fn figures(counts: &FunnelCounts) -> Vec<Figure> {
     ]
 }
 
-/// A cell with nothing to show: how far a closed stage got is not a question.
+/// A cell with nothing to show: Won leads nowhere, Lost is no step along the funnel.
 fn blank() -> Value {
     Value::Text(String::new())
 }
@@ -243,8 +247,8 @@ fn stage_rows(tallies: Vec<StageTally>) -> Vec<Row> {
         .into_iter()
         .enumerate()
         .map(|(i, t)| {
-            let (reached_cell, conversion) = match t.reached {
-                Some(here) => {
+            let (reached_cell, conversion) = match (t.outcome, t.reached) {
+                (Outcome::Open, Some(here)) => {
                     // The last open stage leads to Won: every won opportunity reached it.
                     let next = reached.get(i + 1).copied().flatten().unwrap_or(won);
                     (
@@ -252,7 +256,8 @@ fn stage_rows(tallies: Vec<StageTally>) -> Vec<Row> {
                         Value::Percent(percent(Decimal::from(next), Decimal::from(here))),
                     )
                 }
-                None => (blank(), blank()),
+                (_, Some(here)) => (Value::Count(here), blank()),
+                (_, None) => (blank(), blank()),
             };
             Row {
                 label: Label::Stage(t.stage_id),
@@ -288,9 +293,11 @@ pub fn funnel(scope: &Scope) -> Report {
         figures,
         sections: vec![Section {
             title: Key::ReportFunnel,
+            // Drawn by how many reached each stage, which narrows step by step; how many are in
+            // a stage now does not, as most of a year's opportunities are closed.
             chart: Some(Chart {
                 kind: ChartKind::Funnel,
-                columns: vec![0],
+                columns: vec![3],
             }),
             table: Table {
                 columns: [
@@ -520,7 +527,8 @@ mod tests {
         );
         // Furthest open stage (0 new .. 4 negotiation): o1 0, o2 3, o3 won so 4, o4 lost after
         // needs analysis so 2, o5 4, o6 lost from new so 0, o7 1.
-        // Reached: >=0: 7; >=1: o2 o3 o4 o5 o7 = 5; >=2: 4; >=3: o2 o3 o5 = 3; >=4: o3 o5 = 2.
+        // Reached: >=0: 7; >=1: o2 o3 o4 o5 o7 = 5; >=2: 4; >=3: o2 o3 o5 = 3; >=4: o3 o5 = 2;
+        // Won: o3.
         let blank = Value::Text(String::new());
         assert_eq!(
             counts(&table.rows, 3),
@@ -530,7 +538,7 @@ mod tests {
                 count(4),
                 count(3),
                 count(2),
-                blank.clone(),
+                count(1),
                 blank.clone()
             ]
         );
@@ -573,7 +581,7 @@ mod tests {
         let reached: Vec<_> = tallies.iter().map(|t| t.reached).collect();
         assert_eq!(
             reached,
-            [Some(6), Some(4), Some(4), Some(3), Some(2), None, None]
+            [Some(6), Some(4), Some(4), Some(3), Some(2), Some(1), None]
         );
         assert_eq!(tallies[1].count, 0);
     }
