@@ -596,6 +596,7 @@ keys! {
     ReportColLeads,
     ReportColLevel,
     ReportColMonth,
+    ReportColNetRevenue,
     ReportColNewCustomers,
     ReportColOpen,
     ReportColOpportunities,

@@ -1,10 +1,11 @@
 //! Sales funnel (销售漏斗): where the opportunities opened in the period stand now, how far along
 //! the pipeline they got, and how often closing ends in a win.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use super::grouping::behind;
 use super::period::days_between;
 use super::scope::{Behind, Compared, RecordKind, Scope};
 use super::table::{percent, Chart, ChartKind, Figure, Label, Report, Row, Section, Table, Value};
@@ -13,19 +14,20 @@ use crate::i18n::Key;
 
 /// The opportunities in one stage now.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StageTally {
+pub struct StageTally<'a> {
     pub stage_id: String,
     pub outcome: Outcome,
     pub count: u64,
     pub amount: Decimal,
     pub weighted: Decimal,
-    /// Open stages only: how many reached this stage or a later open one.
+    /// How many reached this stage or a later open one; for Won, how many were won. None for
+    /// Lost, which is not a step along the funnel, and for stages no longer in the pipeline.
     pub reached: Option<u64>,
-    pub ids: Vec<String>,
+    pub ids: Vec<&'a str>,
 }
 
-impl StageTally {
-    fn new(stage_id: &str, outcome: Outcome) -> StageTally {
+impl<'a> StageTally<'a> {
+    fn new(stage_id: &str, outcome: Outcome) -> StageTally<'a> {
         StageTally {
             stage_id: stage_id.to_owned(),
             outcome,
@@ -37,116 +39,33 @@ impl StageTally {
         }
     }
 
-    fn add(&mut self, scope: &Scope, o: &Opportunity) {
+    fn add(&mut self, scope: &Scope, o: &'a Opportunity) {
         self.count += 1;
         self.amount += scope.opportunity_amount(o);
         self.weighted += scope.weighted_amount(o);
-        self.ids.push(o.meta.id.clone());
+        self.ids.push(&o.meta.id);
     }
 }
 
-/// Opportunities created in the period, stage by stage: the open stages in pipeline order, then
-/// any stage no longer in the pipeline (an imported record can be in one), then Won, then Lost.
-pub fn stage_tallies(scope: &Scope) -> Vec<StageTally> {
-    let open: Vec<&str> = scope
-        .stages
-        .iter()
-        .filter(|s| s.outcome == Outcome::Open)
-        .map(|s| s.id.as_str())
-        .collect();
-    let open_index: HashMap<&str, usize> = open.iter().enumerate().map(|(i, s)| (*s, i)).collect();
-    let mut tallies: Vec<StageTally> = open
-        .iter()
-        .map(|id| StageTally::new(id, Outcome::Open))
-        .collect();
-    let mut unknown: BTreeMap<&str, StageTally> = BTreeMap::new();
-    let mut closing: Vec<StageTally> = [Outcome::Won, Outcome::Lost]
-        .into_iter()
-        .filter_map(|outcome| {
-            let stage = scope.stages.iter().find(|s| s.outcome == outcome)?;
-            Some(StageTally::new(&stage.id, outcome))
-        })
-        .collect();
-    // furthest[i]: how many got no further than open stage i.
-    let mut furthest = vec![0u64; open.len()];
-
-    for o in scope
-        .data
-        .opportunities
-        .iter()
-        .filter(|o| scope.counts(&o.meta) && scope.period.contains(&o.meta.created_at))
-    {
-        let outcome = scope.outcome(o);
-        let tally = match open_index.get(o.stage_id.as_str()) {
-            Some(i) => tallies.get_mut(*i),
-            None => closing
-                .iter_mut()
-                .find(|t| t.stage_id == o.stage_id)
-                .or_else(|| {
-                    Some(
-                        unknown
-                            .entry(o.stage_id.as_str())
-                            .or_insert_with(|| StageTally::new(&o.stage_id, Outcome::Open)),
-                    )
-                }),
-        };
-        if let Some(tally) = tally {
-            tally.add(scope, o);
-        }
-        let got_to = match outcome {
-            Outcome::Won => open.len().checked_sub(1),
-            Outcome::Open | Outcome::Lost => o
-                .stage_history
-                .iter()
-                .flat_map(|c| std::iter::once(&c.to).chain(c.from.as_ref()))
-                .chain(std::iter::once(&o.stage_id))
-                .filter_map(|id| open_index.get(id.as_str()).copied())
-                .max(),
-        };
-        if let Some(slot) = got_to.and_then(|i| furthest.get_mut(i)) {
-            *slot += 1;
-        }
-    }
-
-    let mut reached = 0;
-    for (tally, stopped_here) in tallies.iter_mut().zip(&furthest).rev() {
-        reached += stopped_here;
-        tally.reached = Some(reached);
-    }
-    tallies.extend(unknown.into_values());
-    tallies.extend(closing);
-    tallies
-}
-
-/// Opportunities closed in the period, whenever they were opened.
+/// Opportunities of the owner closed in a period, whenever they were opened.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Closings {
-    pub won_ids: Vec<String>,
-    pub lost_ids: Vec<String>,
+pub struct Closings<'a> {
+    pub won_ids: Vec<&'a str>,
+    pub lost_ids: Vec<&'a str>,
     pub won_amount: Decimal,
     /// Days from opening to winning, added up over the won ones.
     pub days_to_win: i64,
 }
 
-impl Closings {
-    pub fn of(scope: &Scope) -> Closings {
-        let mut closings = Closings::default();
-        for o in scope.data.opportunities.iter() {
-            if !scope.counts(&o.meta) {
-                continue;
-            }
-            let Some(closed) = scope.closed_at(o).filter(|at| scope.period.contains(at)) else {
-                continue;
-            };
-            if scope.outcome(o) == Outcome::Won {
-                closings.won_ids.push(o.meta.id.clone());
-                closings.won_amount += scope.opportunity_amount(o);
-                closings.days_to_win += days_between(&o.meta.created_at, closed).unwrap_or(0);
-            } else {
-                closings.lost_ids.push(o.meta.id.clone());
-            }
+impl<'a> Closings<'a> {
+    fn add(&mut self, scope: &Scope, o: &'a Opportunity, outcome: Outcome, closed_at: &str) {
+        if outcome == Outcome::Won {
+            self.won_ids.push(&o.meta.id);
+            self.won_amount += scope.opportunity_amount(o);
+            self.days_to_win += days_between(&o.meta.created_at, closed_at).unwrap_or(0);
+        } else {
+            self.lost_ids.push(&o.meta.id);
         }
-        closings
     }
 
     pub fn win_rate(&self) -> Option<Decimal> {
@@ -161,17 +80,109 @@ impl Closings {
     }
 }
 
-/// The weighted amount of every open opportunity of the owner, whenever it was opened.
-fn open_pipeline(scope: &Scope) -> (Decimal, Behind) {
-    let mut behind = Behind::new(RecordKind::Opportunity);
-    let mut weighted = Decimal::ZERO;
-    for o in scope.data.opportunities.iter() {
-        if scope.counts(&o.meta) && scope.outcome(o) == Outcome::Open {
-            weighted += scope.weighted_amount(o);
-            behind.ids.push(o.meta.id.clone());
+/// Everything the funnel counts, from one pass over the opportunities of the owner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FunnelCounts<'a> {
+    /// Opportunities created in the period, stage by stage: the open stages in pipeline order,
+    /// then any stage no longer in the pipeline (an imported record can be in one), then Won,
+    /// then Lost.
+    pub stages: Vec<StageTally<'a>>,
+    pub closed_now: Closings<'a>,
+    pub closed_before: Closings<'a>,
+    /// Open opportunities, whenever they were opened.
+    pub open_ids: Vec<&'a str>,
+    pub open_weighted: Decimal,
+}
+
+impl<'a> FunnelCounts<'a> {
+    pub fn of(scope: &Scope<'a>) -> FunnelCounts<'a> {
+        let open: Vec<&str> = scope
+            .stages
+            .iter()
+            .filter(|s| s.outcome == Outcome::Open)
+            .map(|s| s.id.as_str())
+            .collect();
+        // A pipeline has a handful of stages: a scan is as quick as hashing.
+        let open_index = |id: &str| open.iter().position(|s| *s == id);
+        let mut stages: Vec<StageTally<'a>> = open
+            .iter()
+            .map(|id| StageTally::new(id, Outcome::Open))
+            .collect();
+        let mut unknown: BTreeMap<&str, StageTally<'a>> = BTreeMap::new();
+        let mut closing: Vec<StageTally<'a>> = [Outcome::Won, Outcome::Lost]
+            .into_iter()
+            .filter_map(|outcome| {
+                let stage = scope.stages.iter().find(|s| s.outcome == outcome)?;
+                Some(StageTally::new(&stage.id, outcome))
+            })
+            .collect();
+        // furthest[i]: how many got no further than open stage i.
+        let mut furthest = vec![0u64; open.len()];
+        let previous = scope.period.previous();
+        let mut closed_now = Closings::default();
+        let mut closed_before = Closings::default();
+        let mut open_ids = Vec::new();
+        let mut open_weighted = Decimal::ZERO;
+
+        let data: &'a [Opportunity] = scope.data.opportunities;
+        for o in data.iter().filter(|o| scope.counts(&o.meta)) {
+            let outcome = scope.outcome(o);
+            if outcome == Outcome::Open {
+                open_ids.push(o.meta.id.as_str());
+                open_weighted += scope.weighted_amount(o);
+            } else if let Some(at) = scope.closed_at(o) {
+                if scope.period.contains(at) {
+                    closed_now.add(scope, o, outcome, at);
+                } else if previous.contains(at) {
+                    closed_before.add(scope, o, outcome, at);
+                }
+            }
+            if !scope.period.contains(&o.meta.created_at) {
+                continue;
+            }
+            let tally = match open_index(&o.stage_id) {
+                Some(i) => &mut stages[i],
+                None => match closing.iter_mut().find(|t| t.stage_id == o.stage_id) {
+                    Some(closed) => closed,
+                    None => unknown
+                        .entry(o.stage_id.as_str())
+                        .or_insert_with(|| StageTally::new(&o.stage_id, Outcome::Open)),
+                },
+            };
+            tally.add(scope, o);
+            let got_to = match outcome {
+                Outcome::Won => open.len().checked_sub(1),
+                Outcome::Open | Outcome::Lost => o
+                    .stage_history
+                    .iter()
+                    .flat_map(|c| std::iter::once(&c.to).chain(c.from.as_ref()))
+                    .chain(std::iter::once(&o.stage_id))
+                    .filter_map(|id| open_index(id))
+                    .max(),
+            };
+            if let Some(slot) = got_to.and_then(|i| furthest.get_mut(i)) {
+                *slot += 1;
+            }
+        }
+
+        let mut reached = 0;
+        for (tally, stopped_here) in stages.iter_mut().zip(&furthest).rev() {
+            reached += stopped_here;
+            tally.reached = Some(reached);
+        }
+        stages.extend(unknown.into_values());
+        for won in closing.iter_mut().filter(|t| t.outcome == Outcome::Won) {
+            won.reached = Some(won.count);
+        }
+        stages.extend(closing);
+        FunnelCounts {
+            stages,
+            closed_now,
+            closed_before,
+            open_ids,
+            open_weighted,
         }
     }
-    (weighted, behind)
 }
 
 fn change(now: Option<Decimal>, before: Option<Decimal>) -> Value {
@@ -181,51 +192,47 @@ fn change(now: Option<Decimal>, before: Option<Decimal>) -> Value {
     )
 }
 
-fn opportunities(ids: Vec<String>) -> Option<Behind> {
-    Some(Behind {
-        kind: RecordKind::Opportunity,
-        ids,
-    })
+fn opportunities(ids: &[&str]) -> Option<Behind> {
+    Some(behind(RecordKind::Opportunity, ids))
 }
 
-fn figures(scope: &Scope) -> Vec<Figure> {
-    let now = Closings::of(scope);
-    let before = Closings::of(&scope.over(scope.period.previous()));
-    let (pipeline, pipeline_behind) = open_pipeline(scope);
-    let closed_ids = now.won_ids.iter().chain(&now.lost_ids).cloned().collect();
+fn figures(counts: &FunnelCounts) -> Vec<Figure> {
+    let (now, before) = (&counts.closed_now, &counts.closed_before);
+    let closed_ids: Vec<&str> = now.won_ids.iter().chain(&now.lost_ids).copied().collect();
+    let won = opportunities(&now.won_ids);
     vec![
         Figure {
             title: Key::ReportWinRate,
             now: Value::Percent(now.win_rate()),
             before: Value::Percent(before.win_rate()),
             change: change(now.win_rate(), before.win_rate()),
-            behind: opportunities(closed_ids),
+            behind: opportunities(&closed_ids),
         },
         Figure {
             title: Key::ReportAverageDaysToWin,
             now: Value::Days(now.average_days_to_win()),
             before: Value::Days(before.average_days_to_win()),
             change: change(now.average_days_to_win(), before.average_days_to_win()),
-            behind: opportunities(now.won_ids.clone()),
+            behind: won.clone(),
         },
         Figure {
             title: Key::ReportWonAmount,
             now: Value::Money(now.won_amount),
             before: Value::Money(before.won_amount),
             change: change(Some(now.won_amount), Some(before.won_amount)),
-            behind: opportunities(now.won_ids),
+            behind: won,
         },
         Figure {
             title: Key::ReportOpenPipelineWeighted,
-            now: Value::Money(pipeline),
-            before: Value::Money(pipeline),
+            now: Value::Money(counts.open_weighted),
+            before: Value::Money(counts.open_weighted),
             change: Value::Change(None),
-            behind: Some(pipeline_behind),
+            behind: opportunities(&counts.open_ids),
         },
     ]
 }
 
-/// A cell with nothing to show: how far a closed stage got is not a question.
+/// A cell with nothing to show: Won leads nowhere, Lost is no step along the funnel.
 fn blank() -> Value {
     Value::Text(String::new())
 }
@@ -240,8 +247,8 @@ fn stage_rows(tallies: Vec<StageTally>) -> Vec<Row> {
         .into_iter()
         .enumerate()
         .map(|(i, t)| {
-            let (reached_cell, conversion) = match t.reached {
-                Some(here) => {
+            let (reached_cell, conversion) = match (t.outcome, t.reached) {
+                (Outcome::Open, Some(here)) => {
                     // The last open stage leads to Won: every won opportunity reached it.
                     let next = reached.get(i + 1).copied().flatten().unwrap_or(won);
                     (
@@ -249,7 +256,8 @@ fn stage_rows(tallies: Vec<StageTally>) -> Vec<Row> {
                         Value::Percent(percent(Decimal::from(next), Decimal::from(here))),
                     )
                 }
-                None => (blank(), blank()),
+                (_, Some(here)) => (Value::Count(here), blank()),
+                (_, None) => (blank(), blank()),
             };
             Row {
                 label: Label::Stage(t.stage_id),
@@ -260,14 +268,16 @@ fn stage_rows(tallies: Vec<StageTally>) -> Vec<Row> {
                     reached_cell,
                     conversion,
                 ],
-                behind: opportunities(t.ids),
+                behind: opportunities(&t.ids),
             }
         })
         .collect()
 }
 
 pub fn funnel(scope: &Scope) -> Report {
-    let tallies = stage_tallies(scope);
+    let counts = FunnelCounts::of(scope);
+    let figures = figures(&counts);
+    let tallies = counts.stages;
     let total = Row {
         label: Label::Key(Key::ReportTotal),
         values: vec![
@@ -280,12 +290,14 @@ pub fn funnel(scope: &Scope) -> Report {
         behind: None,
     };
     Report {
-        figures: figures(scope),
+        figures,
         sections: vec![Section {
             title: Key::ReportFunnel,
+            // Drawn by how many reached each stage, which narrows step by step; how many are in
+            // a stage now does not, as most of a year's opportunities are closed.
             chart: Some(Chart {
                 kind: ChartKind::Funnel,
-                columns: vec![0],
+                columns: vec![3],
             }),
             table: Table {
                 columns: [
@@ -515,7 +527,8 @@ mod tests {
         );
         // Furthest open stage (0 new .. 4 negotiation): o1 0, o2 3, o3 won so 4, o4 lost after
         // needs analysis so 2, o5 4, o6 lost from new so 0, o7 1.
-        // Reached: >=0: 7; >=1: o2 o3 o4 o5 o7 = 5; >=2: 4; >=3: o2 o3 o5 = 3; >=4: o3 o5 = 2.
+        // Reached: >=0: 7; >=1: o2 o3 o4 o5 o7 = 5; >=2: 4; >=3: o2 o3 o5 = 3; >=4: o3 o5 = 2;
+        // Won: o3.
         let blank = Value::Text(String::new());
         assert_eq!(
             counts(&table.rows, 3),
@@ -525,7 +538,7 @@ mod tests {
                 count(4),
                 count(3),
                 count(2),
-                blank.clone(),
+                count(1),
                 blank.clone()
             ]
         );
@@ -557,17 +570,18 @@ mod tests {
     #[test]
     fn the_owner_filter_leaves_out_the_others_opportunities() {
         let d = data();
-        let tallies = stage_tallies(&scope(
+        let tallies = FunnelCounts::of(&scope(
             &d,
             "2024-02-01",
             "2024-03-31",
             Owner::Member("ann".into()),
-        ));
+        ))
+        .stages;
         // Without bob's o7 (qualified): 6 opened, furthest 0, 3, 4, 2, 4, 0.
         let reached: Vec<_> = tallies.iter().map(|t| t.reached).collect();
         assert_eq!(
             reached,
-            [Some(6), Some(4), Some(4), Some(3), Some(2), None, None]
+            [Some(6), Some(4), Some(4), Some(3), Some(2), Some(1), None]
         );
         assert_eq!(tallies[1].count, 0);
     }
@@ -576,7 +590,7 @@ mod tests {
     fn win_rate_and_days_to_win_count_closings_in_the_period_across_a_leap_day() {
         let d = data();
         let s = scope(&d, "2024-02-01", "2024-03-31", Owner::Everyone);
-        let now = Closings::of(&s);
+        let now = FunnelCounts::of(&s).closed_now;
         // Closed in Feb-Mar: o3 won 1 Mar, o8 won 29 Feb (opened in December), o4 and o6 lost.
         assert_eq!(now.won_ids, ["o3", "o8"]);
         assert_eq!(now.lost_ids, ["o4", "o6"]);
@@ -614,7 +628,8 @@ mod tests {
     fn an_opportunity_in_a_stage_no_longer_in_the_pipeline_gets_its_own_row() {
         let mut d = data();
         d.opportunities[0].stage_id = "pilot".into();
-        let tallies = stage_tallies(&scope(&d, "2024-02-01", "2024-03-31", Owner::Everyone));
+        let tallies =
+            FunnelCounts::of(&scope(&d, "2024-02-01", "2024-03-31", Owner::Everyone)).stages;
         let ids: Vec<_> = tallies.iter().map(|t| t.stage_id.as_str()).collect();
         assert_eq!(
             ids,

@@ -1,26 +1,43 @@
 //! Lead conversion (线索转化): how many of the leads that came in during the period became
 //! customers, by source and by owner, and how much each lead source has sold.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
-use super::sales_tally::{largest_first, typed_or_not_set, SalesTally};
-use super::scope::{Behind, Compared, RecordKind, Scope};
+use super::grouping::{behind, largest_first, typed_or_not_set, SalesTally};
+use super::period::Period;
+use super::scope::{Compared, RecordKind, Scope};
 use super::table::{percent, Chart, ChartKind, Figure, Label, Report, Row, Section, Table, Value};
 use crate::domain::lead::{Lead, LeadStatus};
 use crate::i18n::Key;
 
 /// Some leads and how many of them are converted now.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Conversion {
-    pub lead_ids: Vec<String>,
+pub struct Conversion<'a> {
+    pub lead_ids: Vec<&'a str>,
     pub converted: u64,
 }
 
-impl Conversion {
-    fn add(&mut self, lead: &Lead) {
-        self.lead_ids.push(lead.meta.id.clone());
+/// The owner's leads created in `period`.
+fn created_in<'s, 'a: 's>(
+    scope: &'s Scope<'a>,
+    period: &'s Period,
+) -> impl Iterator<Item = &'a Lead> + 's {
+    let leads: &'a [Lead] = scope.data.leads;
+    leads
+        .iter()
+        .filter(move |l| scope.counts(&l.meta) && period.contains(&l.meta.created_at))
+}
+
+impl<'a> Conversion<'a> {
+    fn of(leads: impl Iterator<Item = &'a Lead>) -> Conversion<'a> {
+        let mut conversion = Conversion::default();
+        leads.for_each(|lead| conversion.add(lead));
+        conversion
+    }
+
+    fn add(&mut self, lead: &'a Lead) {
+        self.lead_ids.push(&lead.meta.id);
         if lead.status == LeadStatus::Converted {
             self.converted += 1;
         }
@@ -34,40 +51,37 @@ impl Conversion {
         percent(Decimal::from(self.converted), Decimal::from(self.leads()))
     }
 
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Count(self.leads()),
+            Value::Count(self.converted),
+            Value::Percent(self.rate()),
+        ]
+    }
+
     fn row(&self, label: Label) -> Row {
         Row {
             label,
-            values: vec![
-                Value::Count(self.leads()),
-                Value::Count(self.converted),
-                Value::Percent(self.rate()),
-            ],
-            behind: Some(Behind {
-                kind: RecordKind::Lead,
-                ids: self.lead_ids.clone(),
-            }),
+            values: self.values(),
+            behind: Some(behind(RecordKind::Lead, &self.lead_ids)),
         }
     }
 }
 
-/// The leads created in the period, in all and grouped by their source and their owner.
+/// The owner's leads created in the period, in all and grouped by their source and their owner.
 #[derive(Debug, Default)]
 pub struct LeadCohort<'a> {
-    pub all: Conversion,
-    pub by_source: Vec<(&'a str, Conversion)>,
-    pub by_owner: Vec<(&'a str, Conversion)>,
+    pub all: Conversion<'a>,
+    pub by_source: Vec<(&'a str, Conversion<'a>)>,
+    pub by_owner: Vec<(&'a str, Conversion<'a>)>,
 }
 
 impl<'a> LeadCohort<'a> {
     pub fn of(scope: &Scope<'a>) -> LeadCohort<'a> {
         let mut all = Conversion::default();
-        let mut by_source: HashMap<&str, Conversion> = HashMap::new();
-        let mut by_owner: HashMap<&str, Conversion> = HashMap::new();
-        let leads = scope.data.leads;
-        for lead in leads
-            .iter()
-            .filter(|l| scope.counts(&l.meta) && scope.period.contains(&l.meta.created_at))
-        {
+        let mut by_source: FxHashMap<&str, Conversion> = FxHashMap::default();
+        let mut by_owner: FxHashMap<&str, Conversion> = FxHashMap::default();
+        for lead in created_in(scope, &scope.period) {
             all.add(lead);
             by_source
                 .entry(lead.details.source.trim())
@@ -86,7 +100,9 @@ impl<'a> LeadCohort<'a> {
     }
 }
 
-fn most_leads_first(groups: HashMap<&str, Conversion>) -> Vec<(&str, Conversion)> {
+fn most_leads_first<'a>(
+    groups: FxHashMap<&'a str, Conversion<'a>>,
+) -> Vec<(&'a str, Conversion<'a>)> {
     let mut groups: Vec<_> = groups.into_iter().collect();
     groups.sort_by(|a, b| {
         b.1.leads()
@@ -99,14 +115,14 @@ fn most_leads_first(groups: HashMap<&str, Conversion>) -> Vec<(&str, Conversion)
 
 /// Sales in the period by where their customer came from: the source of the lead the customer
 /// was converted from, else the source on the customer itself.
-pub fn revenue_by_lead_source<'a>(scope: &Scope<'a>) -> Vec<(&'a str, SalesTally)> {
+pub fn revenue_by_lead_source<'a>(scope: &Scope<'a>) -> Vec<(&'a str, SalesTally<'a>)> {
     let leads: &'a [Lead] = scope.data.leads;
     // A lead in Trash still tells where its customer came from.
-    let lead_source: HashMap<&str, &str> = leads
+    let lead_source: FxHashMap<&str, &str> = leads
         .iter()
         .map(|l| (l.meta.id.as_str(), l.details.source.trim()))
         .collect();
-    let mut by_source: HashMap<&'a str, SalesTally> = HashMap::new();
+    let mut by_source: FxHashMap<&'a str, SalesTally<'a>> = FxHashMap::default();
     for order in scope.sales_in_period() {
         let customer = scope.customer(&order.body.customer_id);
         let from_lead = customer
@@ -151,7 +167,8 @@ fn conversion_bars() -> Option<Chart> {
 }
 
 fn figures(scope: &Scope, now: &Conversion) -> Vec<Figure> {
-    let before = LeadCohort::of(&scope.over(scope.period.previous())).all;
+    let previous = scope.period.previous();
+    let before = Conversion::of(created_in(scope, &previous));
     let leads = Compared {
         now: Decimal::from(now.leads()),
         before: Decimal::from(before.leads()),
@@ -160,24 +177,21 @@ fn figures(scope: &Scope, now: &Conversion) -> Vec<Figure> {
         .rate()
         .zip(before.rate())
         .and_then(|(now, before)| Compared { now, before }.change_percent());
-    let behind = Some(Behind {
-        kind: RecordKind::Lead,
-        ids: now.lead_ids.clone(),
-    });
+    let leads_behind = Some(behind(RecordKind::Lead, &now.lead_ids));
     vec![
         Figure {
             title: Key::ReportNewLeads,
             now: Value::Count(now.leads()),
             before: Value::Count(before.leads()),
             change: Value::Change(leads.change_percent()),
-            behind: behind.clone(),
+            behind: leads_behind.clone(),
         },
         Figure {
             title: Key::ReportLeadConversionRate,
             now: Value::Percent(now.rate()),
             before: Value::Percent(before.rate()),
             change: Value::Change(rate_change),
-            behind,
+            behind: leads_behind,
         },
     ]
 }
@@ -185,7 +199,11 @@ fn figures(scope: &Scope, now: &Conversion) -> Vec<Figure> {
 pub fn lead_conversion(scope: &Scope) -> Report {
     let cohort = LeadCohort::of(scope);
     let revenue = revenue_by_lead_source(scope);
-    let total_conversion = cohort.all.row(Label::Key(Key::ReportTotal));
+    let total_conversion = Row {
+        label: Label::Key(Key::ReportTotal),
+        values: cohort.all.values(),
+        behind: None,
+    };
     let revenue_total = Row {
         label: Label::Key(Key::ReportTotal),
         values: vec![
@@ -207,10 +225,7 @@ pub fn lead_conversion(scope: &Scope) -> Report {
                         .iter()
                         .map(|(source, c)| c.row(source_label(source)))
                         .collect(),
-                    total: Some(Row {
-                        behind: None,
-                        ..total_conversion.clone()
-                    }),
+                    total: Some(total_conversion.clone()),
                 },
             },
             Section {
@@ -223,10 +238,7 @@ pub fn lead_conversion(scope: &Scope) -> Report {
                         .iter()
                         .map(|(owner, c)| c.row(Label::Member((*owner).to_owned())))
                         .collect(),
-                    total: Some(Row {
-                        behind: None,
-                        ..total_conversion
-                    }),
+                    total: Some(total_conversion),
                 },
             },
             Section {

@@ -12,13 +12,13 @@ pub mod dashboard;
 pub mod forecast;
 pub mod forgotten;
 pub mod funnel;
+pub mod grouping;
 pub mod lead_conversion;
 pub mod pareto;
 pub mod performance;
 pub mod product_sales;
 pub mod receivables;
 pub mod rfm;
-pub mod sales_tally;
 
 #[cfg(test)]
 mod dashboard_tests;

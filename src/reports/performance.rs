@@ -1,12 +1,11 @@
 //! Sales performance (业绩排行): what each team member sold and collected in the period, ranked,
 //! and month by month.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
+use super::grouping::SalesTally;
 use super::period::month_key;
-use super::sales_tally::SalesTally;
 use super::scope::{Behind, Owner, RecordKind, Scope};
 use super::table::{Chart, ChartKind, Label, Report, Row, Section, Table, Value};
 use crate::domain::money::{minor_units, round_money};
@@ -14,25 +13,25 @@ use crate::i18n::Key;
 
 /// One team member's results in the period.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MemberResult {
+pub struct MemberResult<'a> {
     pub member: String,
-    pub sales: SalesTally,
+    pub sales: SalesTally<'a>,
     /// Payments received in the period on the member's orders, in the base currency.
     pub received: Decimal,
     /// 1 for the largest amount; members with the same amount share a rank.
     pub rank: u64,
     /// Orders per month, `YYYY-MM`.
-    pub by_month: HashMap<String, SalesTally>,
+    pub by_month: FxHashMap<&'a str, SalesTally<'a>>,
 }
 
-impl MemberResult {
-    fn new(member: &str) -> MemberResult {
+impl<'a> MemberResult<'a> {
+    fn new(member: &str) -> MemberResult<'a> {
         MemberResult {
             member: member.to_owned(),
             sales: SalesTally::default(),
             received: Decimal::ZERO,
             rank: 0,
-            by_month: HashMap::new(),
+            by_month: FxHashMap::default(),
         }
     }
 }
@@ -40,8 +39,8 @@ impl MemberResult {
 /// The members to show, largest amount first: under the Everyone filter every active member and
 /// anyone with a sale or a payment (a former member's orders still count); under a one-member
 /// filter, that member.
-pub fn member_results(scope: &Scope) -> Vec<MemberResult> {
-    let mut results: HashMap<&str, MemberResult> = HashMap::new();
+pub fn member_results<'a>(scope: &Scope<'a>) -> Vec<MemberResult<'a>> {
+    let mut results: FxHashMap<&str, MemberResult> = FxHashMap::default();
     for order in scope.sales_in_period() {
         let owner = order.meta.owner.as_str();
         let result = results
@@ -51,7 +50,7 @@ pub fn member_results(scope: &Scope) -> Vec<MemberResult> {
         result.sales.add(order, amount);
         result
             .by_month
-            .entry(month_key(&order.order_date).to_owned())
+            .entry(month_key(&order.order_date))
             .or_default()
             .add(order, amount);
     }
@@ -62,7 +61,7 @@ pub fn member_results(scope: &Scope) -> Vec<MemberResult> {
             .or_insert_with(|| MemberResult::new(owner))
             .received += scope.in_base(payment.amount, order);
     }
-    let team: HashMap<&str, &str> = scope
+    let team: FxHashMap<&str, &str> = scope
         .data
         .team
         .iter()
@@ -95,9 +94,13 @@ pub fn member_results(scope: &Scope) -> Vec<MemberResult> {
             .then(name(a).cmp(name(b)))
             .then(a.member.cmp(&b.member))
     });
-    let amounts: Vec<Decimal> = ranked.iter().map(|r| r.sales.amount).collect();
-    for result in ranked.iter_mut() {
-        result.rank = 1 + amounts.iter().filter(|a| **a > result.sales.amount).count() as u64;
+    let mut previous: Option<(Decimal, u64)> = None;
+    for (place, result) in (1..).zip(ranked.iter_mut()) {
+        result.rank = match previous {
+            Some((amount, rank)) if amount == result.sales.amount => rank,
+            _ => place,
+        };
+        previous = Some((result.sales.amount, result.rank));
     }
     ranked
 }
@@ -107,12 +110,12 @@ fn blank() -> Value {
     Value::Text(String::new())
 }
 
-fn average_order(scope: &Scope, sales: &SalesTally) -> Value {
-    if sales.order_ids.is_empty() {
+fn average_order(scope: &Scope, amount: Decimal, orders: u64) -> Value {
+    if orders == 0 {
         return blank();
     }
     Value::Money(round_money(
-        sales.amount / Decimal::from(sales.orders()),
+        amount / Decimal::from(orders),
         minor_units(&scope.base),
     ))
 }
@@ -126,24 +129,21 @@ fn ranking(scope: &Scope, results: &[MemberResult]) -> Section {
                 Value::Count(r.sales.orders()),
                 Value::Money(r.sales.amount),
                 Value::Money(r.received),
-                average_order(scope, &r.sales),
+                average_order(scope, r.sales.amount, r.sales.orders()),
                 Value::Count(r.rank),
             ],
             behind: Some(r.sales.behind()),
         })
         .collect();
-    let mut all = SalesTally::default();
-    for r in results {
-        all.order_ids.extend(r.sales.order_ids.iter().cloned());
-        all.amount += r.sales.amount;
-    }
+    let orders = results.iter().map(|r| r.sales.orders()).sum();
+    let amount = results.iter().map(|r| r.sales.amount).sum();
     let total = Row {
         label: Label::Key(Key::ReportTotal),
         values: vec![
-            Value::Count(all.orders()),
-            Value::Money(all.amount),
+            Value::Count(orders),
+            Value::Money(amount),
             Value::Money(results.iter().map(|r| r.received).sum()),
-            average_order(scope, &all),
+            average_order(scope, amount, orders),
             blank(),
         ],
         behind: None,
@@ -196,8 +196,8 @@ fn by_month(scope: &Scope, results: &[MemberResult]) -> Section {
                 kind: RecordKind::Order,
                 ids: results
                     .iter()
-                    .filter_map(|r| r.by_month.get(&month))
-                    .flat_map(|t| t.order_ids.iter().cloned())
+                    .filter_map(|r| r.by_month.get(month.as_str()))
+                    .flat_map(|t| t.order_ids.iter().map(|id| (*id).to_owned()))
                     .collect(),
             }),
             label: Label::Month(month),
@@ -426,5 +426,30 @@ mod tests {
         ));
         assert_eq!(results.len(), 1);
         assert_eq!(results[0].sales.amount, Decimal::ZERO);
+    }
+
+    #[test]
+    fn members_with_the_same_amount_share_a_rank() {
+        let mut d = dataset();
+        for (id, price) in [("ann", "100"), ("bob", "100"), ("cid", "50")] {
+            member(&mut d, id, id, true);
+            order(
+                &mut d,
+                id,
+                id,
+                "c1",
+                "2026-01-10",
+                "CNY",
+                "1",
+                vec![line(None, "x", "1", price)],
+            );
+        }
+        let results = member_results(&scope(&d, "2026-01-01", "2026-01-31", Owner::Everyone));
+        let ranks: Vec<_> = results
+            .iter()
+            .map(|r| (r.member.as_str(), r.rank))
+            .collect();
+        // Ann and Bob both sold 113; ties are listed by name.
+        assert_eq!(ranks, [("ann", 1), ("bob", 1), ("cid", 3)]);
     }
 }

@@ -1,14 +1,13 @@
 //! Product sales (产品销售): what was sold in the period, product by product and by category,
 //! from the lines of the orders. Revenue is the lines' net, before tax.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
-use super::sales_tally::{largest_first, typed_or_not_set, SalesTally};
+use super::grouping::{largest_first, typed_or_not_set, SalesTally};
 use super::scope::Scope;
 use super::table::{Chart, ChartKind, Label, Report, Row, Section, Table, Value};
-use crate::domain::money::{minor_units, Line};
+use crate::domain::money::minor_units;
 use crate::domain::product::Product;
 use crate::i18n::Key;
 
@@ -17,36 +16,28 @@ const TOP: usize = 10;
 
 /// What the lines of one product (or one category) add up to.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ProductTally {
+pub struct ProductTally<'a> {
     pub quantity: Decimal,
     /// Net revenue in the base currency, and the orders it came from.
-    pub sales: SalesTally,
+    pub sales: SalesTally<'a>,
 }
 
 /// A product's row: its code and name, or for lines typed without a product, their text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ProductRow {
+pub struct ProductRow<'a> {
     pub name: String,
-    pub tally: ProductTally,
+    pub tally: ProductTally<'a>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ProductSales {
+pub struct ProductSales<'a> {
     /// Largest revenue first.
-    pub products: Vec<ProductRow>,
+    pub products: Vec<ProductRow<'a>>,
     /// By the product's category, "" where none is set; largest revenue first.
-    pub categories: Vec<(String, ProductTally)>,
+    pub categories: Vec<(&'a str, ProductTally<'a>)>,
     /// Orders with at least one line: a product's orders are counted per product, so this is
     /// not the sum of the rows.
     pub orders: u64,
-}
-
-/// Lines are grouped by their product; a line typed without one is grouped with the lines of
-/// the same text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Sold<'a> {
-    Product(&'a str),
-    Typed(&'a str),
 }
 
 fn product_name(product: &Product) -> String {
@@ -55,67 +46,102 @@ fn product_name(product: &Product) -> String {
         .to_owned()
 }
 
-impl ProductSales {
-    pub fn of(scope: &Scope) -> ProductSales {
+/// Where a product id's lines are added up. Lines are many and products few, so each line costs
+/// one lookup of its product id, which leads to both its row and its category.
+struct Sold<'a> {
+    product: Option<&'a Product>,
+    row: Option<usize>,
+    category: usize,
+}
+
+/// Rows are made when a product first sells, so that nothing unsold is listed.
+fn new_row<'a>(rows: &mut Vec<ProductRow<'a>>, name: String) -> usize {
+    rows.push(ProductRow {
+        name,
+        tally: ProductTally::default(),
+    });
+    rows.len() - 1
+}
+
+impl<'a> ProductSales<'a> {
+    pub fn of(scope: &Scope<'a>) -> ProductSales<'a> {
+        const NOT_SET: usize = 0;
+        let mut categories: Vec<(&'a str, ProductTally<'a>)> = vec![("", ProductTally::default())];
+        let mut category_index: FxHashMap<&'a str, usize> = FxHashMap::from_iter([("", NOT_SET)]);
+        let catalogue: &'a [Product] = scope.data.products;
         // Products in Trash still name what was sold.
-        let products: HashMap<&str, &Product> = scope
-            .data
-            .products
+        let mut sold: FxHashMap<&'a str, Sold<'a>> = catalogue
             .iter()
-            .map(|p| (p.meta.id.as_str(), p))
+            .map(|p| {
+                let name = p.category.trim();
+                let category = *category_index.entry(name).or_insert_with(|| {
+                    categories.push((name, ProductTally::default()));
+                    categories.len() - 1
+                });
+                let entry = Sold {
+                    product: Some(p),
+                    row: None,
+                    category,
+                };
+                (p.meta.id.as_str(), entry)
+            })
             .collect();
-        let mut by_product: HashMap<Sold, (String, ProductTally)> = HashMap::new();
-        let mut by_category: HashMap<&str, ProductTally> = HashMap::new();
+        let mut typed: FxHashMap<&'a str, usize> = FxHashMap::default();
+        let mut rows: Vec<ProductRow<'a>> = Vec::new();
         let mut orders = 0;
+
         for order in scope.sales_in_period() {
             if !order.body.lines.is_empty() {
                 orders += 1;
             }
             let units = minor_units(&order.body.currency);
             for line in &order.body.lines {
-                let revenue = scope.in_base(line.totals(units).net, order);
-                let product = line
-                    .product_id
-                    .as_deref()
-                    .and_then(|id| products.get(id).copied());
-                let sold = match &line.product_id {
-                    Some(id) => Sold::Product(id),
-                    None => Sold::Typed(line.description.trim()),
+                let description = line.description.trim();
+                let (row, category) = match line.product_id.as_deref() {
+                    Some(id) => {
+                        let entry = sold.entry(id).or_insert(Sold {
+                            product: None,
+                            row: None,
+                            category: NOT_SET,
+                        });
+                        let row = match entry.row {
+                            Some(row) => row,
+                            None => {
+                                let name = entry
+                                    .product
+                                    .map_or_else(|| description.to_owned(), product_name);
+                                *entry.row.insert(new_row(&mut rows, name))
+                            }
+                        };
+                        (row, entry.category)
+                    }
+                    None => {
+                        let row = *typed
+                            .entry(description)
+                            .or_insert_with(|| new_row(&mut rows, description.to_owned()));
+                        (row, NOT_SET)
+                    }
                 };
-                let add = |tally: &mut ProductTally, line: &Line| {
+                let revenue = scope.in_base(line.totals(units).net, order);
+                for tally in [&mut rows[row].tally, &mut categories[category].1] {
                     tally.quantity += line.quantity;
                     tally.sales.add(order, revenue);
-                };
-                let (_, tally) = by_product.entry(sold).or_insert_with(|| {
-                    let name =
-                        product.map_or_else(|| line.description.trim().to_owned(), product_name);
-                    (name, ProductTally::default())
-                });
-                add(tally, line);
-                let category = product.map_or("", |p| p.category.trim());
-                add(by_category.entry(category).or_default(), line);
+                }
             }
         }
 
-        let mut products: Vec<ProductRow> = by_product
-            .into_values()
-            .map(|(name, tally)| ProductRow { name, tally })
-            .collect();
-        products.sort_by(|a, b| {
+        rows.sort_by(|a, b| {
             b.tally
                 .sales
                 .amount
                 .cmp(&a.tally.sales.amount)
                 .then(a.name.cmp(&b.name))
         });
-        let mut categories: Vec<(&str, ProductTally)> = by_category.into_iter().collect();
+        categories.retain(|(_, t)| !t.sales.order_ids.is_empty());
         largest_first(&mut categories, |t| t.sales.amount);
         ProductSales {
-            products,
-            categories: categories
-                .into_iter()
-                .map(|(c, t)| (c.to_owned(), t))
-                .collect(),
+            products: rows,
+            categories,
             orders,
         }
     }
@@ -137,7 +163,7 @@ fn columns(first: Key) -> Vec<Label> {
     [
         first,
         Key::ReportColQuantity,
-        Key::ReportColRevenue,
+        Key::ReportColNetRevenue,
         Key::ReportColOrders,
     ]
     .into_iter()
