@@ -78,5 +78,9 @@ fn the_reports_over_the_demo_company_add_up() {
 
         let report = forecast(&scope);
         sums(&report.sections[0], &[0, 1, 2, 3]);
+        // This year seen in March: March to December.
+        let report = forecast(&scope.over(Period::of(Preset::ThisYear, TODAY)));
+        assert_eq!(report.sections[0].table.rows.len(), 10);
+        sums(&report.sections[0], &[0, 1, 2, 3]);
     }
 }
