@@ -12,6 +12,17 @@ use super::order::Order;
 use super::quote::{Quote, QuoteShown};
 use super::receivable::{age, installment_states, Age, InstallmentState, Invoice, Payment};
 
+/// Adds to an order's sum, copying its id only the first time: reports build a ledger of every
+/// payment each time they are computed.
+fn add(sums: &mut HashMap<String, Decimal>, order_id: &str, amount: Decimal) {
+    match sums.get_mut(order_id) {
+        Some(sum) => *sum += amount,
+        None => {
+            sums.insert(order_id.to_owned(), amount);
+        }
+    }
+}
+
 /// Payments and invoices added up per order, once, outside Trash.
 #[derive(Default)]
 pub struct Ledger {
@@ -26,10 +37,10 @@ impl Ledger {
     ) -> Self {
         let mut ledger = Ledger::default();
         for p in payments.into_iter().filter(|p| !p.meta.is_deleted()) {
-            *ledger.paid.entry(p.order_id.clone()).or_default() += p.amount;
+            add(&mut ledger.paid, &p.order_id, p.amount);
         }
         for i in invoices.into_iter().filter(|i| !i.meta.is_deleted()) {
-            *ledger.invoiced.entry(i.order_id.clone()).or_default() += i.amount;
+            add(&mut ledger.invoiced, &i.order_id, i.amount);
         }
         ledger
     }
@@ -96,11 +107,22 @@ pub struct Receivable<'a> {
     pub age: Age,
 }
 
+impl Receivable<'_> {
+    /// The due day of the earliest installment not paid in full.
+    pub fn next_due(&self) -> &str {
+        self.money
+            .next_open()
+            .map_or("", |s| s.installment.due.as_str())
+    }
+}
+
 /// Every order still owed money, the most overdue first, then by the next due date.
 pub fn receivables<'a>(orders: &'a [Order], ledger: &Ledger, today: &str) -> Vec<Receivable<'a>> {
     let mut open: Vec<Receivable> = orders
         .iter()
         .filter(|o| !o.meta.is_deleted() && o.status.takes_payments())
+        // Paid in full, an order owes nothing: no need to work out its installments.
+        .filter(|o| ledger.paid(&o.meta.id) < o.body.total)
         .map(|order| {
             let money = ledger.money(order, today);
             let age = money
@@ -108,18 +130,11 @@ pub fn receivables<'a>(orders: &'a [Order], ledger: &Ledger, today: &str) -> Vec
                 .map_or(Age::NotDue, |s| age(&s.installment.due, today));
             Receivable { order, money, age }
         })
-        .filter(|r| r.money.balance > Decimal::ZERO)
         .collect();
-    let next_due = |r: &Receivable| {
-        r.money
-            .next_open()
-            .map(|s| s.installment.due.clone())
-            .unwrap_or_default()
-    };
     open.sort_by(|a, b| {
         b.age
             .cmp(&a.age)
-            .then_with(|| next_due(a).cmp(&next_due(b)))
+            .then_with(|| a.next_due().cmp(b.next_due()))
             .then_with(|| a.order.body.number.cmp(&b.order.body.number))
     });
     open

@@ -47,9 +47,13 @@ pub fn last_contact<'a>(leads: &[Lead], activities: &'a [Activity]) -> HashMap<S
         });
         if let Some(customer) = customer {
             let day = activity.day();
-            let entry = last.entry(customer.to_owned()).or_insert(day);
-            if day > *entry {
-                *entry = day;
+            // The id is copied once per customer, not once per activity: there are many more.
+            match last.get_mut(customer) {
+                Some(latest) if day > *latest => *latest = day,
+                Some(_) => {}
+                None => {
+                    last.insert(customer.to_owned(), day);
+                }
             }
         }
     }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
+use super::period::Period;
 use super::scope::Scope;
 use super::table::Label;
 use crate::domain::customer::Customer;
@@ -21,10 +22,11 @@ pub struct Buyer<'a> {
     pub last: &'a str,
 }
 
-/// The period's buyers, the largest revenue first, then by customer id.
-pub fn buyers<'a>(scope: &Scope<'a>) -> Vec<Buyer<'a>> {
+/// Who bought in `period` (the scope's, or the one before it for a comparison), the largest
+/// revenue first, then by customer id.
+pub fn buyers<'a>(scope: &Scope<'a>, period: &Period) -> Vec<Buyer<'a>> {
     let mut by_customer: HashMap<&'a str, Buyer<'a>> = HashMap::new();
-    for order in scope.sales_in_period() {
+    for order in scope.sales().filter(|o| period.contains(&o.order_date)) {
         let buyer = by_customer
             .entry(order.body.customer_id.as_str())
             .or_insert(Buyer {

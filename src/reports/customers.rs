@@ -102,8 +102,8 @@ pub struct Group<'a> {
 }
 
 impl<'a> Group<'a> {
-    fn absorb(&mut self, other: Group<'a>) {
-        self.customers.extend(other.customers);
+    fn absorb(&mut self, other: &Group<'a>) {
+        self.customers.extend(&other.customers);
         self.new += other.new;
         self.revenue += other.revenue;
     }
@@ -166,27 +166,24 @@ fn by_attribute(
     buyers: &[Buyer],
     attribute: Attribute,
 ) -> Section {
-    let mut list = groups(scope, customers, buyers, attribute);
-    let mut total = Group::default();
-    let mut other = Group::default();
-    let mut rows = Vec::new();
+    let list = groups(scope, customers, buyers, attribute);
     let shown = if attribute.capped() && list.len() > TOP_GROUPS {
         TOP_GROUPS
     } else {
         list.len()
     };
-    for (i, (value, group)) in list.drain(..).enumerate() {
+    let mut rows = Vec::new();
+    let mut other = Group::default();
+    let mut total = Group::default();
+    for (i, (value, group)) in list.iter().enumerate() {
+        total.absorb(group);
         if i < shown {
             rows.push(group.row(attribute.label(value)));
-        }
-        total.new += group.new;
-        total.revenue += group.revenue;
-        total.customers.extend(&group.customers);
-        if i >= shown {
+        } else {
             other.absorb(group);
         }
     }
-    if !other.customers.is_empty() || !other.revenue.is_zero() {
+    if list.len() > shown {
         rows.push(other.row(Label::Key(Key::ReportOther)));
     }
     let mut total = total.row(Label::Key(Key::ReportTotal));
@@ -245,9 +242,8 @@ fn percent_figure(
 
 pub fn customers(scope: &Scope) -> Report {
     let customers = Customers::of(scope);
-    let buyers_now = buyers(scope);
-    let before = scope.over(scope.period.previous());
-    let buyers_before = buyers(&before);
+    let buyers_now = buyers(scope, &scope.period);
+    let buyers_before = buyers(scope, &scope.period.previous());
     let pareto = Pareto::of(&buyers_now, &customers);
     let pareto_before = Pareto::of(&buyers_before, &customers);
 

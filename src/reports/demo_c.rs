@@ -45,7 +45,7 @@ fn the_reports_over_the_demo_company_add_up() {
         sums(pareto, &[0]);
         sums(rfm, &[0, 1]);
         assert_eq!(forgotten.title, Key::ReportForgotten);
-        let list = buyers(&scope);
+        let list = buyers(&scope, &scope.period);
         assert!(!list.is_empty());
         let mut seen = HashSet::new();
         for row in &rfm.table.rows {
@@ -62,8 +62,25 @@ fn the_reports_over_the_demo_company_add_up() {
         sums(&report.sections[2], &[0, 1, 2]);
         sums(&report.sections[3], &[2]);
         assert!(!report.sections[3].table.rows.is_empty());
+        let total = |section: usize, column: usize| {
+            report.sections[section]
+                .table
+                .total
+                .as_ref()
+                .unwrap()
+                .values[column]
+                .clone()
+        };
+        // The ageing and the balances hold the same money; the overdue installments are the
+        // overdue part of the balances.
+        assert_eq!(total(0, 0), total(2, 1));
+        assert_eq!(total(3, 2), total(2, 2));
 
         let report = forecast(&scope);
+        sums(&report.sections[0], &[0, 1, 2, 3]);
+        // This year seen in March: March to December.
+        let report = forecast(&scope.over(Period::of(Preset::ThisYear, TODAY)));
+        assert_eq!(report.sections[0].table.rows.len(), 10);
         sums(&report.sections[0], &[0, 1, 2, 3]);
     }
 }

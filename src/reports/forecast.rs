@@ -86,7 +86,10 @@ pub fn forecast_by_month<'a>(scope: &Scope<'a>) -> Forecast<'a> {
 
     // Invoices play no part in what is still to be paid.
     let ledger = Ledger::new(scope.data.payments, &[]);
-    for order in scope.sales() {
+    let owing = scope
+        .sales()
+        .filter(|o| ledger.paid(&o.meta.id) < o.body.total);
+    for order in owing {
         for state in ledger.money(order, today).installments {
             let open = state.open();
             if open <= Decimal::ZERO {

@@ -1,5 +1,7 @@
 //! Pareto 80/20: how much of the period's revenue its best customers bring.
 
+use std::cmp::Reverse;
+
 use rust_decimal::Decimal;
 
 use super::buyers::{Buyer, Customers};
@@ -20,21 +22,18 @@ pub struct Pareto<'a> {
 }
 
 impl<'a> Pareto<'a> {
-    /// `buyers` are already ranked by revenue; ties are put in name order here.
+    /// Ties in revenue go in name order.
     pub fn of(buyers: &'a [Buyer<'a>], customers: &Customers) -> Pareto<'a> {
         let mut ranked: Vec<&Buyer> = buyers
             .iter()
             .filter(|b| b.revenue > Decimal::ZERO)
             .collect();
-        ranked.sort_by(|a, b| {
-            b.revenue
-                .cmp(&a.revenue)
-                .then_with(|| {
-                    customers
-                        .name(a.customer_id)
-                        .cmp(customers.name(b.customer_id))
-                })
-                .then_with(|| a.customer_id.cmp(b.customer_id))
+        ranked.sort_by_cached_key(|b| {
+            (
+                Reverse(b.revenue),
+                customers.name(b.customer_id),
+                b.customer_id,
+            )
         });
         let top = ranked.len().div_ceil(5);
         Pareto {
@@ -164,7 +163,7 @@ mod tests {
         };
         let scope = scope(&data, "2026-01-01", "2026-03-31", "2026-04-15");
         let all = Customers::of(&scope);
-        let list = buyers(&scope);
+        let list = buyers(&scope, &scope.period);
         let pareto = Pareto::of(&list, &all);
         // Revenue 600, 200, 100, 50, 30, 20 = 1000 from 6 buyers (f's 0 is left out); the top
         // fifth is ceil(6 / 5) = 2 customers with 800: 80%.
@@ -187,8 +186,7 @@ mod tests {
         assert_eq!(section.table.rows[5].label, Label::Text("Z".into()));
         assert!(adds_up(&section, 0));
 
-        let before = scope.over(scope.period.previous());
-        let list = buyers(&before);
+        let list = buyers(&scope, &scope.period.previous());
         // 300 and 100: the top fifth is ceil(2 / 5) = 1 customer with 300 of 400, 75%.
         assert_eq!(Pareto::of(&list, &all).top_share(), Some(dec("75.0")));
     }
@@ -206,7 +204,7 @@ mod tests {
         };
         let scope = scope(&data, "2026-03-01", "2026-03-31", "2026-04-01");
         let all = Customers::of(&scope);
-        let list = buyers(&scope);
+        let list = buyers(&scope, &scope.period);
         let pareto = Pareto::of(&list, &all);
         // 52 x 10 = 520; the top fifth is ceil(52 / 5) = 11 customers, 110 / 520 = 21.15%.
         assert_eq!(pareto.top_share(), Some(dec("21.2")));

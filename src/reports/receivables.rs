@@ -5,6 +5,7 @@
 //! measured at `scope.today`, with the same ledger, ageing and overdue rules as the Receivables
 //! screen. The owner filter is the order's owner.
 
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
@@ -73,7 +74,8 @@ pub struct Late<'a> {
 
 /// The owner's orders still owed money, the most overdue first.
 pub fn open_orders<'a>(scope: &Scope<'a>) -> Vec<Receivable<'a>> {
-    let ledger = Ledger::new(scope.data.payments, scope.data.invoices);
+    // What was invoiced plays no part in what is owed.
+    let ledger = Ledger::new(scope.data.payments, &[]);
     open_balances(scope.data.orders, &ledger, &scope.today)
         .into_iter()
         .filter(|r| scope.counts(&r.order.meta))
@@ -92,16 +94,18 @@ pub fn owed_by_customer<'a>(
             .entry(r.order.body.customer_id.as_str())
             .or_default();
         owed.orders.push(&r.order.meta.id);
-        owed.balance += scope.in_base(r.money.balance, r.order);
-        owed.overdue += scope.in_base(r.money.overdue, r.order);
+        // Converted installment by installment, as the ageing is, so that the two add up to
+        // the same cent.
+        for state in &r.money.installments {
+            let open = scope.in_base(state.open(), r.order);
+            owed.balance += open;
+            if state.overdue {
+                owed.overdue += open;
+            }
+        }
     }
     let mut list: Vec<(&str, Owed)> = by_customer.into_iter().collect();
-    list.sort_by(|a, b| {
-        b.1.balance
-            .cmp(&a.1.balance)
-            .then_with(|| customers.name(a.0).cmp(customers.name(b.0)))
-            .then_with(|| a.0.cmp(b.0))
-    });
+    list.sort_by_cached_key(|(id, owed)| (Reverse(owed.balance), customers.name(id), *id));
     list
 }
 

@@ -242,7 +242,7 @@ mod tests {
         let data = eight_buyers();
         let scope = scope(&data, "2026-01-01", "2026-03-31", "2026-04-15");
         assert_eq!(as_of(&scope), "2026-03-31");
-        let scored = score(&buyers(&scope), as_of(&scope));
+        let scored = score(&buyers(&scope, &scope.period), as_of(&scope));
         let found = |id: &str| {
             let s = scored.iter().find(|s| s.customer_id == id).unwrap();
             (s.segment, s.recency, s.frequency, s.monetary)
@@ -288,7 +288,7 @@ mod tests {
         };
         let scope = scope(&data, "2026-03-01", "2026-03-31", "2026-03-11");
         assert_eq!(as_of(&scope), "2026-03-11");
-        let scored = score(&buyers(&scope), as_of(&scope));
+        let scored = score(&buyers(&scope, &scope.period), as_of(&scope));
         // R: a 10 days, b 2; average 6. F: a 1, b 2; average 1.5. M: a 100, b 400; average 250.
         let b = scored.iter().find(|s| s.customer_id == "b").unwrap();
         assert_eq!((b.recency, b.segment), (2, Segment::ImportantValue));
