@@ -646,6 +646,8 @@ keys! {
     ReportNewCustomers,
     ReportNewLeads,
     ReportNewOpportunities,
+    ReportNext12Months,
+    ReportNextQuarter,
     ReportNoCloseDate,
     ReportNotForecast,
     ReportNotSet,

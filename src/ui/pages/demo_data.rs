@@ -60,6 +60,13 @@ fn fit_to_device(mut data: Dataset, state: AppState) -> Dataset {
         data.settings.currencies = None;
         data.settings.numbering = None;
     }
+    // Targets are one setting: the demo team's join the user's own rather than replace them.
+    if let Some(demo_targets) = data.settings.targets.take() {
+        let mut targets = state.targets.get_untracked();
+        targets.retain(|t| !is_demo_id(&t.member_id));
+        targets.extend(demo_targets);
+        data.settings.targets = Some(targets);
+    }
     data
 }
 
@@ -131,6 +138,12 @@ fn clear(state: AppState, busy: RwSignal<bool>) {
             };
             if state.company.with_untracked(demo_profile) {
                 state.save_company(CompanyProfile::default()).await?;
+            }
+            let mut targets = state.targets.get_untracked();
+            let before = targets.len();
+            targets.retain(|t| !is_demo_id(&t.member_id));
+            if targets.len() != before {
+                state.save_targets(targets).await?;
             }
             state.reload().await?;
             Ok(removed)

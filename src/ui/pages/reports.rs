@@ -27,6 +27,8 @@ fn preset_key(preset: Preset) -> Key {
         Preset::ThisQuarter => Key::ReportThisQuarter,
         Preset::ThisYear => Key::ReportThisYear,
         Preset::Last12Months => Key::ReportLast12Months,
+        Preset::NextQuarter => Key::ReportNextQuarter,
+        Preset::Next12Months => Key::ReportNext12Months,
     }
 }
 
