@@ -39,12 +39,14 @@ export async function serveDist(root = DIST) {
 /// Headless Chromium whose every context is watched: closing the browser fails if any page or
 /// service worker asked for anything outside the loopback server (the app promises to talk to no
 /// other origin) or if the Content-Security-Policy refused something the app does.
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+};
+
 export async function launch() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  const browser = await chromium.launch(CHROMIUM);
   const problems = [];
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
@@ -60,7 +62,7 @@ export async function launch() {
   return browser;
 }
 
-function watch(context, problems) {
+export function watch(context, problems) {
   context.on('request', (request) => {
     const url = new URL(request.url());
     const local = url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1';
