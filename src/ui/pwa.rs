@@ -59,8 +59,8 @@ fn flag(name: &str) -> bool {
 
 fn call(name: &str) {
     let Some(bridge) = bridge() else { return };
-    if let Ok(function) = js_sys::Reflect::get(&bridge, &name.into())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+    if let Ok(function) =
+        js_sys::Reflect::get(&bridge, &name.into()).and_then(|f| f.dyn_into::<js_sys::Function>())
     {
         let _ = function.call0(&bridge);
     }
