@@ -101,7 +101,7 @@ async function goTo(page, name, heading) {
 /// 50 keystrokes: prefixes of the first words of customers on screen typed letter by letter, then
 /// erased letter by letter.
 async function keystrokes(page, count) {
-  const names = await page.getByTestId('customer-table').locator('tr.record-row td:first-child').allTextContents();
+  const names = await page.getByTestId('customer-table').locator('tr.record-row td.cell-title').allTextContents();
   const words = names.map((n) => n.trim().split(/\s+/)[0].toLowerCase()).filter((w) => w.length >= 3);
   const values = [];
   for (let i = 0; values.length < count; i += 1) {
