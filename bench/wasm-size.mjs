@@ -63,14 +63,35 @@ while (at < bytes.length) {
   at = end;
 }
 
-const functions = bodies.map((size, i) => ({ size, name: names.get(imported + i) ?? `#${imported + i}` }));
-/// The crate a function belongs to: the first path segment of its (demangled) name, looking
-/// inside `<impl X for Y>` at Y's crate.
-function crateOf(fname) {
-  const plain = fname.replace(/^_?<+/, '').replace(/^&(mut )?/, '').replace(/^dyn /, '');
-  const match = plain.match(/^([A-Za-z_][A-Za-z0-9_]*)::/);
-  return match ? match[1] : '(other)';
+const ESCAPES = { LT: '<', GT: '>', u20: ' ', C: ',', u7b: '{', u7d: '}', RF: '&', BP: '*', LP: '(', RP: ')', u27: "'", u5b: '[', u5d: ']', u3b: ';', u7e: '~', SP: '@' };
+
+/// A legacy-mangled Rust name (`_ZN...E`) made readable, without its hash.
+function demangle(symbol) {
+  const body = symbol.match(/^_ZN(.*)E$/)?.[1];
+  if (!body) return symbol;
+  const parts = [];
+  let rest = body;
+  for (let m = rest.match(/^(\d+)/); m; m = rest.match(/^(\d+)/)) {
+    const length = Number(m[1]);
+    parts.push(rest.slice(m[1].length, m[1].length + length));
+    rest = rest.slice(m[1].length + length);
+  }
+  if (/^h[0-9a-f]{16}$/.test(parts.at(-1) ?? '')) parts.pop();
+  return parts
+    .map((p) => p.replace(/^_(?=\$)/, '').replace(/\$([A-Za-z0-9]+)\$/g, (all, code) => ESCAPES[code] ?? all).replace(/\.\./g, '::'))
+    .join('::');
 }
+
+/// Who a function's bytes count for: its crate (for `<T as Trait>`, T's), and for the app itself
+/// its top module, since generic framework code made for the app's own types counts as the
+/// framework's.
+function crateOf(fname) {
+  const plain = fname.replace(/^<+/, '').replace(/^&(mut )?/, '').replace(/^dyn /, '');
+  const match = plain.match(/^([A-Za-z_][A-Za-z0-9_]*)::([A-Za-z_][A-Za-z0-9_]*)/);
+  if (!match) return '(other)';
+  return match[1] === 'leadline' ? `leadline::${match[2]}` : match[1];
+}
+const functions = bodies.map((size, i) => ({ size, name: demangle(names.get(imported + i) ?? `#${imported + i}`) }));
 const byCrate = new Map();
 for (const f of functions) byCrate.set(crateOf(f.name), (byCrate.get(crateOf(f.name)) ?? 0) + f.size);
 const code = functions.reduce((sum, f) => sum + f.size, 0);
@@ -80,6 +101,6 @@ console.log(`${file}: ${bytes.length} bytes, gzip ${gzipSync(bytes, { level: 9 }
 console.log('\nsections:');
 for (const [label, size] of Object.entries(sections).sort((a, b) => b[1] - a[1])) console.log(`  ${String(size).padStart(9)}  ${pct(size, bytes.length).padStart(6)}  ${label}`);
 console.log('\ncode by crate:');
-for (const [crate, size] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${String(size).padStart(9)}  ${pct(size, code).padStart(6)}  ${crate}`);
+for (const [crate, size] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${String(size).padStart(9)}  ${pct(size, code).padStart(6)}  ${crate}`);
 console.log('\nlargest functions:');
 for (const f of [...functions].sort((a, b) => b.size - a.size).slice(0, 30)) console.log(`  ${String(f.size).padStart(9)}  ${f.name.slice(0, 150)}`);
