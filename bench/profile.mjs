@@ -10,7 +10,7 @@ import { typeInApp, scrollFrames } from './lib/probes.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8731);
 const SIZE = process.env.BENCH_PROFILE_SIZE ?? 'm';
-const DIR = new URL(`./.cache/profile-${SIZE}`, import.meta.url).pathname;
+const DIR = process.env.BENCH_PROFILE_DIR ?? new URL(`./.cache/profile-${SIZE}`, import.meta.url).pathname;
 const CATEGORIES = ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading'];
 /// Trace events that nest inside others are left out, so that the sums do not count twice.
 const TOP_LEVEL = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
@@ -65,7 +65,11 @@ function selfTimes(profile) {
   };
 }
 
-const server = await serve(PORT);
+// While a benchmark run serves the port, its server will do (the data belongs to the origin).
+const server = await serve(PORT).catch((error) => {
+  if (error.code !== 'EADDRINUSE') throw error;
+  return { url: `http://127.0.0.1:${PORT}`, close: async () => {} };
+});
 const out = {};
 try {
   let { context, page } = await openProfile(DIR);

@@ -2,6 +2,7 @@
 // headless Chromium, prints a table and writes results/latest.json. See README.md.
 //   BENCH_REPS   runs per timing (default 5)
 //   BENCH_SIZES  data sets, comma separated: m, l (default m,l)
+//   BENCH_SLOW_REPS  runs of the export and the restore, minutes each with M (default BENCH_REPS)
 //   BENCH_PORT   the loopback port (default 8731; the kept profiles belong to it)
 //   BENCH_OUT    where to write the results instead of results/latest.json (and no history line)
 import { cpus, totalmem } from 'node:os';
@@ -14,6 +15,7 @@ import { summary, round } from './lib/stats.mjs';
 import { table } from './lib/table.mjs';
 
 const REPS = Number(process.env.BENCH_REPS ?? 5);
+const SLOW_REPS = Number(process.env.BENCH_SLOW_REPS ?? REPS);
 const SIZES = (process.env.BENCH_SIZES ?? 'm,l').split(',').map((s) => s.trim()).filter(Boolean);
 const PORT = Number(process.env.BENCH_PORT ?? 8731);
 const CUSTOMERS = { s: 200, m: 10_000, l: 50_000 };
@@ -24,41 +26,54 @@ const log = (text) => console.log(`[${new Date().toISOString().slice(11, 19)}] $
 await mkdir(CACHE, { recursive: true });
 await mkdir(RESULTS, { recursive: true });
 const server = await serve(PORT);
-const details = { reps: REPS, sizes: SIZES };
+const details = { reps: REPS, slow_reps: SLOW_REPS, sizes: SIZES };
+const out = process.env.BENCH_OUT ?? `${RESULTS}latest.json`;
+const version = await browserVersion();
 try {
   log('first-visit download');
   details.download = await measureDownload(server.url);
+  await write();
 
   for (const size of SIZES) {
     const d = {};
     details[size] = d;
     log(`${size}: preparing the demo data set (once; kept in bench/.cache)`);
     d.prepare = await app.prepare(server.url, size, CUSTOMERS[size]);
-    if (size !== 'l') {
-      log(`${size}: export`);
-      d.export = await app.exportBackup(server.url, size, REPS);
-    }
     log(`${size}: cold starts`);
     const cold = await app.coldStarts(server.url, size, REPS);
     d.cold_start_ms = cold.runs;
     d.memory = cold.memory;
     d.memory_mb = cold.memory_mb;
+    await write();
     log(`${size}: search`);
     d.search = await app.search(cold.open.page, REPS);
     log(`${size}: reports`);
     d.reports = await app.reports(cold.open.page, REPS);
     await cold.open.context.close();
+    await write();
     if (size !== 'l') {
       log(`${size}: list scroll`);
       d.scroll = await app.scroll(server.url, size, REPS);
+      await write();
+      log(`${size}: export`);
+      d.export = await app.exportBackup(server.url, size, SLOW_REPS);
+      await write();
       log(`${size}: restore (Leadline, plain IndexedDB, Dexie.js)`);
-      d.restore = await app.restore(server.url, size, REPS);
+      d.restore = await app.restore(server.url, size, SLOW_REPS);
     }
   }
 } finally {
   await server.close();
 }
+const results = await write();
+if (!process.env.BENCH_OUT) {
+  await appendFile(`${RESULTS}history.jsonl`, JSON.stringify({ ...results, details: undefined }) + '\n');
+}
+console.log(table(results));
+log(`written ${out}`);
 
+/// The results so far, written after every step so that a stopped run still leaves its figures.
+async function write() {
 // The smoke test's small size stands in for M.
 const m = details.m ?? details.s ?? {};
 const l = details.l ?? {};
@@ -86,7 +101,7 @@ const figures = {
 const ratio = (a, b) => (a && b ? a.median / b.median : null);
 const results = {
   date: new Date().toISOString(),
-  machine: { cores: cpus().length, cpu: cpus()[0]?.model, memory_gb: round(totalmem() / 2 ** 30), browser: await browserVersion(), node: process.version },
+  machine: { cores: cpus().length, cpu: cpus()[0]?.model, memory_gb: round(totalmem() / 2 ** 30), browser: version, node: process.version },
   download_gzip_bytes: details.download.gzip,
   download_brotli_bytes: details.download.brotli,
   download_raw_bytes: details.download.raw,
@@ -107,10 +122,6 @@ const results = {
   figures,
   details,
 };
-const out = process.env.BENCH_OUT ?? `${RESULTS}latest.json`;
 await writeFile(out, JSON.stringify(results, null, 2) + '\n');
-if (!process.env.BENCH_OUT) {
-  await appendFile(`${RESULTS}history.jsonl`, JSON.stringify({ ...results, details: undefined }) + '\n');
+return results;
 }
-console.log(table(results));
-log(`written ${out}`);
