@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-const RUN = new URL('../../bench/run.mjs', import.meta.url).pathname;
+const RUN = new URL('./run.mjs', import.meta.url).pathname;
 
 test('the benchmark measures every figure on the small demo data', { timeout: 300_000 }, async () => {
   const out = join(await mkdtemp(join(tmpdir(), 'bench-smoke-')), 'results.json');
