@@ -4,23 +4,14 @@ import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { TYPES as APP_TYPES } from '../../tests/e2e/support.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const DIST = join(ROOT, 'dist');
 export const CACHE = join(ROOT, 'bench', '.cache');
 const DEXIE = join(ROOT, 'node_modules', 'dexie', 'dist', 'dexie.mjs');
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.png': 'image/png',
-};
+const TYPES = { ...APP_TYPES, '.mjs': 'text/javascript' };
 
 function fileFor(path) {
   if (path === '/bench/dexie.mjs') return DEXIE;

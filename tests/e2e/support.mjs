@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 export const DIST = new URL('../../dist/', import.meta.url).pathname;
 export const SCREENSHOTS = new URL('./screenshots/', import.meta.url).pathname;
 
-const TYPES = {
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
   '.wasm': 'application/wasm',
