@@ -6,13 +6,17 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::report_behind::BehindList;
 use crate::backup::csv::to_csv;
-use crate::i18n::{t, Key, Lang};
+use crate::i18n::{format_number, t, tf, Key, Lang};
 use crate::reports::scope::Behind;
 use crate::reports::table::{ChartKind, Figure, Report, Row, Section, Value};
 use crate::ui::charts::{scale::compact, ChartData, ReportChart};
 use crate::ui::components::csv_export::download;
 use crate::ui::report_labels::{is_numeric, value_csv, value_text, LabelNames};
 use crate::ui::state::AppState;
+
+/// Rows drawn at first, and added per "Show more": a table of thousands of rows would take
+/// seconds to draw and is read from its top; the CSV export has every row.
+const ROWS_SHOWN: usize = 50;
 
 /// What a picked bar, row or figure shows: a heading and its records.
 type Picked = Option<(String, Behind)>;
@@ -194,19 +198,23 @@ fn section_view(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let picked: RwSignal<Picked> = RwSignal::new(None);
-    let rows = section.table.rows.clone();
+    // One shared copy of the rows: a copy per drawn row and bar grows with the square of the
+    // rows, which a report of thousands of open orders cannot afford.
+    let rows = StoredValue::new(section.table.rows.clone());
     let pick_names = names.clone();
-    let pick = move |row: usize| {
-        if let Some(r) = rows.get(row) {
-            if let Some(b) = r.behind.clone() {
-                picked.set(Some((pick_names.text(lang, &r.label), b)));
-            }
+    let pick = Callback::new(move |row: usize| {
+        let found = rows.with_value(|rows| {
+            rows.get(row)
+                .and_then(|r| Some((pick_names.text(lang, &r.label), r.behind.clone()?)))
+        });
+        if found.is_some() {
+            picked.set(found);
         }
-    };
+    });
     let chart = section.chart.clone().filter(|_| !section.table.rows.is_empty()).map(|c| {
         let data = chart_data(&section, &c.columns, &names, lang, &base);
         view! {
-            <ReportChart kind=c.kind data=data on_pick=pick.clone() compact=move |v: f64| compact(lang, v)/>
+            <ReportChart kind=c.kind data=data on_pick=pick compact=move |v: f64| compact(lang, v)/>
         }
     });
     let export_section = section.clone();
@@ -244,9 +252,8 @@ fn section_view(
                 let heading = columns.get(c + 1).map(|l| names.text(lang, l)).unwrap_or_default();
                 view! { <td class:cell-amount=is_numeric(v) data-label=heading>{value_text(lang, v, &base)}</td> }
             }).collect_view();
-            let pick = pick.clone();
             let first = if r.behind.is_some() && !total {
-                view! { <button type="button" class="link-button" data-testid="report-row-pick" on:click=move |_| pick(i)>{label}</button> }.into_any()
+                view! { <button type="button" class="link-button" data-testid="report-row-pick" on:click=move |_| pick.run(i)>{label}</button> }.into_any()
             } else {
                 view! { <span>{label}</span> }.into_any()
             };
@@ -258,13 +265,37 @@ fn section_view(
             }
         }
     };
-    let body = section
-        .table
-        .rows
-        .iter()
-        .enumerate()
-        .map(|r| row_view(r, false))
-        .collect_view();
+    let count = section.table.rows.len();
+    let shown = RwSignal::new(ROWS_SHOWN.min(count));
+    let body = {
+        let row_view = row_view.clone();
+        move || {
+            rows.with_value(|rows| {
+                rows.iter()
+                    .take(shown.get())
+                    .enumerate()
+                    .map(|r| row_view(r, false))
+                    .collect_view()
+            })
+        }
+    };
+    let more = move || {
+        let lang = state.lang.get();
+        let counts = [
+            ("shown", format_number(lang, shown.get() as u64)),
+            ("count", format_number(lang, count as u64)),
+        ];
+        let counts: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        view! {
+            <div class="report-more" data-testid="report-more">
+                <p class="muted">{tf(lang, Key::ReportRowsShown, &counts)}</p>
+                <button type="button" class="button" data-testid="report-show-more"
+                    on:click=move |_| shown.update(|n| *n = (*n + ROWS_SHOWN).min(count))>
+                    {t(lang, Key::ReportShowMore)}
+                </button>
+            </div>
+        }
+    };
     let total = section
         .table
         .total
@@ -290,6 +321,7 @@ fn section_view(
                     </table>
                 </div>
             </div>
+            <Show when=move || { shown.get() < count }>{more}</Show>
             {move || picked.get().map(|(title, behind)| view! {
                 <BehindList title=title behind=behind on_close=Callback::new(move |_| picked.set(None))/>
             })}
