@@ -65,7 +65,7 @@ pub fn line(
     }).collect_view();
     view! {
         <figure class="chart">
-            <svg class="chart-svg" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=data.title.clone()>
+            <svg class="chart-svg" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="group" aria-label=data.title.clone()>
                 {grid}
                 {labels}
                 {lines}
