@@ -8,7 +8,7 @@ WASM_TEST_ENV := CARGO_PROFILE_DEV_DEBUG=0 CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	WASM_BINDGEN_TEST_TIMEOUT=60
 
-.PHONY: serve test build lint test-native test-wasm test-e2e
+.PHONY: serve test build lint test-native test-wasm test-e2e bench
 
 ## Build and serve the app at http://127.0.0.1:8080
 serve:
@@ -35,3 +35,10 @@ test-wasm:
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+## The benchmark (bench/README.md), never part of `make test`: builds the release app, measures it
+## in headless Chromium, prints a table and writes bench/results/latest.json
+bench:
+	scripts/setup.sh --test
+	trunk build --offline
+	node bench/run.mjs

@@ -15,6 +15,7 @@ mod receivables;
 mod rng;
 mod sales;
 mod sizes;
+mod targets;
 mod words;
 mod zh;
 
@@ -50,12 +51,14 @@ pub fn generate(size: DemoSize, lang: Lang, today: &str) -> Dataset {
     let sales = gen.sales(&mut people, &deals, &products);
     let (payments, invoices) = gen.receivables(&sales, &people);
     let activities = gen.activities(&people, &deals);
+    let targets = gen.targets(&sales.orders);
     let mut data = Dataset {
         settings: Settings {
             me: team.first().map(|m| m.meta.id.clone()),
             company: Some(company_profile(lang)),
             currencies: Some(gen.currencies.clone()),
             numbering: Some(Default::default()),
+            targets: Some(targets),
             ..Settings::default()
         },
         team,

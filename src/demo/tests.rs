@@ -507,3 +507,45 @@ fn sizes_are_named_in_the_address() {
     assert!(is_demo_id("demo-0190"));
     assert!(!is_demo_id("0190-demo"));
 }
+
+#[test]
+fn every_seller_has_targets_near_what_they_sold_and_for_the_coming_months() {
+    let data = generate(DemoSize::Demo, Lang::En, TODAY);
+    let targets = data.settings.targets.as_deref().unwrap();
+    assert!(crate::domain::targets::target_problems(targets, "USD").is_empty());
+    let sellers: HashSet<&str> = data
+        .orders
+        .iter()
+        .filter(|o| o.status.takes_payments())
+        .map(|o| o.meta.owner.as_str())
+        .collect();
+    assert!(sellers.len() > 1);
+    for seller in &sellers {
+        for month in ["2026-03", "2026-04", "2026-05"] {
+            assert!(
+                targets
+                    .iter()
+                    .any(|t| t.member_id == *seller && t.month == month),
+                "{seller} has no target for {month}"
+            );
+        }
+    }
+    assert!(!targets.iter().any(|t| t.month.as_str() > "2026-05"));
+    // February 2026, a past month: the target is 85% to 120% of the sales, rounded to 100.
+    for seller in &sellers {
+        let sold: Decimal = data
+            .orders
+            .iter()
+            .filter(|o| o.status.takes_payments() && o.meta.owner == *seller)
+            .filter(|o| o.order_date.starts_with("2026-02"))
+            .map(|o| o.body.total * o.rate_to_base)
+            .sum();
+        let target = crate::domain::targets::target_of(targets, seller, "2026-02");
+        if sold > Decimal::ZERO {
+            let target = target.unwrap();
+            assert!(target >= sold * Decimal::new(85, 2) - Decimal::from(50));
+            assert!(target <= sold * Decimal::new(120, 2) + Decimal::from(50));
+            assert_eq!(target % Decimal::ONE_HUNDRED, Decimal::ZERO);
+        }
+    }
+}

@@ -10,15 +10,20 @@ pub enum Preset {
     ThisQuarter,
     ThisYear,
     Last12Months,
+    NextQuarter,
+    Next12Months,
 }
 
 impl Preset {
-    pub const ALL: [Preset; 5] = [
+    /// The forward-looking ones come last: they are for the forecast.
+    pub const ALL: [Preset; 7] = [
         Preset::ThisMonth,
         Preset::LastMonth,
         Preset::ThisQuarter,
         Preset::ThisYear,
         Preset::Last12Months,
+        Preset::NextQuarter,
+        Preset::Next12Months,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -28,6 +33,8 @@ impl Preset {
             Preset::ThisQuarter => "this_quarter",
             Preset::ThisYear => "this_year",
             Preset::Last12Months => "last_12_months",
+            Preset::NextQuarter => "next_quarter",
+            Preset::Next12Months => "next_12_months",
         }
     }
 
@@ -99,6 +106,10 @@ impl Period {
             Preset::ThisQuarter => Period::whole_months((month.0, (month.1 - 1) / 3 * 3 + 1), 3),
             Preset::ThisYear => Period::whole_months((month.0, 1), 12),
             Preset::Last12Months => Period::whole_months(shift(month, -11), 12),
+            Preset::NextQuarter => {
+                Period::whole_months(shift((month.0, (month.1 - 1) / 3 * 3 + 1), 3), 3)
+            }
+            Preset::Next12Months => Period::whole_months(shift(month, 1), 12),
         }
     }
 
@@ -234,6 +245,18 @@ mod tests {
         assert_eq!(
             range(&Period::of(Preset::LastMonth, "2026-01-15")),
             ("2025-12-01", "2025-12-31")
+        );
+        assert_eq!(
+            range(&Period::of(Preset::NextQuarter, today)),
+            ("2027-01-01", "2027-03-31")
+        );
+        assert_eq!(
+            range(&Period::of(Preset::NextQuarter, "2026-02-28")),
+            ("2026-04-01", "2026-06-30")
+        );
+        assert_eq!(
+            range(&Period::of(Preset::Next12Months, today)),
+            ("2026-12-01", "2027-11-30")
         );
     }
 

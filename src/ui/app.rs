@@ -14,6 +14,7 @@ use super::pages::{
     TrashPage,
 };
 use super::pages::{NewProductPage, ProductPage, ProductsPage};
+use super::pwa::{keep_data_once_there_is_some, Pwa};
 use super::state::{store_error_text, AppState};
 use crate::domain::team::TeamMember;
 use crate::i18n::{t, Key, Lang};
@@ -85,6 +86,8 @@ pub async fn load_with_me(store: &Store, lang: Lang) -> Result<(Snapshot, String
 fn App(state: AppState) -> impl IntoView {
     provide_context(state);
     provide_context(ReportChoice::this_month());
+    provide_context(Pwa::follow());
+    keep_data_once_there_is_some(state);
     state.follow_other_tabs();
     Effect::new(move |_| browser::apply_lang(state.lang.get()));
     view! {

@@ -2,10 +2,32 @@
 //! remembered choice, a file the user chose. Failures here fall back to safe defaults rather than
 //! stop the app.
 
+use wasm_bindgen::prelude::*;
+
 use crate::domain::id::uuid_v7;
 use crate::i18n::Lang;
 
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = performance, js_name = mark, catch)]
+    fn performance_mark(name: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = performance, js_name = measure, catch)]
+    fn performance_measure(name: &str, start: &str) -> Result<JsValue, JsValue>;
+}
+
 const LANG_KEY: &str = "leadline.lang";
+
+/// Runs `f` as a User Timing measure called `name`, which the benchmark (bench/) reads; a browser
+/// without User Timing just runs `f`.
+pub fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let start = format!("{name}:start");
+    let marked = performance_mark(&start).is_ok();
+    let out = f();
+    if marked {
+        let _ = performance_measure(name, &start);
+    }
+    out
+}
 
 /// Now, as UTC RFC 3339 with milliseconds.
 pub fn now() -> String {

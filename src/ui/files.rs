@@ -77,3 +77,11 @@ pub async fn storage_info() -> StorageInfo {
         persistent,
     }
 }
+
+/// Asks the browser to keep this app's data when the device runs low on space: whether it
+/// agreed, or none when it cannot be asked.
+pub async fn request_persistence() -> Option<bool> {
+    let manager = web_sys::window()?.navigator().storage();
+    let promise = manager.persist().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}

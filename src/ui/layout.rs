@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::components::icons::{Icon, IconKind};
+use super::components::install_button::InstallButton;
 use super::components::notice::NoticeBanner;
+use super::components::update_banner::UpdateBanner;
 use super::state::AppState;
 use crate::i18n::{Key, Lang};
 
@@ -20,7 +22,10 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"L"</span>
                     "Leadline"
                 </span>
-                <LanguageSwitch/>
+                <div class="topbar-actions">
+                    <InstallButton/>
+                    <LanguageSwitch/>
+                </div>
             </header>
             <nav class="nav" aria-label=move || state.t(Key::NavLabel)>
                 <NavLink href="/" icon=IconKind::Today label=Key::NavToday/>
@@ -39,6 +44,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <NavLink href="/more" icon=IconKind::More label=Key::NavMore phone_only=true/>
             </nav>
             <main id="main" class="main" tabindex="-1">
+                <UpdateBanner/>
                 <NoticeBanner/>
                 {children()}
             </main>

@@ -11,6 +11,7 @@ mod files;
 mod labels;
 mod layout;
 mod pages;
+mod pwa;
 mod report_labels;
 mod sale_labels;
 mod state;

@@ -98,6 +98,22 @@ test('every report draws a chart and a table from the demo data, and lists what 
   assert.equal(lines.length, 1 + rows + 1, 'heading, rows, total');
   assert.equal(lines.at(-1), `Total,${everyone}`);
 
+  // The demo team has targets: this month's dashboard sets each against what was sold.
+  await page.getByTestId('report-period').selectOption('this_month');
+  await page.getByTestId('report-tab-dashboard').click();
+  const byMember = page.getByTestId('report-section').filter({ hasText: 'Target vs actual by member' });
+  assert.ok(await cellNumber(byMember.getByTestId('report-total'), 1) > 0, 'the month has a target');
+  await screenshot(page, 'report-dashboard-this-month-desktop');
+
+  // Next quarter's forecast: three months, expected revenue from the open pipeline.
+  await page.getByTestId('report-period').selectOption('next_quarter');
+  await page.getByTestId('report-tab-forecast').click();
+  const forecast = page.getByTestId('report-section').filter({ hasText: 'Expected revenue by month' });
+  await forecast.waitFor();
+  assert.equal(await forecast.getByTestId('report-row').count(), 3);
+  assert.ok(await cellNumber(forecast.getByTestId('report-total'), 4) > 0, 'revenue is expected');
+  await screenshot(page, 'report-forecast-next-quarter-desktop');
+
   // A reversed custom range says what is wrong and shows nothing.
   await page.getByTestId('report-period').selectOption('custom');
   await page.getByTestId('report-from').fill('2026-03-10');

@@ -4,10 +4,10 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
+export const DIST = new URL('../../dist/', import.meta.url).pathname;
 export const SCREENSHOTS = new URL('./screenshots/', import.meta.url).pathname;
 
-const TYPES = {
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
   '.wasm': 'application/wasm',
@@ -18,12 +18,12 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/// Serves dist/ on a free loopback port; paths without a file extension get index.html, as a
-/// single-page app's host would do, so that reloading /leads/ID works.
-export async function serveDist() {
+/// Serves dist/ (or `root`) on a free loopback port; paths without a file extension get
+/// index.html, as a single-page app's host would do, so that reloading /leads/ID works.
+export async function serveDist(root = DIST) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    const file = extname(path) ? join(DIST, path) : join(DIST, 'index.html');
+    const file = extname(path) ? join(root, path) : join(root, 'index.html');
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
@@ -36,11 +36,40 @@ export async function serveDist() {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }
 
+/// Headless Chromium whose every context is watched: closing the browser fails if any page or
+/// service worker asked for anything outside the loopback server (the app promises to talk to no
+/// other origin) or if the Content-Security-Policy refused something the app does.
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+};
+
 export async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  const browser = await chromium.launch(CHROMIUM);
+  const problems = [];
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    watch(context, problems);
+    return context;
+  };
+  const close = browser.close.bind(browser);
+  browser.close = async () => {
+    await close();
+    if (problems.length) throw new Error(`the app stepped outside its bounds:\n${problems.join('\n')}`);
+  };
+  return browser;
+}
+
+export function watch(context, problems) {
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    const local = url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1';
+    if (!local) problems.push(`request to another origin: ${request.url()}`);
+  });
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) problems.push(`refused by the policy: ${message.text()}`);
   });
 }
 

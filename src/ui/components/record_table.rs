@@ -141,8 +141,8 @@ where
         let (start, end) = range.get();
         rows.with(|all| all.get(start..end).map(<[R]>::to_vec).unwrap_or_default())
     };
-    let spacer =
-        move |rows_hidden: usize| format!("height: {}px", rows_hidden as f64 * pitch.get());
+    // Set through the style object: the Content-Security-Policy refuses style attributes.
+    let spacer = move |rows_hidden: usize| format!("{}px", rows_hidden as f64 * pitch.get());
     let chosen = Memo::new(move |_| {
         selected.with(|ids| {
             // Most of the time nothing is ticked: no need to walk every row on each keystroke.
@@ -187,7 +187,7 @@ where
                 </tr>
             </thead>
             <tbody node_ref=body>
-                <tr class="spacer" aria-hidden="true" style=move || spacer(range.get().0)>
+                <tr class="spacer" aria-hidden="true" style:height=move || spacer(range.get().0)>
                     <td colspan=columns_len></td>
                 </tr>
                 <For each=visible key=|r: &R| (r.id().to_owned(), r.meta().rev) children=move |record: R| {
@@ -214,7 +214,7 @@ where
                         </tr>
                     }
                 }/>
-                <tr class="spacer" aria-hidden="true" style=move || {
+                <tr class="spacer" aria-hidden="true" style:height=move || {
                     let (_, end) = range.get();
                     spacer(rows.with(Vec::len) - end)
                 }>

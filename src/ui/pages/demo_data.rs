@@ -10,6 +10,7 @@ use crate::demo::{company_profile, generate, is_demo_id, DemoSize};
 use crate::domain::company::CompanyProfile;
 use crate::domain::dataset::Dataset;
 use crate::domain::record::Record;
+use crate::domain::targets::Target;
 use crate::i18n::{format_number, tf, Key, Lang};
 use crate::store::{schema, RestoreMode};
 use crate::ui::browser::today;
@@ -48,6 +49,13 @@ fn has_own_records(state: AppState) -> bool {
         || any_own(state.products)
 }
 
+/// The user's own targets, without the demo team's.
+fn own_targets(state: AppState) -> Vec<Target> {
+    let mut targets = state.targets.get_untracked();
+    targets.retain(|t| !is_demo_id(&t.member_id));
+    targets
+}
+
 /// The demo's settings only where they cannot disturb the user's own: its company profile if
 /// none was entered, its currencies, numbering and "me" only on a device with no records of the
 /// user's own.
@@ -59,6 +67,12 @@ fn fit_to_device(mut data: Dataset, state: AppState) -> Dataset {
         data.settings.me = None;
         data.settings.currencies = None;
         data.settings.numbering = None;
+    }
+    // Targets are one setting: the demo team's join the user's own rather than replace them.
+    if let Some(demo_targets) = data.settings.targets.take() {
+        let mut targets = own_targets(state);
+        targets.extend(demo_targets);
+        data.settings.targets = Some(targets);
     }
     data
 }
@@ -131,6 +145,10 @@ fn clear(state: AppState, busy: RwSignal<bool>) {
             };
             if state.company.with_untracked(demo_profile) {
                 state.save_company(CompanyProfile::default()).await?;
+            }
+            let targets = own_targets(state);
+            if targets.len() != state.targets.with_untracked(Vec::len) {
+                state.save_targets(targets).await?;
             }
             state.reload().await?;
             Ok(removed)

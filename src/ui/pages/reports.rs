@@ -12,7 +12,7 @@ use crate::reports::period::{Period, PeriodProblem, Preset};
 use crate::reports::scope::{Data, Owner, Scope};
 use crate::reports::table::Report;
 use crate::reports::ReportKind;
-use crate::ui::browser::today;
+use crate::ui::browser::{timed, today};
 use crate::ui::report_labels::LabelNames;
 use crate::ui::state::AppState;
 
@@ -27,6 +27,8 @@ fn preset_key(preset: Preset) -> Key {
         Preset::ThisQuarter => Key::ReportThisQuarter,
         Preset::ThisYear => Key::ReportThisYear,
         Preset::Last12Months => Key::ReportLast12Months,
+        Preset::NextQuarter => Key::ReportNextQuarter,
+        Preset::Next12Months => Key::ReportNext12Months,
     }
 }
 
@@ -129,8 +131,10 @@ pub fn ReportsPage() -> impl IntoView {
             };
             let settings = settings(&state);
             let kind = kind.get();
-            with_data(&state, |data| {
-                kind.compute(&Scope::new(data, settings, period, owner, &today))
+            timed(&format!("leadline:report:{}", kind.slug()), || {
+                with_data(&state, |data| {
+                    kind.compute(&Scope::new(data, settings, period, owner, &today))
+                })
             })
         })
     };
