@@ -42,9 +42,7 @@ pub fn bars(
             };
             start += v;
             view! {
-                <rect class=colour(s) x=x y=bar_y width=scale(*v).max(0.0) height=bar - 2.0 rx="2">
-                    <title>{data.describe(row, s)}</title>
-                </rect>
+                <rect class=colour(s) x=x y=bar_y width=scale(*v).max(0.0) height=bar - 2.0 rx="2"></rect>
             }
         }).collect_view();
         // Grouped bars each carry their own value; a stack carries its total once.
@@ -58,11 +56,13 @@ pub fn bars(
             let end: f64 = values.iter().sum();
             view! { <text class="chart-value" x=scale(end) + 4.0 y=y + LABEL + bar - 3.0>{text}</text> }
         });
-        let described = data.describe(row, 0);
+        let described = data.describe_row(row);
+        let tooltip = described.clone();
         view! {
             <g class="chart-hit" tabindex="0" role="button" aria-label=described
                 on:click=move |_| on_pick.run(row)
                 on:keydown=move |ev| if picks(&ev) { ev.prevent_default(); on_pick.run(row) }>
+                <title>{tooltip}</title>
                 <rect class="chart-band" x="0" y=y width=WIDTH height=row_height - 2.0></rect>
                 {shapes}
             </g>
@@ -101,14 +101,14 @@ pub fn funnel(data: ChartData, on_pick: Callback<usize>) -> impl IntoView {
         let width = (value / max * WIDTH).max(2.0);
         let y = row as f64 * step;
         let text = data.texts.get(row).and_then(|t| t.first()).cloned().unwrap_or_default();
-        let described = data.describe(row, 0);
+        let described = data.describe_row(row);
+        let tooltip = described.clone();
         view! {
             <g class="chart-hit" tabindex="0" role="button" aria-label=described
                 on:click=move |_| on_pick.run(row)
                 on:keydown=move |ev| if picks(&ev) { ev.prevent_default(); on_pick.run(row) }>
-                <rect class=colour(row) x=(WIDTH - width) / 2.0 y=y + LABEL width=width height=step - LABEL - 2.0 rx="2">
-                    <title>{data.describe(row, 0)}</title>
-                </rect>
+                <title>{tooltip}</title>
+                <rect class=colour(row) x=(WIDTH - width) / 2.0 y=y + LABEL width=width height=step - LABEL - 2.0 rx="2"></rect>
             </g>
             <text class="chart-label" x="0" y=y + LABEL - 4.0>{label.clone()}</text>
             <text class="chart-value" x=WIDTH y=y + LABEL - 4.0 text-anchor="end">{text}</text>
