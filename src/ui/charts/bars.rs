@@ -41,33 +41,34 @@ pub fn bars(
                 (0.0, y + LABEL + s as f64 * bar)
             };
             start += v;
-            // Grouped bars each carry their own value; a stack carries its total once.
-            let own_value = (!stacked).then(|| {
-                let text = data.texts.get(row).and_then(|t| t.get(s)).cloned().unwrap_or_default();
-                view! { <text class="chart-value" x=scale(*v) + 4.0 y=bar_y + bar - 3.0>{text}</text> }
-            });
             view! {
-                <rect class=colour(s) x=x y=bar_y width=scale(*v).max(0.0) height=bar - 2.0 rx="2">
-                    <title>{data.describe(row, s)}</title>
-                </rect>
-                {own_value}
+                <rect class=colour(s) x=x y=bar_y width=scale(*v).max(0.0) height=bar - 2.0 rx="2"></rect>
             }
         }).collect_view();
+        // Grouped bars each carry their own value; a stack carries its total once.
+        let own_values = (!stacked).then(|| values.iter().enumerate().map(|(s, v)| {
+            let text = data.texts.get(row).and_then(|t| t.get(s)).cloned().unwrap_or_default();
+            let bar_y = y + LABEL + s as f64 * bar;
+            view! { <text class="chart-value" x=scale(*v) + 4.0 y=bar_y + bar - 3.0>{text}</text> }
+        }).collect_view());
         let total_text = stacked.then(|| {
             let text = data.texts.get(row).and_then(|t| t.last()).cloned().unwrap_or_default();
             let end: f64 = values.iter().sum();
             view! { <text class="chart-value" x=scale(end) + 4.0 y=y + LABEL + bar - 3.0>{text}</text> }
         });
-        let described = data.describe(row, 0);
+        let described = data.describe_row(row);
+        let tooltip = described.clone();
         view! {
             <g class="chart-hit" tabindex="0" role="button" aria-label=described
                 on:click=move |_| on_pick.run(row)
                 on:keydown=move |ev| if picks(&ev) { ev.prevent_default(); on_pick.run(row) }>
+                <title>{tooltip}</title>
                 <rect class="chart-band" x="0" y=y width=WIDTH height=row_height - 2.0></rect>
-                <text class="chart-label" x="0" y=y + LABEL - 4.0>{label.clone()}</text>
                 {shapes}
-                {total_text}
             </g>
+            <text class="chart-label" x="0" y=y + LABEL - 4.0>{label.clone()}</text>
+            {own_values}
+            {total_text}
         }
     }).collect_view();
 
@@ -81,7 +82,7 @@ pub fn bars(
 
     view! {
         <figure class="chart">
-            <svg class="chart-svg" viewBox=format!("-2 0 {} {height}", WIDTH + 4.0) role="img" aria-label=data.title.clone()>
+            <svg class="chart-svg" viewBox=format!("-2 0 {} {height}", WIDTH + 4.0) role="group" aria-label=data.title.clone()>
                 {grid}
                 {rows}
             </svg>
@@ -100,22 +101,22 @@ pub fn funnel(data: ChartData, on_pick: Callback<usize>) -> impl IntoView {
         let width = (value / max * WIDTH).max(2.0);
         let y = row as f64 * step;
         let text = data.texts.get(row).and_then(|t| t.first()).cloned().unwrap_or_default();
-        let described = data.describe(row, 0);
+        let described = data.describe_row(row);
+        let tooltip = described.clone();
         view! {
             <g class="chart-hit" tabindex="0" role="button" aria-label=described
                 on:click=move |_| on_pick.run(row)
                 on:keydown=move |ev| if picks(&ev) { ev.prevent_default(); on_pick.run(row) }>
-                <rect class=colour(row) x=(WIDTH - width) / 2.0 y=y + LABEL width=width height=step - LABEL - 2.0 rx="2">
-                    <title>{data.describe(row, 0)}</title>
-                </rect>
-                <text class="chart-label" x="0" y=y + LABEL - 4.0>{label.clone()}</text>
-                <text class="chart-value" x=WIDTH y=y + LABEL - 4.0 text-anchor="end">{text}</text>
+                <title>{tooltip}</title>
+                <rect class=colour(row) x=(WIDTH - width) / 2.0 y=y + LABEL width=width height=step - LABEL - 2.0 rx="2"></rect>
             </g>
+            <text class="chart-label" x="0" y=y + LABEL - 4.0>{label.clone()}</text>
+            <text class="chart-value" x=WIDTH y=y + LABEL - 4.0 text-anchor="end">{text}</text>
         }
     }).collect_view();
     view! {
         <figure class="chart">
-            <svg class="chart-svg" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=data.title.clone()>
+            <svg class="chart-svg" viewBox=format!("0 0 {WIDTH} {height}") role="group" aria-label=data.title.clone()>
                 {rows}
             </svg>
         </figure>

@@ -5,7 +5,7 @@ use std::f64::consts::PI;
 
 use leptos::prelude::*;
 
-use super::{colour, picks, ChartData};
+use super::{colour, ChartData};
 
 const OUTER: f64 = 90.0;
 const INNER: f64 = 56.0;
@@ -69,12 +69,12 @@ pub fn donut(data: ChartData, on_pick: Callback<usize>) -> impl IntoView {
                 .cloned()
                 .unwrap_or_default();
             view! {
-                <li class="chart-hit" tabindex="0" role="button"
-                    on:click=move |_| on_pick.run(row)
-                    on:keydown=move |ev| if picks(&ev) { ev.prevent_default(); on_pick.run(row) }>
-                    <span class=format!("swatch {}", colour(row)) aria-hidden="true"></span>
-                    <span class="legend-label">{label.clone()}</span>
-                    <span class="legend-value">{text}" · "{format!("{share:.0}%")}</span>
+                <li>
+                    <button type="button" class="chart-hit legend-pick" on:click=move |_| on_pick.run(row)>
+                        <span class=format!("swatch {}", colour(row)) aria-hidden="true"></span>
+                        <span class="legend-label">{label.clone()}</span>
+                        <span class="legend-value">{text}" · "{format!("{share:.0}%")}</span>
+                    </button>
                 </li>
             }
         })

@@ -48,16 +48,16 @@ pub fn line(
         view! { <polyline class=format!("chart-line {}", colour(s)) points=points.join(" ")></polyline> }
     }).collect_view();
     let dots = data.values.iter().enumerate().map(|(i, row)| {
-        let described = data.describe(i, 0);
+        let described = data.describe_row(i);
+        let tooltip = described.clone();
         let circles = (0..series).map(|s| view! {
-            <circle class=colour(s) cx=x(i) cy=y(row.get(s).copied().unwrap_or_default()) r="3.5">
-                <title>{data.describe(i, s)}</title>
-            </circle>
+            <circle class=colour(s) cx=x(i) cy=y(row.get(s).copied().unwrap_or_default()) r="3.5"></circle>
         }).collect_view();
         view! {
             <g class="chart-hit" tabindex="0" role="button" aria-label=described
                 on:click=move |_| on_pick.run(i)
                 on:keydown=move |ev| if picks(&ev) { ev.prevent_default(); on_pick.run(i) }>
+                <title>{tooltip}</title>
                 <rect class="chart-band" x=x(i) - plot_w / (2.0 * count.max(1) as f64) y=TOP width=plot_w / count.max(1) as f64 height=plot_h></rect>
                 {circles}
             </g>
@@ -65,7 +65,7 @@ pub fn line(
     }).collect_view();
     view! {
         <figure class="chart">
-            <svg class="chart-svg" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=data.title.clone()>
+            <svg class="chart-svg" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="group" aria-label=data.title.clone()>
                 {grid}
                 {labels}
                 {lines}

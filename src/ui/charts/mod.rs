@@ -52,6 +52,29 @@ impl ChartData {
             _ => format!("{label}: {text}"),
         }
     }
+
+    /// A whole row, every series in it: the name of the row's bar or point as a button, so that
+    /// what a screen reader says and the tooltip a mouse shows are the same words.
+    fn describe_row(&self, row: usize) -> String {
+        if self.series.len() <= 1 {
+            return self.describe(row, 0);
+        }
+        let label = self.labels.get(row).map(String::as_str).unwrap_or_default();
+        let texts = self.texts.get(row);
+        let parts: Vec<String> = self
+            .series
+            .iter()
+            .enumerate()
+            .map(|(s, name)| {
+                let text = texts
+                    .and_then(|t| t.get(s))
+                    .map(String::as_str)
+                    .unwrap_or_default();
+                format!("{name}: {text}")
+            })
+            .collect();
+        format!("{label}, {}", parts.join("; "))
+    }
 }
 
 /// The colour class of the `i`th series or slice.
@@ -94,4 +117,30 @@ fn legend(data: &ChartData) -> impl IntoView {
             </ul>
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data(series: &[&str], texts: &[&str]) -> ChartData {
+        ChartData {
+            title: "Sales".into(),
+            labels: vec!["Ann".into()],
+            series: series.iter().map(|s| s.to_string()).collect(),
+            values: vec![vec![1.0; texts.len()]],
+            texts: vec![texts.iter().map(|t| t.to_string()).collect()],
+        }
+    }
+
+    #[test]
+    fn a_row_of_one_series_reads_as_its_label_and_value() {
+        assert_eq!(data(&["Sold"], &["$5"]).describe_row(0), "Ann: $5");
+    }
+
+    #[test]
+    fn a_row_of_several_series_names_every_one() {
+        let row = data(&["Target", "Sold"], &["$9", "$5"]).describe_row(0);
+        assert_eq!(row, "Ann, Target: $9; Sold: $5");
+    }
 }

@@ -230,12 +230,14 @@ fn LineRow(
                         prop:value=read(|d| d.unit_price.clone()) on:input=write(|d, v| d.unit_price = v) disabled=locked/>
                 </td>
                 <td data-label=label(Key::LineIncludesTax)>
-                    <input type="checkbox" aria-label=label(Key::LineIncludesTax) data-testid="line-includes-tax"
-                        prop:checked=includes_tax disabled=locked
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            edit(&|d| d.price_includes_tax = on);
-                        }/>
+                    <label class="select-box">
+                        <input type="checkbox" aria-label=label(Key::LineIncludesTax) data-testid="line-includes-tax"
+                            prop:checked=includes_tax disabled=locked
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                edit(&|d| d.price_includes_tax = on);
+                            }/>
+                    </label>
                 </td>
                 <td data-label=label(Key::LineDiscount)>
                     <input type="text" inputmode="decimal" class="input-short" aria-label=label(Key::LineDiscount) data-testid="line-discount"

@@ -176,10 +176,12 @@ where
             <thead>
                 <tr>
                     <th scope="col" class="cell-select">
-                        <input type="checkbox" data-testid="select-all"
-                            aria-label=move || state.t(Key::SelectAll)
-                            prop:checked=all_chosen
-                            on:change=move |ev| choose_all(event_target_checked(&ev))/>
+                        <label class="select-box">
+                            <input type="checkbox" data-testid="select-all"
+                                aria-label=move || state.t(Key::SelectAll)
+                                prop:checked=all_chosen
+                                on:change=move |ev| choose_all(event_target_checked(&ev))/>
+                        </label>
                     </th>
                     {columns.into_iter().map(|key| view! { <th scope="col">{move || state.t(key)}</th> }).collect_view()}
                 </tr>
@@ -196,15 +198,17 @@ where
                     view! {
                         <tr class="record-row" class:row-selected=move || selected.with(|s| s.contains(&row_id))>
                             <td class="cell-select">
-                                <input type="checkbox" data-testid="select-row"
-                                    aria-label=move || state.t(Key::SelectRow)
-                                    prop:checked=move || selected.with(|s| s.contains(&checked_id))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        selected.update(|s| {
-                                            if on { s.insert(id.clone()); } else { s.remove(&id); }
-                                        });
-                                    }/>
+                                <label class="select-box">
+                                    <input type="checkbox" data-testid="select-row"
+                                        aria-label=move || state.t(Key::SelectRow)
+                                        prop:checked=move || selected.with(|s| s.contains(&checked_id))
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            selected.update(|s| {
+                                                if on { s.insert(id.clone()); } else { s.remove(&id); }
+                                            });
+                                        }/>
+                                </label>
                             </td>
                             {cells}
                         </tr>

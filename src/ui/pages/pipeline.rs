@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
+use wasm_bindgen::JsCast;
 
 use crate::domain::opportunity::{column_totals, Opportunity, Outcome, Stage, StageError};
 use crate::i18n::{format_money, Key};
@@ -43,6 +44,8 @@ pub fn PipelinePage() -> impl IntoView {
     let losing = RwSignal::new(None::<String>);
     let reason = RwSignal::new(String::new());
     let reason_missing = RwSignal::new(false);
+    // A moved card is drawn anew in its new column: the keyboard's place goes with it.
+    let focus_card = RwSignal::new(None::<String>);
 
     let request_move = move |id: String, stage_id: String| {
         let Some(stage) = state.stage(&stage_id) else {
@@ -52,10 +55,27 @@ pub fn PipelinePage() -> impl IntoView {
             reason.set(String::new());
             reason_missing.set(false);
             losing.set(Some(id));
-        } else if let Err(StageError::ReasonRequired) = move_opportunity(state, &id, &stage, "") {
-            losing.set(Some(id));
+        } else {
+            focus_card.set(Some(id.clone()));
+            if let Err(StageError::ReasonRequired) = move_opportunity(state, &id, &stage, "") {
+                losing.set(Some(id));
+            }
         }
     };
+    let cancel_lost = move |_| {
+        if let Some(id) = losing.get_untracked() {
+            if let Some(opportunity) = state.opportunity(&id) {
+                reset_move_control(&id, &opportunity.stage_id);
+            }
+        }
+        losing.set(None);
+    };
+    let reason_box = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(textarea) = reason_box.get() {
+            let _ = textarea.focus();
+        }
+    });
     let confirm_lost = move |_| {
         let Some(id) = losing.get_untracked() else {
             return;
@@ -65,6 +85,7 @@ pub fn PipelinePage() -> impl IntoView {
         else {
             return;
         };
+        focus_card.set(Some(id.clone()));
         match move_opportunity(state, &id, &lost, &reason.get_untracked()) {
             Err(StageError::ReasonRequired) => reason_missing.set(true),
             _ => losing.set(None),
@@ -81,7 +102,7 @@ pub fn PipelinePage() -> impl IntoView {
                 <div class="callout callout-danger" role="group" aria-label=move || state.t(Key::MarkLost)>
                     <div class="field" class:field-invalid=move || reason_missing.get()>
                         <label for="lost-reason">{move || state.t(Key::LostReason)}</label>
-                        <textarea id="lost-reason" rows="2" prop:value=move || reason.get()
+                        <textarea id="lost-reason" rows="2" node_ref=reason_box prop:value=move || reason.get()
                             on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                         <Show when=move || reason_missing.get()>
                             <p class="field-error">{move || state.t(Key::ProblemLostReason)}</p>
@@ -91,7 +112,7 @@ pub fn PipelinePage() -> impl IntoView {
                         <button type="button" class="button button-danger" data-testid="confirm-lost" on:click=confirm_lost>
                             {move || state.t(Key::MarkLost)}
                         </button>
-                        <button type="button" class="button" on:click=move |_| losing.set(None)>{move || state.t(Key::Cancel)}</button>
+                        <button type="button" class="button" on:click=cancel_lost>{move || state.t(Key::Cancel)}</button>
                     </div>
                 </div>
             </Show>
@@ -126,7 +147,7 @@ pub fn PipelinePage() -> impl IntoView {
                             </header>
                             <ul class="column-cards">
                                 <For each=move || cards.get() key=|o| (o.meta.id.clone(), o.meta.rev) let:opportunity>
-                                    <Card opportunity stages dragged request_move=Callback::new(move |(id, to)| request_move(id, to))/>
+                                    <Card opportunity stages dragged focus_card request_move=Callback::new(move |(id, to)| request_move(id, to))/>
                                 </For>
                             </ul>
                         </section>
@@ -142,6 +163,7 @@ fn Card(
     opportunity: Opportunity,
     stages: RwSignal<Vec<Stage>>,
     dragged: RwSignal<Option<String>>,
+    focus_card: RwSignal<Option<String>>,
     request_move: Callback<(String, String)>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -155,6 +177,16 @@ fn Card(
     let customer_href = format!("/customers/{}", opportunity.customer_id);
     let (amount, currency) = (opportunity.amount, opportunity.currency.clone());
     let select_id = format!("move-{id}");
+    let control = NodeRef::<leptos::html::Select>::new();
+    let focus_id = id.clone();
+    Effect::new(move |_| {
+        if let Some(select) = control.get() {
+            if focus_card.get_untracked().as_deref() == Some(focus_id.as_str()) {
+                focus_card.set(None);
+                let _ = select.focus();
+            }
+        }
+    });
     view! {
         <li class="card opportunity-card" draggable="true" data-testid="opportunity-card"
             on:dragstart=move |ev: leptos::ev::DragEvent| {
@@ -168,7 +200,7 @@ fn Card(
             <span>{move || format_money(state.lang.get(), amount, &currency)}</span>
             <label class="move-to">
                 <span>{move || state.t(Key::MoveTo)}</span>
-                <select id=select_id on:change=move |ev| request_move.run((id.clone(), event_target_value(&ev)))>
+                <select id=select_id node_ref=control on:change=move |ev| request_move.run((id.clone(), event_target_value(&ev)))>
                     {stages.get_untracked().into_iter().map(|stage| {
                         let selected = stage.id == current;
                         let value = stage.id.clone();
@@ -178,5 +210,17 @@ fn Card(
                 </select>
             </label>
         </li>
+    }
+}
+
+/// Shows a card's own stage again in its "Move to" control after a move was called off.
+fn reset_move_control(id: &str, stage_id: &str) {
+    let select = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("move-{id}")))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok());
+    if let Some(select) = select {
+        select.set_value(stage_id);
+        let _ = select.focus();
     }
 }

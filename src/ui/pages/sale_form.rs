@@ -134,7 +134,7 @@ pub fn SaleForm(
                     {is_quote.then(|| text("sale-valid-until", Key::FieldValidUntil, FieldKind::Date,
                         |d| d.valid_until.clone(), |d, v| d.valid_until = v, problem(|p| *p == SaleProblem::ValidUntilInvalid)))}
                 </div>
-                <h3 class="subheading">{move || state.t(Key::Lines)}</h3>
+                <h2 class="subheading">{move || state.t(Key::Lines)}</h2>
                 <LinesEditor lines problems currency customer_id locked/>
                 {text("sale-notes", Key::FieldNotes, FieldKind::Multiline, |d| d.notes.clone(), |d, v| d.notes = v,
                     problem(|p| *p == SaleProblem::NotesTooLong))}
