@@ -1,7 +1,7 @@
 //! Every report over the M data set, natively, timed report by report: where the browser's
 //! figure (`make bench`) says reports are slow, this finds which and is quick to profile.
 //!
-//! `cargo run --release --example reports [rounds]`
+//! `cargo run --release --example reports [rounds] [report slug, to time one report]`
 
 use std::time::Instant;
 
@@ -18,13 +18,17 @@ fn main() {
         .nth(1)
         .and_then(|r| r.parse().ok())
         .unwrap_or(1);
+    let only = std::env::args().nth(2);
     let started = Instant::now();
     let data = generate(DemoSize::M, Lang::En, TODAY);
     println!("made M in {:.1} s", started.elapsed().as_secs_f64());
     for _ in 0..rounds {
         for preset in [Preset::ThisMonth, Preset::Last12Months] {
             let mut total = 0.0;
-            for kind in ReportKind::ALL {
+            for kind in ReportKind::ALL
+                .into_iter()
+                .filter(|k| only.as_deref().is_none_or(|slug| slug == k.slug()))
+            {
                 let started = Instant::now();
                 let scope = Scope::new(
                     Data::of(&data),

@@ -1,8 +1,8 @@
 //! Activity: how much following up each owner does, of what kind, week by week.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-use super::period::week_of;
+use super::period::week_number;
 use super::scope::{Behind, RecordKind, Scope};
 use super::table::{Chart, ChartKind, Label, Report, Row, Section, Table, Value};
 use crate::domain::activity::{Activity, ActivityKind};
@@ -18,44 +18,42 @@ pub fn follow_ups<'a>(scope: &'a Scope) -> impl Iterator<Item = &'a Activity> + 
     })
 }
 
+/// The places of a group's follow-ups, one list per kind in the order of [`ActivityKind::ALL`].
 #[derive(Default)]
 struct Tally {
-    by_kind: HashMap<ActivityKind, Vec<String>>,
+    by_kind: [Vec<u32>; ActivityKind::ALL.len()],
+}
+
+fn kind_index(kind: ActivityKind) -> usize {
+    ActivityKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or_default()
 }
 
 impl Tally {
-    fn add(&mut self, activity: &Activity) {
-        self.by_kind
-            .entry(activity.details.kind)
-            .or_default()
-            .push(activity.meta.id.clone());
-    }
-
-    fn count(&self, kind: ActivityKind) -> u64 {
-        self.by_kind.get(&kind).map_or(0, |ids| ids.len() as u64)
+    fn add(&mut self, kind: usize, place: u32) {
+        self.by_kind[kind].push(place);
     }
 
     fn total(&self) -> u64 {
-        ActivityKind::ALL.iter().map(|k| self.count(*k)).sum()
+        self.by_kind.iter().map(|places| places.len() as u64).sum()
     }
 
     fn behind(&self) -> Behind {
-        let mut behind = Behind::new(RecordKind::Activity);
-        for kind in ActivityKind::ALL {
-            behind
-                .ids
-                .extend(self.by_kind.get(&kind).into_iter().flatten().cloned());
+        Behind {
+            kind: RecordKind::Activity,
+            places: self.by_kind.concat(),
         }
-        behind
     }
 
     /// The total, then one count per kind.
     fn values(&self) -> Vec<Value> {
         std::iter::once(Value::Count(self.total()))
             .chain(
-                ActivityKind::ALL
+                self.by_kind
                     .iter()
-                    .map(|k| Value::Count(self.count(*k))),
+                    .map(|places| Value::Count(places.len() as u64)),
             )
             .collect()
     }
@@ -78,14 +76,19 @@ fn kinds_stacked() -> Chart {
 
 pub fn activity(scope: &Scope) -> Report {
     let mut all = Tally::default();
-    let mut by_week: HashMap<String, Tally> = HashMap::new();
-    let mut by_owner: HashMap<&str, Tally> = HashMap::new();
+    // Weeks by the day number of their Monday: hashing a number is cheaper than making a date.
+    let mut by_week: FxHashMap<i64, Tally> = FxHashMap::default();
+    let mut by_owner: FxHashMap<&str, Tally> = FxHashMap::default();
     for a in follow_ups(scope) {
-        all.add(a);
-        if let Some(week) = week_of(&a.at) {
-            by_week.entry(week).or_default().add(a);
+        let (kind, place) = (kind_index(a.details.kind), scope.data.place(a));
+        all.add(kind, place);
+        if let Some(week) = week_number(&a.at) {
+            by_week.entry(week).or_default().add(kind, place);
         }
-        by_owner.entry(a.meta.owner.as_str()).or_default().add(a);
+        by_owner
+            .entry(a.meta.owner.as_str())
+            .or_default()
+            .add(kind, place);
     }
 
     let week_rows = scope
@@ -93,7 +96,9 @@ pub fn activity(scope: &Scope) -> Report {
         .weeks()
         .into_iter()
         .map(|week| {
-            let tally = by_week.remove(&week).unwrap_or_default();
+            let tally = week_number(&week)
+                .and_then(|n| by_week.remove(&n))
+                .unwrap_or_default();
             Row {
                 values: tally.values(),
                 behind: Some(tally.behind()),
@@ -115,16 +120,14 @@ pub fn activity(scope: &Scope) -> Report {
 
     let kind_rows = ActivityKind::ALL
         .into_iter()
-        .map(|kind| {
-            let ids = all.by_kind.get(&kind).cloned().unwrap_or_default();
-            Row {
-                label: Label::Kind(kind),
-                values: vec![Value::Count(ids.len() as u64)],
-                behind: Some(Behind {
-                    kind: RecordKind::Activity,
-                    ids,
-                }),
-            }
+        .zip(&all.by_kind)
+        .map(|(kind, places)| Row {
+            label: Label::Kind(kind),
+            values: vec![Value::Count(places.len() as u64)],
+            behind: Some(Behind {
+                kind: RecordKind::Activity,
+                places: places.clone(),
+            }),
         })
         .collect();
 
@@ -311,7 +314,11 @@ mod tests {
         let by_kind: Vec<u64> = by_kind.table.rows.iter().map(|r| counts(r)[0]).collect();
         assert_eq!(by_kind, [2, 0, 0, 1, 0, 0, 1]);
         assert_eq!(
-            by_owner.table.rows[1].behind.as_ref().unwrap().ids,
+            by_owner.table.rows[1]
+                .behind
+                .as_ref()
+                .unwrap()
+                .ids(&scope.data),
             ["a3", "a4"]
         );
         let weeks: Vec<(Label, u64)> = by_week

@@ -1,12 +1,11 @@
 //! Who bought in the period and how much: what Pareto, RFM and the repeat-purchase rate are
 //! made of, added up in one pass over the sales. Also the customers' names for row labels.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use super::period::Period;
-use super::scope::Scope;
+use super::scope::{Behind, Data, Scope};
 use super::table::Label;
 use crate::domain::customer::Customer;
 use crate::i18n::Key;
@@ -25,7 +24,7 @@ pub struct Buyer<'a> {
 /// Who bought in `period` (the scope's, or the one before it for a comparison), the largest
 /// revenue first, then by customer id.
 pub fn buyers<'a>(scope: &Scope<'a>, period: &Period) -> Vec<Buyer<'a>> {
-    let mut by_customer: HashMap<&'a str, Buyer<'a>> = HashMap::new();
+    let mut by_customer: FxHashMap<&'a str, Buyer<'a>> = FxHashMap::default();
     for order in scope.sales().filter(|o| period.contains(&o.order_date)) {
         let buyer = by_customer
             .entry(order.body.customer_id.as_str())
@@ -52,22 +51,33 @@ pub fn buyers<'a>(scope: &Scope<'a>, period: &Period) -> Vec<Buyer<'a>> {
 
 /// Every customer by id, Trash included: a sale stays a sale, and is named after its customer,
 /// when that customer is later put in Trash.
-pub struct Customers<'a>(HashMap<&'a str, &'a Customer>);
+pub struct Customers<'a> {
+    by_id: FxHashMap<&'a str, &'a Customer>,
+    data: Data<'a>,
+}
 
 impl<'a> Customers<'a> {
     pub fn of(scope: &Scope<'a>) -> Customers<'a> {
-        Customers(
-            scope
+        Customers {
+            by_id: scope
                 .data
                 .customers
                 .iter()
                 .map(|c| (c.meta.id.as_str(), c))
                 .collect(),
-        )
+            data: scope.data,
+        }
     }
 
     pub fn get(&self, id: &str) -> Option<&'a Customer> {
-        self.0.get(id).copied()
+        self.by_id.get(id).copied()
+    }
+
+    /// The customers with these ids, as the records behind a figure; an id of no customer
+    /// names nobody.
+    pub fn behind<'i>(&self, ids: impl IntoIterator<Item = &'i str>) -> Behind {
+        self.data
+            .behind(ids.into_iter().filter_map(|id| self.get(id)))
     }
 
     /// The customer's name as typed; "(not set)" for a customer that is not there.

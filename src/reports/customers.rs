@@ -1,13 +1,12 @@
 //! Customer analysis (客户分析): customers by source, industry, level and city, Pareto 80/20, RFM
 //! segments, the repeat-purchase rate and forgotten customers.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use super::buyers::{buyers, Buyer, Customers};
 use super::pareto::Pareto;
-use super::scope::{Behind, Compared, RecordKind, Scope};
+use super::scope::{Behind, Compared, Data, Scope};
 use super::table::{percent, Chart, ChartKind, Figure, Label, Report, Row, Section, Table, Value};
 use super::{forgotten, rfm};
 use crate::domain::customer::Customer;
@@ -94,7 +93,7 @@ impl Attribute {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Group<'a> {
     /// The owner's customers outside Trash.
-    pub customers: Vec<&'a str>,
+    pub customers: Vec<&'a Customer>,
     /// Those of them made in the period.
     pub new: u64,
     /// The period's sales to customers with this value (in Trash or not), in the base currency.
@@ -108,7 +107,7 @@ impl<'a> Group<'a> {
         self.revenue += other.revenue;
     }
 
-    fn row(&self, label: Label) -> Row {
+    fn row(&self, data: &Data<'a>, label: Label) -> Row {
         Row {
             label,
             values: vec![
@@ -116,10 +115,7 @@ impl<'a> Group<'a> {
                 Value::Count(self.new),
                 Value::Money(self.revenue),
             ],
-            behind: Some(Behind {
-                kind: RecordKind::Customer,
-                ids: self.customers.iter().map(|id| (*id).to_owned()).collect(),
-            }),
+            behind: Some(data.behind(self.customers.iter().copied())),
         }
     }
 }
@@ -131,7 +127,7 @@ pub fn groups<'a>(
     buyers: &[Buyer],
     attribute: Attribute,
 ) -> Vec<(&'a str, Group<'a>)> {
-    let mut by_value: HashMap<&'a str, Group<'a>> = HashMap::new();
+    let mut by_value: FxHashMap<&'a str, Group<'a>> = FxHashMap::default();
     for c in scope
         .data
         .customers
@@ -139,7 +135,7 @@ pub fn groups<'a>(
         .filter(|c| scope.counts(&c.meta))
     {
         let group = by_value.entry(attribute.of(c)).or_default();
-        group.customers.push(&c.meta.id);
+        group.customers.push(c);
         if scope.period.contains(&c.meta.created_at) {
             group.new += 1;
         }
@@ -160,9 +156,9 @@ pub fn groups<'a>(
     list
 }
 
-fn by_attribute(
-    scope: &Scope,
-    customers: &Customers,
+fn by_attribute<'a>(
+    scope: &Scope<'a>,
+    customers: &Customers<'a>,
     buyers: &[Buyer],
     attribute: Attribute,
 ) -> Section {
@@ -178,15 +174,15 @@ fn by_attribute(
     for (i, (value, group)) in list.iter().enumerate() {
         total.absorb(group);
         if i < shown {
-            rows.push(group.row(attribute.label(value)));
+            rows.push(group.row(&scope.data, attribute.label(value)));
         } else {
             other.absorb(group);
         }
     }
     if list.len() > shown {
-        rows.push(other.row(Label::Key(Key::ReportOther)));
+        rows.push(other.row(&scope.data, Label::Key(Key::ReportOther)));
     }
-    let mut total = total.row(Label::Key(Key::ReportTotal));
+    let mut total = total.row(&scope.data, Label::Key(Key::ReportTotal));
     total.behind = None;
     Section {
         title: attribute.title(),
@@ -210,15 +206,13 @@ pub fn repeat_rate(buyers: &[Buyer]) -> Option<Decimal> {
     percent(repeat.into(), buyers.len().into())
 }
 
-fn repeat_buyers(buyers: &[Buyer]) -> Behind {
-    Behind {
-        kind: RecordKind::Customer,
-        ids: buyers
+fn repeat_buyers(buyers: &[Buyer], customers: &Customers) -> Behind {
+    customers.behind(
+        buyers
             .iter()
             .filter(|b| b.sales >= 2)
-            .map(|b| b.customer_id.to_owned())
-            .collect(),
-    }
+            .map(|b| b.customer_id),
+    )
 }
 
 fn percent_figure(
@@ -252,13 +246,13 @@ pub fn customers(scope: &Scope) -> Report {
             Key::ReportTopFifthShare,
             pareto.top_share(),
             pareto_before.top_share(),
-            pareto.top_customers(),
+            pareto.top_customers(&customers),
         ),
         percent_figure(
             Key::ReportRepeatRate,
             repeat_rate(&buyers_now),
             repeat_rate(&buyers_before),
-            repeat_buyers(&buyers_now),
+            repeat_buyers(&buyers_now, &customers),
         ),
     ];
     let mut sections: Vec<Section> = Attribute::ALL
@@ -268,6 +262,7 @@ pub fn customers(scope: &Scope) -> Report {
     sections.push(pareto.section(&customers));
     sections.push(rfm::section(
         &rfm::score(&buyers_now, rfm::as_of(scope)),
+        &customers,
         &scope.base,
     ));
     sections.push(forgotten::section(scope));
@@ -376,7 +371,7 @@ mod tests {
                 (Label::Source("referral".into()), n([1, 1, 500])),
             ]
         );
-        assert_eq!(ids(&by_source.table.rows[0]), ["a", "b"]);
+        assert_eq!(ids(&data, &by_source.table.rows[0]), ["a", "b"]);
         assert_eq!(
             numbers(by_source.table.total.as_ref().unwrap()),
             n([3, 2, 2000])
@@ -427,12 +422,12 @@ mod tests {
         assert_eq!(top.now, Value::Percent(Some(dec("50.0"))));
         assert_eq!(top.before, Value::Percent(Some(dec("66.7"))));
         assert_eq!(top.change, Value::Change(Some(dec("-25.0"))));
-        assert_eq!(top.behind.as_ref().unwrap().ids, ["a"]);
+        assert_eq!(top.behind.as_ref().unwrap().ids(&scope.data), ["a"]);
         // Now only a of 4 buyers bought twice: 25%; before, b of 2: 50%.
         assert_eq!(repeat.now, Value::Percent(Some(dec("25.0"))));
         assert_eq!(repeat.before, Value::Percent(Some(dec("50.0"))));
         assert_eq!(repeat.change, Value::Change(Some(dec("-50.0"))));
-        assert_eq!(repeat.behind.as_ref().unwrap().ids, ["a"]);
+        assert_eq!(repeat.behind.as_ref().unwrap().ids(&scope.data), ["a"]);
 
         let empty = Dataset::default();
         let scope =
@@ -469,7 +464,7 @@ mod tests {
             .chain([Label::Key(Key::ReportOther)])
             .collect();
         assert_eq!(labels, expected);
-        assert_eq!(ids(&by_city.table.rows[10]), ["k11"]);
+        assert_eq!(ids(&data, &by_city.table.rows[10]), ["k11"]);
         assert!((0..3).all(|column| adds_up(by_city, column)));
         // Sources are few: all customers with none set are one row, never capped.
         assert_eq!(report.sections[0].table.rows.len(), 1);

@@ -19,17 +19,18 @@ use crate::i18n::Key;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Tally {
     pub amount: Decimal,
-    pub ids: Vec<String>,
+    /// Where each record lies in its list (see [`Behind`]).
+    pub places: Vec<u32>,
 }
 
 impl Tally {
-    fn add(&mut self, id: &str, amount: Decimal) {
+    fn add(&mut self, place: u32, amount: Decimal) {
         self.amount += amount;
-        self.ids.push(id.to_owned());
+        self.places.push(place);
     }
 
     pub fn count(&self) -> u64 {
-        self.ids.len() as u64
+        self.places.len() as u64
     }
 }
 
@@ -53,14 +54,15 @@ pub fn headline(scope: &Scope) -> Headline {
     let data = scope.data;
     let new = |meta: &RecordMeta| scope.counts(meta) && scope.period.contains(&meta.created_at);
     for lead in data.leads.iter().filter(|l| new(&l.meta)) {
-        h.new_leads.add(&lead.meta.id, Decimal::ZERO);
+        h.new_leads.add(data.place(lead), Decimal::ZERO);
     }
     for customer in data.customers.iter().filter(|c| new(&c.meta)) {
-        h.new_customers.add(&customer.meta.id, Decimal::ZERO);
+        h.new_customers.add(data.place(customer), Decimal::ZERO);
     }
     for opportunity in data.opportunities.iter() {
         if new(&opportunity.meta) {
-            h.new_opportunities.add(&opportunity.meta.id, Decimal::ZERO);
+            h.new_opportunities
+                .add(data.place(opportunity), Decimal::ZERO);
         }
         let won_now = scope.counts(&opportunity.meta)
             && scope.outcome(opportunity) == Outcome::Won
@@ -68,19 +70,21 @@ pub fn headline(scope: &Scope) -> Headline {
                 .closed_at(opportunity)
                 .is_some_and(|at| scope.period.contains(at));
         if won_now {
-            h.won
-                .add(&opportunity.meta.id, scope.opportunity_amount(opportunity));
+            h.won.add(
+                data.place(opportunity),
+                scope.opportunity_amount(opportunity),
+            );
         }
     }
     for order in scope.sales_in_period() {
-        h.orders.add(&order.meta.id, scope.order_total(order));
+        h.orders.add(data.place(order), scope.order_total(order));
     }
     for (payment, order) in scope.payments_in_period() {
         h.payments
-            .add(&payment.meta.id, scope.in_base(payment.amount, order));
+            .add(data.place(payment), scope.in_base(payment.amount, order));
     }
     for activity in follow_ups(scope) {
-        h.follow_ups.add(&activity.meta.id, Decimal::ZERO);
+        h.follow_ups.add(data.place(activity), Decimal::ZERO);
     }
     h
 }
@@ -108,7 +112,10 @@ fn figure(title: Key, now: Tally, before: &Tally, kind: RecordKind, money: bool)
         now: value.0,
         before: value.1,
         change: Value::Change(compared.change_percent()),
-        behind: Some(Behind { kind, ids: now.ids }),
+        behind: Some(Behind {
+            kind,
+            places: now.places,
+        }),
     }
 }
 
@@ -179,7 +186,8 @@ fn figures(now: Headline, before: &Headline) -> Vec<Figure> {
 pub struct TargetRow {
     pub target: Decimal,
     pub actual: Decimal,
-    pub orders: Vec<String>,
+    /// Places of the orders sold (see [`Behind`]).
+    pub orders: Vec<u32>,
 }
 
 impl TargetRow {
@@ -203,7 +211,7 @@ impl TargetRow {
             label,
             behind: Some(Behind {
                 kind: RecordKind::Order,
-                ids: self.orders,
+                places: self.orders,
             }),
         }
     }
@@ -267,7 +275,7 @@ pub fn targets_vs_actual(scope: &Scope) -> TargetsVsActual {
         by_member.entry(t.member_id.as_str()).or_default().target += share;
     }
     for order in scope.sales_in_period() {
-        let amount = scope.order_total(order);
+        let (amount, place) = (scope.order_total(order), scope.data.place(order));
         for row in [
             by_month.get_mut(month_key(&order.order_date)),
             Some(by_member.entry(order.meta.owner.as_str()).or_default()),
@@ -276,7 +284,7 @@ pub fn targets_vs_actual(scope: &Scope) -> TargetsVsActual {
         .flatten()
         {
             row.actual += amount;
-            row.orders.push(order.meta.id.clone());
+            row.orders.push(place);
         }
     }
     match &scope.owner {
@@ -299,7 +307,7 @@ pub fn targets_vs_actual(scope: &Scope) -> TargetsVsActual {
             let row = by_month.remove(m.as_str()).unwrap_or_default();
             total.target += row.target;
             total.actual += row.actual;
-            total.orders.extend(row.orders.iter().cloned());
+            total.orders.extend_from_slice(&row.orders);
             (m.clone(), row)
         })
         .collect();

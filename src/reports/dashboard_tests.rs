@@ -3,9 +3,9 @@
 
 use rust_decimal::Decimal;
 
-use super::dashboard::{dashboard, headline, targets_vs_actual, TargetRow};
+use super::dashboard::{dashboard, headline, targets_vs_actual, Tally, TargetRow};
 use super::period::{Period, Preset};
-use super::scope::{Data, Owner, RecordKind, Scope};
+use super::scope::{Behind, Data, Owner, RecordKind, Scope};
 use super::table::{Label, Report, Row, Value};
 use super::testdata_a::*;
 use crate::domain::activity::ActivityKind;
@@ -204,8 +204,12 @@ fn march(data: &Dataset, owner: Owner) -> Scope<'_> {
     scope(data, Period::of(Preset::ThisMonth, TODAY), owner)
 }
 
-fn ids(tally: &[String]) -> Vec<&str> {
-    tally.iter().map(String::as_str).collect()
+fn ids<'a>(data: &'a Dataset, kind: RecordKind, tally: &Tally) -> Vec<&'a str> {
+    let behind = Behind {
+        kind,
+        places: tally.places.clone(),
+    };
+    behind.ids(&Data::of(data))
 }
 
 fn figure(report: &Report, title: Key) -> (&Value, &Value, &Value) {
@@ -226,21 +230,30 @@ fn headline_counts_what_was_new_won_sold_and_paid_in_march() {
     let data = company();
     let h = headline(&march(&data, Owner::Everyone));
     // l3 was made on February 29th, l4 is in Trash, l5 in April.
-    assert_eq!(ids(&h.new_leads.ids), ["l1", "l2"]);
-    assert_eq!(ids(&h.new_customers.ids), ["c1"]);
-    assert_eq!(ids(&h.new_opportunities.ids), ["o1", "o4", "o5"]);
+    assert_eq!(ids(&data, RecordKind::Lead, &h.new_leads), ["l1", "l2"]);
+    assert_eq!(ids(&data, RecordKind::Customer, &h.new_customers), ["c1"]);
+    assert_eq!(
+        ids(&data, RecordKind::Opportunity, &h.new_opportunities),
+        ["o1", "o4", "o5"]
+    );
     // o1 won 10000 CNY; o2 won 1000 USD at today's 7.10 = 7100; o3 was won in February.
-    assert_eq!(ids(&h.won.ids), ["o1", "o2"]);
+    assert_eq!(ids(&data, RecordKind::Opportunity, &h.won), ["o1", "o2"]);
     assert_eq!(h.won.amount, dec("17100"));
     // s1 11300 + s2 1000 USD x 7.00 = 7000 -> 18300; s4 is a draft, s5 cancelled, s6 in Trash.
-    assert_eq!(ids(&h.orders.ids), ["s1", "s2"]);
+    assert_eq!(ids(&data, RecordKind::Order, &h.orders), ["s1", "s2"]);
     assert_eq!(h.orders.amount, dec("18300"));
     // p1 5000 + p2 500 USD x 7.00 = 3500 + p3 3000 -> 11500; p4 is February's, p5 is on an
     // order in Trash.
-    assert_eq!(ids(&h.payments.ids), ["p1", "p2", "p3"]);
+    assert_eq!(
+        ids(&data, RecordKind::Payment, &h.payments),
+        ["p1", "p2", "p3"]
+    );
     assert_eq!(h.payments.amount, dec("11500"));
     // a3 is an open task: a plan, not a follow-up.
-    assert_eq!(ids(&h.follow_ups.ids), ["a1", "a2", "a5"]);
+    assert_eq!(
+        ids(&data, RecordKind::Activity, &h.follow_ups),
+        ["a1", "a2", "a5"]
+    );
 }
 
 #[test]
@@ -253,12 +266,15 @@ fn figures_compare_march_with_the_29_days_of_a_leap_february() {
         ("2024-02-01", "2024-02-29")
     );
     let before = headline(&scope.over(february));
-    assert_eq!(ids(&before.new_leads.ids), ["l3"]);
-    assert_eq!(ids(&before.new_customers.ids), ["c2", "c3"]);
-    assert_eq!(ids(&before.won.ids), ["o3"]);
-    assert_eq!(ids(&before.orders.ids), ["s3"]);
-    assert_eq!(ids(&before.payments.ids), ["p4"]);
-    assert_eq!(ids(&before.follow_ups.ids), ["a4"]);
+    assert_eq!(ids(&data, RecordKind::Lead, &before.new_leads), ["l3"]);
+    assert_eq!(
+        ids(&data, RecordKind::Customer, &before.new_customers),
+        ["c2", "c3"]
+    );
+    assert_eq!(ids(&data, RecordKind::Opportunity, &before.won), ["o3"]);
+    assert_eq!(ids(&data, RecordKind::Order, &before.orders), ["s3"]);
+    assert_eq!(ids(&data, RecordKind::Payment, &before.payments), ["p4"]);
+    assert_eq!(ids(&data, RecordKind::Activity, &before.follow_ups), ["a4"]);
 
     let report = dashboard(&scope);
     let titles: Vec<Key> = report.figures.iter().map(|f| f.title).collect();
@@ -316,18 +332,15 @@ fn figures_compare_march_with_the_29_days_of_a_leap_february() {
     let behind = |title: Key| {
         let f = report.figures.iter().find(|f| f.title == title).unwrap();
         let b = f.behind.as_ref().unwrap();
-        (b.kind, b.ids.clone())
+        (b.kind, b.ids(&scope.data))
     };
     assert_eq!(
         behind(Key::ReportWonAmount),
-        (RecordKind::Opportunity, vec!["o1".into(), "o2".into()])
+        (RecordKind::Opportunity, vec!["o1", "o2"])
     );
     assert_eq!(
         behind(Key::ReportPaymentsReceived),
-        (
-            RecordKind::Payment,
-            vec!["p1".into(), "p2".into(), "p3".into()]
-        )
+        (RecordKind::Payment, vec!["p1", "p2", "p3"])
     );
 }
 
@@ -343,11 +356,12 @@ fn nothing_before_means_no_change_rather_than_infinity() {
     );
 }
 
-fn row(target: &str, actual: &str, orders: &[&str]) -> TargetRow {
+fn row(data: &Dataset, target: &str, actual: &str, orders: &[&str]) -> TargetRow {
+    let place = |id: &&str| data.orders.iter().position(|o| o.meta.id == *id).unwrap() as u32;
     TargetRow {
         target: dec(target),
         actual: dec(actual),
-        orders: orders.iter().map(|s| s.to_string()).collect(),
+        orders: orders.iter().map(place).collect(),
     }
 }
 
@@ -359,7 +373,10 @@ fn targets_of_march_against_its_sales() {
     // February's and April's targets are outside the period. Sales: 11300 + 7000 = 18300.
     assert_eq!(
         vs.months,
-        [("2024-03".to_string(), row("35000", "18300", &["s1", "s2"]))]
+        [(
+            "2024-03".to_string(),
+            row(&data, "35000", "18300", &["s1", "s2"])
+        )]
     );
     // 18300 / 35000 = 52.28...%
     assert_eq!(vs.months[0].1.completion(), Some(dec("52.3")));
@@ -377,8 +394,8 @@ fn targets_of_march_against_its_sales() {
             ("m3", Some(dec("0"))),
         ]
     );
-    assert_eq!(vs.members[1].1, row("20000", "11300", &["s1"]));
-    assert_eq!(vs.total, row("35000", "18300", &["s1", "s2"]));
+    assert_eq!(vs.members[1].1, row(&data, "20000", "11300", &["s1"]));
+    assert_eq!(vs.total, row(&data, "35000", "18300", &["s1", "s2"]));
 }
 
 #[test]
@@ -386,12 +403,12 @@ fn a_members_dashboard_has_only_their_targets_and_sales() {
     let data = company();
     let scope = march(&data, Owner::Member("m1".into()));
     let vs = targets_vs_actual(&scope);
-    assert_eq!(vs.months[0].1, row("20000", "11300", &["s1"]));
+    assert_eq!(vs.months[0].1, row(&data, "20000", "11300", &["s1"]));
     assert_eq!(vs.members.len(), 1);
     assert_eq!(vs.members[0].0, "m1");
     let h = headline(&scope);
     // l1 only (l2 is m2's); before, l3: 1 against 1 is no change.
-    assert_eq!(ids(&h.new_leads.ids), ["l1"]);
+    assert_eq!(ids(&data, RecordKind::Lead, &h.new_leads), ["l1"]);
     let report = dashboard(&scope);
     assert_eq!(
         figure(&report, Key::ReportNewLeads),
@@ -412,7 +429,7 @@ fn a_month_covered_in_part_counts_its_share_of_the_target() {
     let ten_days = Period::custom("2024-03-01", "2024-03-10").unwrap();
     let vs = targets_vs_actual(&scope(&data, ten_days, Owner::Everyone));
     // Only s1 (March 5th) was sold: 11300 / 11290.32 = 100.09%.
-    assert_eq!(vs.months[0].1, row("11290.32", "11300.00", &["s1"]));
+    assert_eq!(vs.months[0].1, row(&data, "11290.32", "11300.00", &["s1"]));
     assert_eq!(vs.total.completion(), Some(dec("100.1")));
     // m1: 11300 / 6451.61 = 175.15%.
     assert_eq!(vs.members[0].0, "m1");
@@ -519,7 +536,7 @@ fn on_the_demo_company_the_parts_add_up_to_the_totals() {
         assert_eq!(report.figures.len(), 8);
         for f in &report.figures {
             if let Value::Count(n) = f.now {
-                assert_eq!(n as usize, f.behind.as_ref().unwrap().ids.len());
+                assert_eq!(n as usize, f.behind.as_ref().unwrap().len());
             }
         }
         let h = headline(&scope);

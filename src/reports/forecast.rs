@@ -10,10 +10,10 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use super::period::month_key;
-use super::scope::{Behind, RecordKind, Scope};
+use super::scope::{Behind, Data, Scope};
 use super::table::{Chart, ChartKind, Label, Report, Row, Section, Table, Value};
 use crate::domain::balance::Ledger;
-use crate::domain::opportunity::Outcome;
+use crate::domain::opportunity::{Opportunity, Outcome};
 use crate::i18n::Key;
 
 /// What one month is expected to bring, in the base currency.
@@ -25,7 +25,7 @@ pub struct Expected<'a> {
     pub amount: Decimal,
     /// The unpaid part of installments falling due.
     pub installments: Decimal,
-    pub opportunities: Vec<&'a str>,
+    pub opportunities: Vec<&'a Opportunity>,
 }
 
 impl Expected<'_> {
@@ -81,7 +81,7 @@ pub fn forecast_by_month<'a>(scope: &Scope<'a>) -> Forecast<'a> {
         };
         expected.weighted += scope.weighted_amount(o);
         expected.amount += scope.opportunity_amount(o);
-        expected.opportunities.push(&o.meta.id);
+        expected.opportunities.push(o);
     }
 
     // Invoices play no part in what is still to be paid.
@@ -112,11 +112,8 @@ fn values(e: &Expected) -> Vec<Value> {
     ]
 }
 
-fn opportunities(e: &Expected) -> Option<Behind> {
-    Some(Behind {
-        kind: RecordKind::Opportunity,
-        ids: e.opportunities.iter().map(|id| (*id).to_owned()).collect(),
-    })
+fn opportunities<'a>(data: &Data<'a>, e: &Expected<'a>) -> Option<Behind> {
+    Some(data.behind(e.opportunities.iter().copied()))
 }
 
 pub fn forecast(scope: &Scope) -> Report {
@@ -131,7 +128,7 @@ pub fn forecast(scope: &Scope) -> Report {
             Row {
                 label: Label::Month(month.clone()),
                 values: values(e),
-                behind: opportunities(e),
+                behind: opportunities(&scope.data, e),
             }
         })
         .collect();
@@ -144,7 +141,7 @@ pub fn forecast(scope: &Scope) -> Report {
             Value::Money(undated.amount),
             Value::Money(undated.weighted),
         ],
-        behind: opportunities(&undated),
+        behind: opportunities(&scope.data, &undated),
     };
     Report {
         figures: Vec::new(),
@@ -260,11 +257,14 @@ mod tests {
                 ("2026-06", [dec("0"), dec("0"), dec("0")]),
             ]
         );
-        assert_eq!(months[0].1.opportunities, ["p2", "p3"]);
+        let ids = |e: &Expected| -> Vec<String> {
+            e.opportunities.iter().map(|o| o.meta.id.clone()).collect()
+        };
+        assert_eq!(ids(&months[0].1), ["p2", "p3"]);
         // p4 has no close day: 300 x 20% = 60.
         assert_eq!(
-            (undated.weighted, undated.amount, undated.opportunities),
-            (dec("60"), dec("300"), vec!["p4"])
+            (undated.weighted, undated.amount, ids(&undated)),
+            (dec("60"), dec("300"), vec!["p4".to_owned()])
         );
 
         let report = forecast(&scope);

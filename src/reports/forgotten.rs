@@ -2,7 +2,7 @@
 //! Today page counts them (the activities of the leads a customer came from count too; a
 //! customer never contacted is silent since it was made).
 
-use super::scope::{Behind, RecordKind, Scope};
+use super::scope::Scope;
 use super::table::{percent, Chart, ChartKind, Label, Row, Section, Table, Value};
 use crate::domain::customer::Customer;
 use crate::domain::date::day_number;
@@ -46,21 +46,19 @@ pub fn section(scope: &Scope) -> Section {
     let rows = THRESHOLDS
         .into_iter()
         .map(|(days, key)| {
-            let ids: Vec<String> = silent
-                .iter()
-                .take_while(|(_, silent_for)| *silent_for >= days)
-                .map(|(c, _)| c.meta.id.clone())
-                .collect();
+            let behind = scope.data.behind(
+                silent
+                    .iter()
+                    .take_while(|(_, silent_for)| *silent_for >= days)
+                    .map(|(c, _)| *c),
+            );
             Row {
                 label: Label::Key(key),
                 values: vec![
-                    Value::Count(ids.len() as u64),
-                    Value::Percent(percent(ids.len().into(), live.into())),
+                    Value::Count(behind.len() as u64),
+                    Value::Percent(percent(behind.len().into(), live.into())),
                 ],
-                behind: Some(Behind {
-                    kind: RecordKind::Customer,
-                    ids,
-                }),
+                behind: Some(behind),
             }
         })
         .collect();
@@ -149,7 +147,7 @@ mod tests {
             .table
             .rows
             .iter()
-            .map(|r| (ids(r), number(&r.values[1])))
+            .map(|r| (ids(&data, r), number(&r.values[1])))
             .collect();
         assert_eq!(
             found,

@@ -5,9 +5,8 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::grouping::behind;
 use super::period::days_between;
-use super::scope::{Behind, Compared, RecordKind, Scope};
+use super::scope::{Behind, Compared, Data, Scope};
 use super::table::{percent, Chart, ChartKind, Figure, Label, Report, Row, Section, Table, Value};
 use crate::domain::opportunity::{Opportunity, Outcome};
 use crate::i18n::Key;
@@ -23,7 +22,7 @@ pub struct StageTally<'a> {
     /// How many reached this stage or a later open one; for Won, how many were won. None for
     /// Lost, which is not a step along the funnel, and for stages no longer in the pipeline.
     pub reached: Option<u64>,
-    pub ids: Vec<&'a str>,
+    pub records: Vec<&'a Opportunity>,
 }
 
 impl<'a> StageTally<'a> {
@@ -35,7 +34,7 @@ impl<'a> StageTally<'a> {
             amount: Decimal::ZERO,
             weighted: Decimal::ZERO,
             reached: None,
-            ids: Vec::new(),
+            records: Vec::new(),
         }
     }
 
@@ -43,15 +42,15 @@ impl<'a> StageTally<'a> {
         self.count += 1;
         self.amount += scope.opportunity_amount(o);
         self.weighted += scope.weighted_amount(o);
-        self.ids.push(&o.meta.id);
+        self.records.push(o);
     }
 }
 
 /// Opportunities of the owner closed in a period, whenever they were opened.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Closings<'a> {
-    pub won_ids: Vec<&'a str>,
-    pub lost_ids: Vec<&'a str>,
+    pub won: Vec<&'a Opportunity>,
+    pub lost: Vec<&'a Opportunity>,
     pub won_amount: Decimal,
     /// Days from opening to winning, added up over the won ones.
     pub days_to_win: i64,
@@ -60,23 +59,22 @@ pub struct Closings<'a> {
 impl<'a> Closings<'a> {
     fn add(&mut self, scope: &Scope, o: &'a Opportunity, outcome: Outcome, closed_at: &str) {
         if outcome == Outcome::Won {
-            self.won_ids.push(&o.meta.id);
+            self.won.push(o);
             self.won_amount += scope.opportunity_amount(o);
             self.days_to_win += days_between(&o.meta.created_at, closed_at).unwrap_or(0);
         } else {
-            self.lost_ids.push(&o.meta.id);
+            self.lost.push(o);
         }
     }
 
     pub fn win_rate(&self) -> Option<Decimal> {
-        let won = Decimal::from(self.won_ids.len());
-        percent(won, won + Decimal::from(self.lost_ids.len()))
+        let won = Decimal::from(self.won.len());
+        percent(won, won + Decimal::from(self.lost.len()))
     }
 
     pub fn average_days_to_win(&self) -> Option<Decimal> {
-        (!self.won_ids.is_empty()).then(|| {
-            (Decimal::from(self.days_to_win) / Decimal::from(self.won_ids.len())).round_dp(1)
-        })
+        (!self.won.is_empty())
+            .then(|| (Decimal::from(self.days_to_win) / Decimal::from(self.won.len())).round_dp(1))
     }
 }
 
@@ -90,7 +88,7 @@ pub struct FunnelCounts<'a> {
     pub closed_now: Closings<'a>,
     pub closed_before: Closings<'a>,
     /// Open opportunities, whenever they were opened.
-    pub open_ids: Vec<&'a str>,
+    pub open: Vec<&'a Opportunity>,
     pub open_weighted: Decimal,
 }
 
@@ -121,14 +119,14 @@ impl<'a> FunnelCounts<'a> {
         let previous = scope.period.previous();
         let mut closed_now = Closings::default();
         let mut closed_before = Closings::default();
-        let mut open_ids = Vec::new();
+        let mut open_now = Vec::new();
         let mut open_weighted = Decimal::ZERO;
 
         let data: &'a [Opportunity] = scope.data.opportunities;
         for o in data.iter().filter(|o| scope.counts(&o.meta)) {
             let outcome = scope.outcome(o);
             if outcome == Outcome::Open {
-                open_ids.push(o.meta.id.as_str());
+                open_now.push(o);
                 open_weighted += scope.weighted_amount(o);
             } else if let Some(at) = scope.closed_at(o) {
                 if scope.period.contains(at) {
@@ -179,7 +177,7 @@ impl<'a> FunnelCounts<'a> {
             stages,
             closed_now,
             closed_before,
-            open_ids,
+            open: open_now,
             open_weighted,
         }
     }
@@ -192,21 +190,21 @@ fn change(now: Option<Decimal>, before: Option<Decimal>) -> Value {
     )
 }
 
-fn opportunities(ids: &[&str]) -> Option<Behind> {
-    Some(behind(RecordKind::Opportunity, ids))
+fn opportunities<'a>(data: &Data<'a>, records: &[&'a Opportunity]) -> Option<Behind> {
+    Some(data.behind(records.iter().copied()))
 }
 
-fn figures(counts: &FunnelCounts) -> Vec<Figure> {
+fn figures<'a>(data: &Data<'a>, counts: &FunnelCounts<'a>) -> Vec<Figure> {
     let (now, before) = (&counts.closed_now, &counts.closed_before);
-    let closed_ids: Vec<&str> = now.won_ids.iter().chain(&now.lost_ids).copied().collect();
-    let won = opportunities(&now.won_ids);
+    let closed = data.behind(now.won.iter().chain(&now.lost).copied());
+    let won = opportunities(data, &now.won);
     vec![
         Figure {
             title: Key::ReportWinRate,
             now: Value::Percent(now.win_rate()),
             before: Value::Percent(before.win_rate()),
             change: change(now.win_rate(), before.win_rate()),
-            behind: opportunities(&closed_ids),
+            behind: Some(closed),
         },
         Figure {
             title: Key::ReportAverageDaysToWin,
@@ -227,7 +225,7 @@ fn figures(counts: &FunnelCounts) -> Vec<Figure> {
             now: Value::Money(counts.open_weighted),
             before: Value::Money(counts.open_weighted),
             change: Value::Change(None),
-            behind: opportunities(&counts.open_ids),
+            behind: opportunities(data, &counts.open),
         },
     ]
 }
@@ -237,7 +235,7 @@ fn blank() -> Value {
     Value::Text(String::new())
 }
 
-fn stage_rows(tallies: Vec<StageTally>) -> Vec<Row> {
+fn stage_rows<'a>(data: &Data<'a>, tallies: Vec<StageTally<'a>>) -> Vec<Row> {
     let won = tallies
         .iter()
         .find(|t| t.outcome == Outcome::Won)
@@ -268,7 +266,7 @@ fn stage_rows(tallies: Vec<StageTally>) -> Vec<Row> {
                     reached_cell,
                     conversion,
                 ],
-                behind: opportunities(&t.ids),
+                behind: opportunities(data, &t.records),
             }
         })
         .collect()
@@ -276,7 +274,7 @@ fn stage_rows(tallies: Vec<StageTally>) -> Vec<Row> {
 
 pub fn funnel(scope: &Scope) -> Report {
     let counts = FunnelCounts::of(scope);
-    let figures = figures(&counts);
+    let figures = figures(&scope.data, &counts);
     let tallies = counts.stages;
     let total = Row {
         label: Label::Key(Key::ReportTotal),
@@ -311,7 +309,7 @@ pub fn funnel(scope: &Scope) -> Report {
                 .into_iter()
                 .map(Label::Key)
                 .collect(),
-                rows: stage_rows(tallies),
+                rows: stage_rows(&scope.data, tallies),
                 total: Some(total),
             },
         }],
@@ -467,7 +465,8 @@ mod tests {
     #[test]
     fn stages_count_what_was_opened_in_the_period_and_how_far_it_got() {
         let d = data();
-        let report = funnel(&scope(&d, "2024-02-01", "2024-03-31", Owner::Everyone));
+        let s = scope(&d, "2024-02-01", "2024-03-31", Owner::Everyone);
+        let report = funnel(&s);
         let table = &report.sections[0].table;
         let labels: Vec<_> = table.rows.iter().map(|r| r.label.clone()).collect();
         let stage = |id: &str| Label::Stage(id.into());
@@ -562,8 +561,8 @@ mod tests {
             [count(7), money("8610"), money("4610"), blank.clone(), blank]
         );
         assert_eq!(
-            table.rows[6].behind.as_ref().unwrap().ids,
-            ["o4".to_owned(), "o6".to_owned()]
+            table.rows[6].behind.as_ref().unwrap().ids(&s.data),
+            ["o4", "o6"]
         );
     }
 
@@ -592,8 +591,11 @@ mod tests {
         let s = scope(&d, "2024-02-01", "2024-03-31", Owner::Everyone);
         let now = FunnelCounts::of(&s).closed_now;
         // Closed in Feb-Mar: o3 won 1 Mar, o8 won 29 Feb (opened in December), o4 and o6 lost.
-        assert_eq!(now.won_ids, ["o3", "o8"]);
-        assert_eq!(now.lost_ids, ["o4", "o6"]);
+        let ids = |records: &[&Opportunity]| -> Vec<String> {
+            records.iter().map(|o| o.meta.id.clone()).collect()
+        };
+        assert_eq!(ids(&now.won), ["o3", "o8"]);
+        assert_eq!(ids(&now.lost), ["o4", "o6"]);
         assert_eq!(now.win_rate(), Some(dec("50.0")));
         // o3: 27 Feb -> 1 Mar 2024 is 3 days (28, 29, 1);
         // o8: 20 Dec 2023 -> 29 Feb 2024 is 11 + 31 + 29 = 71 days; (3 + 71) / 2 = 37.
@@ -609,7 +611,7 @@ mod tests {
         assert_eq!(f[0].before, pct("33.3"));
         // (50.0 - 33.3) / 33.3 = 50.15%.
         assert_eq!(f[0].change, Value::Change(Some(dec("50.2"))));
-        assert_eq!(f[0].behind.as_ref().unwrap().ids.len(), 4);
+        assert_eq!(f[0].behind.as_ref().unwrap().len(), 4);
         assert_eq!(f[1].now, Value::Days(Some(dec("37.0"))));
         assert_eq!(f[1].before, Value::Days(Some(dec("45.0"))));
         // (37 - 45) / 45 = -17.78%.

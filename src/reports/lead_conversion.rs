@@ -4,9 +4,9 @@
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
-use super::grouping::{behind, largest_first, typed_or_not_set, SalesTally};
+use super::grouping::{largest_first, typed_or_not_set, SalesTally};
 use super::period::Period;
-use super::scope::{Compared, RecordKind, Scope};
+use super::scope::{Compared, Data, Scope};
 use super::table::{percent, Chart, ChartKind, Figure, Label, Report, Row, Section, Table, Value};
 use crate::domain::lead::{Lead, LeadStatus};
 use crate::i18n::Key;
@@ -14,7 +14,7 @@ use crate::i18n::Key;
 /// Some leads and how many of them are converted now.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Conversion<'a> {
-    pub lead_ids: Vec<&'a str>,
+    pub records: Vec<&'a Lead>,
     pub converted: u64,
 }
 
@@ -37,14 +37,14 @@ impl<'a> Conversion<'a> {
     }
 
     fn add(&mut self, lead: &'a Lead) {
-        self.lead_ids.push(&lead.meta.id);
+        self.records.push(lead);
         if lead.status == LeadStatus::Converted {
             self.converted += 1;
         }
     }
 
     pub fn leads(&self) -> u64 {
-        self.lead_ids.len() as u64
+        self.records.len() as u64
     }
 
     pub fn rate(&self) -> Option<Decimal> {
@@ -59,11 +59,11 @@ impl<'a> Conversion<'a> {
         ]
     }
 
-    fn row(&self, label: Label) -> Row {
+    fn row(&self, data: &Data<'a>, label: Label) -> Row {
         Row {
             label,
             values: self.values(),
-            behind: Some(behind(RecordKind::Lead, &self.lead_ids)),
+            behind: Some(data.behind(self.records.iter().copied())),
         }
     }
 }
@@ -166,7 +166,7 @@ fn conversion_bars() -> Option<Chart> {
     })
 }
 
-fn figures(scope: &Scope, now: &Conversion) -> Vec<Figure> {
+fn figures<'a>(scope: &Scope<'a>, now: &Conversion<'a>) -> Vec<Figure> {
     let previous = scope.period.previous();
     let before = Conversion::of(created_in(scope, &previous));
     let leads = Compared {
@@ -177,7 +177,7 @@ fn figures(scope: &Scope, now: &Conversion) -> Vec<Figure> {
         .rate()
         .zip(before.rate())
         .and_then(|(now, before)| Compared { now, before }.change_percent());
-    let leads_behind = Some(behind(RecordKind::Lead, &now.lead_ids));
+    let leads_behind = Some(scope.data.behind(now.records.iter().copied()));
     vec![
         Figure {
             title: Key::ReportNewLeads,
@@ -207,7 +207,7 @@ pub fn lead_conversion(scope: &Scope) -> Report {
     let revenue_total = Row {
         label: Label::Key(Key::ReportTotal),
         values: vec![
-            Value::Count(revenue.iter().map(|(_, t)| t.orders()).sum()),
+            Value::Count(revenue.iter().map(|(_, t)| t.count()).sum()),
             Value::Money(revenue.iter().map(|(_, t)| t.amount).sum()),
         ],
         behind: None,
@@ -223,7 +223,7 @@ pub fn lead_conversion(scope: &Scope) -> Report {
                     rows: cohort
                         .by_source
                         .iter()
-                        .map(|(source, c)| c.row(source_label(source)))
+                        .map(|(source, c)| c.row(&scope.data, source_label(source)))
                         .collect(),
                     total: Some(total_conversion.clone()),
                 },
@@ -236,7 +236,7 @@ pub fn lead_conversion(scope: &Scope) -> Report {
                     rows: cohort
                         .by_owner
                         .iter()
-                        .map(|(owner, c)| c.row(Label::Member((*owner).to_owned())))
+                        .map(|(owner, c)| c.row(&scope.data, Label::Member((*owner).to_owned())))
                         .collect(),
                     total: Some(total_conversion),
                 },
@@ -260,8 +260,8 @@ pub fn lead_conversion(scope: &Scope) -> Report {
                         .into_iter()
                         .map(|(source, t)| Row {
                             label: source_label(source),
-                            values: vec![Value::Count(t.orders()), Value::Money(t.amount)],
-                            behind: Some(t.behind()),
+                            values: vec![Value::Count(t.count()), Value::Money(t.amount)],
+                            behind: Some(t.behind(&scope.data)),
                         })
                         .collect(),
                     total: Some(revenue_total),
@@ -342,7 +342,8 @@ mod tests {
     #[test]
     fn leads_of_the_period_by_source_and_owner() {
         let d = data();
-        let report = lead_conversion(&scope(&d, "2026-03-01", "2026-03-31", Owner::Everyone));
+        let s = scope(&d, "2026-03-01", "2026-03-31", Owner::Everyone);
+        let report = lead_conversion(&s);
         let by_source = &report.sections[0].table;
         let labels: Vec<_> = by_source.rows.iter().map(|r| r.label.clone()).collect();
         // l1..l5 (l6 is in Trash, l7..l9 came in earlier); most leads first, (not set) last.
@@ -359,7 +360,7 @@ mod tests {
         assert_eq!(values(&by_source.rows[1]), conversion(1, 0, "0.0"));
         assert_eq!(values(&by_source.rows[2]), conversion(1, 1, "100.0"));
         assert_eq!(
-            by_source.rows[0].behind.as_ref().unwrap().ids,
+            by_source.rows[0].behind.as_ref().unwrap().ids(&s.data),
             ["l1", "l2", "l3"]
         );
         // 3 converted of 5.
@@ -389,14 +390,21 @@ mod tests {
         let d = data();
         let s = scope(&d, "2026-03-01", "2026-03-31", Owner::Member("bob".into()));
         let cohort = LeadCohort::of(&s);
-        assert_eq!(cohort.all.lead_ids, ["l3", "l4"]);
+        let ids: Vec<&str> = cohort
+            .all
+            .records
+            .iter()
+            .map(|l| l.meta.id.as_str())
+            .collect();
+        assert_eq!(ids, ["l3", "l4"]);
         assert_eq!(cohort.by_owner.len(), 1);
     }
 
     #[test]
     fn revenue_goes_to_the_source_of_the_lead_the_customer_came_from() {
         let d = data();
-        let report = lead_conversion(&scope(&d, "2026-03-01", "2026-03-31", Owner::Everyone));
+        let s = scope(&d, "2026-03-01", "2026-03-31", Owner::Everyone);
+        let report = lead_conversion(&s);
         let table = &report.sections[2].table;
         let rows: Vec<_> = table
             .rows
@@ -422,7 +430,10 @@ mod tests {
                 (source("cold_call"), sold(1, "113")),
             ]
         );
-        assert_eq!(table.rows[1].behind.as_ref().unwrap().ids, ["ord1", "ord2"]);
+        assert_eq!(
+            table.rows[1].behind.as_ref().unwrap().ids(&s.data),
+            ["ord1", "ord2"]
+        );
         // 2260 + 1921 + 565 + 339 + 226 + 113 = 5424 in 7 orders.
         assert_eq!(table.total.as_ref().unwrap().values, sold(7, "5424"));
     }

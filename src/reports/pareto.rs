@@ -5,7 +5,7 @@ use std::cmp::Reverse;
 use rust_decimal::Decimal;
 
 use super::buyers::{Buyer, Customers};
-use super::scope::{Behind, RecordKind};
+use super::scope::Behind;
 use super::table::{percent, Chart, ChartKind, Label, Row, Section, Table, Value};
 use crate::i18n::Key;
 
@@ -49,22 +49,14 @@ impl<'a> Pareto<'a> {
         percent(self.top_revenue, self.total)
     }
 
-    pub fn top_customers(&self) -> Behind {
-        Behind {
-            kind: RecordKind::Customer,
-            ids: self
-                .ranked
-                .iter()
-                .take(self.top)
-                .map(|b| b.customer_id.to_owned())
-                .collect(),
-        }
+    pub fn top_customers(&self, customers: &Customers) -> Behind {
+        customers.behind(self.ranked.iter().take(self.top).map(|b| b.customer_id))
     }
 
     /// Revenue, share and cumulative share per customer, best first.
     pub fn section(&self, customers: &Customers) -> Section {
         let mut cumulative = Decimal::ZERO;
-        let mut row = |label: Label, revenue: Decimal, ids: Vec<String>| {
+        let mut row = |label: Label, revenue: Decimal, behind: Behind| {
             cumulative += revenue;
             Row {
                 label,
@@ -73,10 +65,7 @@ impl<'a> Pareto<'a> {
                     Value::Percent(percent(revenue, self.total)),
                     Value::Percent(percent(cumulative, self.total)),
                 ],
-                behind: Some(Behind {
-                    kind: RecordKind::Customer,
-                    ids,
-                }),
+                behind: Some(behind),
             }
         };
         let mut rows: Vec<Row> = self
@@ -87,7 +76,7 @@ impl<'a> Pareto<'a> {
                 row(
                     customers.label(b.customer_id),
                     b.revenue,
-                    vec![b.customer_id.to_owned()],
+                    customers.behind([b.customer_id]),
                 )
             })
             .collect();
@@ -96,7 +85,7 @@ impl<'a> Pareto<'a> {
             rows.push(row(
                 Label::Key(Key::ReportOther),
                 rest.iter().map(|b| b.revenue).sum(),
-                rest.iter().map(|b| b.customer_id.to_owned()).collect(),
+                customers.behind(rest.iter().map(|b| b.customer_id)),
             ));
         }
         Section {
@@ -171,7 +160,7 @@ mod tests {
         assert_eq!((pareto.top, pareto.top_revenue), (2, dec("800")));
         assert_eq!(pareto.total, dec("1000"));
         assert_eq!(pareto.top_share(), Some(dec("80.0")));
-        assert_eq!(pareto.top_customers().ids, ["a", "b"]);
+        assert_eq!(pareto.top_customers(&all).ids(&scope.data), ["a", "b"]);
         let section = pareto.section(&all);
         // Revenue, share, cumulative share: 600 60% 60%, 200 20% 80%, ..., 20 2% 100%.
         assert_eq!(section.table.rows[0].label, Label::Text("A".into()));
@@ -214,7 +203,7 @@ mod tests {
         assert_eq!(other.label, Label::Key(Key::ReportOther));
         // k50 and k51: 20, 20 / 520 = 3.85%, and the cumulative share reaches 100%.
         assert_eq!(numbers(other), [dec("20"), dec("3.8"), dec("100")]);
-        assert_eq!(ids(other), ["k50", "k51"]);
+        assert_eq!(ids(&data, other), ["k50", "k51"]);
         assert!(adds_up(&section, 0));
     }
 }

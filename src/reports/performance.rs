@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::grouping::SalesTally;
 use super::period::month_key;
-use super::scope::{Behind, Owner, RecordKind, Scope};
+use super::scope::{Owner, Scope};
 use super::table::{Chart, ChartKind, Label, Report, Row, Section, Table, Value};
 use crate::domain::money::{minor_units, round_money};
 use crate::i18n::Key;
@@ -90,7 +90,7 @@ pub fn member_results<'a>(scope: &Scope<'a>) -> Vec<MemberResult<'a>> {
         b.sales
             .amount
             .cmp(&a.sales.amount)
-            .then(b.sales.orders().cmp(&a.sales.orders()))
+            .then(b.sales.count().cmp(&a.sales.count()))
             .then(name(a).cmp(name(b)))
             .then(a.member.cmp(&b.member))
     });
@@ -120,22 +120,22 @@ fn average_order(scope: &Scope, amount: Decimal, orders: u64) -> Value {
     ))
 }
 
-fn ranking(scope: &Scope, results: &[MemberResult]) -> Section {
+fn ranking<'a>(scope: &Scope<'a>, results: &[MemberResult<'a>]) -> Section {
     let rows = results
         .iter()
         .map(|r| Row {
             label: Label::Member(r.member.clone()),
             values: vec![
-                Value::Count(r.sales.orders()),
+                Value::Count(r.sales.count()),
                 Value::Money(r.sales.amount),
                 Value::Money(r.received),
-                average_order(scope, r.sales.amount, r.sales.orders()),
+                average_order(scope, r.sales.amount, r.sales.count()),
                 Value::Count(r.rank),
             ],
-            behind: Some(r.sales.behind()),
+            behind: Some(r.sales.behind(&scope.data)),
         })
         .collect();
-    let orders = results.iter().map(|r| r.sales.orders()).sum();
+    let orders = results.iter().map(|r| r.sales.count()).sum();
     let amount = results.iter().map(|r| r.sales.amount).sum();
     let total = Row {
         label: Label::Key(Key::ReportTotal),
@@ -173,7 +173,7 @@ fn ranking(scope: &Scope, results: &[MemberResult]) -> Section {
 }
 
 /// One row per month of the period, one column per member, then the month's total.
-fn by_month(scope: &Scope, results: &[MemberResult]) -> Section {
+fn by_month<'a>(scope: &Scope<'a>, results: &[MemberResult<'a>]) -> Section {
     let month_values = |month: &str| -> Vec<Value> {
         let amounts: Vec<Decimal> = results
             .iter()
@@ -192,14 +192,14 @@ fn by_month(scope: &Scope, results: &[MemberResult]) -> Section {
         .into_iter()
         .map(|month| Row {
             values: month_values(&month),
-            behind: Some(Behind {
-                kind: RecordKind::Order,
-                ids: results
-                    .iter()
-                    .filter_map(|r| r.by_month.get(month.as_str()))
-                    .flat_map(|t| t.order_ids.iter().map(|id| (*id).to_owned()))
-                    .collect(),
-            }),
+            behind: Some(
+                scope.data.behind(
+                    results
+                        .iter()
+                        .filter_map(|r| r.by_month.get(month.as_str()))
+                        .flat_map(|t| t.orders.iter().copied()),
+                ),
+            ),
             label: Label::Month(month),
         })
         .collect();
@@ -290,7 +290,8 @@ mod tests {
     #[test]
     fn members_are_ranked_by_what_they_sold_in_the_period() {
         let d = data();
-        let report = performance(&scope(&d, "2026-01-01", "2026-03-31", Owner::Everyone));
+        let s = scope(&d, "2026-01-01", "2026-03-31", Owner::Everyone);
+        let report = performance(&s);
         let table = &report.sections[0].table;
         let labels: Vec<_> = table.rows.iter().map(|r| r.label.clone()).collect();
         let member = |id: &str| Label::Member(id.into());
@@ -344,7 +345,10 @@ mod tests {
                 Value::Count(4)
             ]
         );
-        assert_eq!(table.rows[1].behind.as_ref().unwrap().ids, ["a1", "a2"]);
+        assert_eq!(
+            table.rows[1].behind.as_ref().unwrap().ids(&s.data),
+            ["a1", "a2"]
+        );
         // 2 + 2 + 1 orders; 2260 + 1921 + 113 = 4294; 565 + 1980 = 2545; 4294 / 5 = 858.80.
         assert_eq!(
             table.total.as_ref().unwrap().values,
@@ -361,7 +365,8 @@ mod tests {
     #[test]
     fn months_have_a_column_per_member_and_a_total() {
         let d = data();
-        let report = performance(&scope(&d, "2026-01-01", "2026-03-31", Owner::Everyone));
+        let s = scope(&d, "2026-01-01", "2026-03-31", Owner::Everyone);
+        let report = performance(&s);
         let section = &report.sections[1];
         let table = &section.table;
         assert_eq!(
@@ -392,7 +397,10 @@ mod tests {
                 (month("2026-03"), amounts(["0", "791", "0", "0", "791"])),
             ]
         );
-        assert_eq!(table.rows[0].behind.as_ref().unwrap().ids, ["a1", "d1"]);
+        assert_eq!(
+            table.rows[0].behind.as_ref().unwrap().ids(&s.data),
+            ["a1", "d1"]
+        );
         // 1243 + 2260 + 791 = 4294.
         assert_eq!(
             table.total.as_ref().unwrap().values,

@@ -195,10 +195,9 @@ fn monday_number(day: i64) -> i64 {
     day - (day + 3).rem_euclid(7)
 }
 
-/// The Monday of the week a day or timestamp falls in, `YYYY-MM-DD`.
-pub fn week_of(day_or_time: &str) -> Option<String> {
-    let day = day_or_time.get(..10)?;
-    day_number(day).map(|n| day_from_number(monday_number(n)))
+/// The day number of the Monday of the week a day or timestamp falls in.
+pub fn week_number(day_or_time: &str) -> Option<i64> {
+    day_number(day_or_time.get(..10)?).map(monday_number)
 }
 
 /// `YYYY-MM` of a day or timestamp.
@@ -307,10 +306,15 @@ mod tests {
         let weeks = Period::custom("2026-11-18", "2026-11-30").unwrap().weeks();
         assert_eq!(weeks, ["2026-11-16", "2026-11-23", "2026-11-30"]);
         assert_eq!(
-            week_of("2026-11-22T10:00:00Z").as_deref(),
+            week_number("2026-11-22T10:00:00Z")
+                .map(day_from_number)
+                .as_deref(),
             Some("2026-11-16")
         );
-        assert_eq!(week_of("2026-11-23").as_deref(), Some("2026-11-23"));
+        assert_eq!(
+            week_number("2026-11-23").map(day_from_number).as_deref(),
+            Some("2026-11-23")
+        );
         assert_eq!(days_between("2024-02-28T10:00:00Z", "2024-03-01"), Some(2));
     }
 }

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
 use super::grouping::{largest_first, typed_or_not_set, SalesTally};
-use super::scope::Scope;
+use super::scope::{Data, Scope};
 use super::table::{Chart, ChartKind, Label, Report, Row, Section, Table, Value};
 use crate::domain::money::minor_units;
 use crate::domain::product::Product;
@@ -137,7 +137,7 @@ impl<'a> ProductSales<'a> {
                 .cmp(&a.tally.sales.amount)
                 .then(a.name.cmp(&b.name))
         });
-        categories.retain(|(_, t)| !t.sales.order_ids.is_empty());
+        categories.retain(|(_, t)| !t.sales.orders.is_empty());
         largest_first(&mut categories, |t| t.sales.amount);
         ProductSales {
             products: rows,
@@ -147,15 +147,15 @@ impl<'a> ProductSales<'a> {
     }
 }
 
-fn row(label: Label, tally: &ProductTally) -> Row {
+fn row<'a>(data: &Data<'a>, label: Label, tally: &ProductTally<'a>) -> Row {
     Row {
         label,
         values: vec![
             Value::Quantity(tally.quantity),
             Value::Money(tally.sales.amount),
-            Value::Count(tally.sales.orders()),
+            Value::Count(tally.sales.count()),
         ],
-        behind: Some(tally.sales.behind()),
+        behind: Some(tally.sales.behind(data)),
     }
 }
 
@@ -189,12 +189,18 @@ pub fn product_sales(scope: &Scope) -> Report {
     let product_rows: Vec<Row> = sales
         .products
         .iter()
-        .map(|p| row(typed_or_not_set(&p.name, Label::Text), &p.tally))
+        .map(|p| {
+            row(
+                &scope.data,
+                typed_or_not_set(&p.name, Label::Text),
+                &p.tally,
+            )
+        })
         .collect();
     let category_rows: Vec<Row> = sales
         .categories
         .iter()
-        .map(|(category, tally)| row(typed_or_not_set(category, Label::Text), tally))
+        .map(|(category, tally)| row(&scope.data, typed_or_not_set(category, Label::Text), tally))
         .collect();
     let revenue_bars = Some(Chart {
         kind: ChartKind::Bar,
@@ -336,7 +342,8 @@ mod tests {
     #[test]
     fn products_add_up_their_lines_net_of_tax_in_the_base_currency() {
         let d = data();
-        let report = product_sales(&scope(&d, "2026-05-01", "2026-05-31", Owner::Everyone));
+        let s = scope(&d, "2026-05-01", "2026-05-31", Owner::Everyone);
+        let report = product_sales(&s);
         let all = &report.sections[1].table;
         let text = |t: &str| Label::Text(t.into());
         // Support plan: 100000 JPY x 0.047 = 4700.
@@ -356,7 +363,10 @@ mod tests {
                 (text("P-009 Old cable"), values("2", "100", 1)),
             ]
         );
-        assert_eq!(all.rows[2].behind.as_ref().unwrap().ids, ["o1", "o2", "o4"]);
+        assert_eq!(
+            all.rows[2].behind.as_ref().unwrap().ids(&s.data),
+            ["o1", "o2", "o4"]
+        );
         // 1 + 2 + 18 + 3 + 2 = 26 units; 4700 + 3000 + 2032 + 926 + 100 = 10758;
         // o1 to o4 are 4 orders.
         assert_eq!(all.total.as_ref().unwrap().values, values("26", "10758", 4));

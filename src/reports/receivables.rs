@@ -6,13 +6,14 @@
 //! screen. The owner filter is the order's owner.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use super::buyers::Customers;
 use super::period::days_between;
-use super::scope::{Behind, RecordKind, Scope};
+use super::scope::{Data, Scope};
 use super::table::{percent, Chart, ChartKind, Label, Report, Row, Section, Table, Value};
 use crate::domain::balance::{ageing, receivables as open_balances, Ledger, Receivable};
 use crate::domain::order::Order;
@@ -34,7 +35,7 @@ const AGES: [(Age, Key); 5] = [
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Owed<'a> {
     /// The orders with a balance, the most overdue first.
-    pub orders: Vec<&'a str>,
+    pub orders: Vec<&'a Order>,
     pub balance: Decimal,
     pub overdue: Decimal,
 }
@@ -46,7 +47,7 @@ impl<'a> Owed<'a> {
         self.overdue += other.overdue;
     }
 
-    fn row(&self, label: Label) -> Row {
+    fn row(&self, data: &Data<'a>, label: Label) -> Row {
         Row {
             label,
             values: vec![
@@ -54,10 +55,7 @@ impl<'a> Owed<'a> {
                 Value::Money(self.balance),
                 Value::Money(self.overdue),
             ],
-            behind: Some(Behind {
-                kind: RecordKind::Order,
-                ids: self.orders.iter().map(|id| (*id).to_owned()).collect(),
-            }),
+            behind: Some(data.behind(self.orders.iter().copied())),
         }
     }
 }
@@ -88,12 +86,12 @@ pub fn owed_by_customer<'a>(
     customers: &Customers,
     open: &[Receivable<'a>],
 ) -> Vec<(&'a str, Owed<'a>)> {
-    let mut by_customer: HashMap<&'a str, Owed<'a>> = HashMap::new();
+    let mut by_customer: FxHashMap<&'a str, Owed<'a>> = FxHashMap::default();
     for r in open {
         let owed = by_customer
             .entry(r.order.body.customer_id.as_str())
             .or_default();
-        owed.orders.push(&r.order.meta.id);
+        owed.orders.push(r.order);
         // Converted installment by installment, as the ageing is, so that the two add up to
         // the same cent.
         for state in &r.money.installments {
@@ -136,7 +134,7 @@ pub fn late_installments<'a>(scope: &Scope, open: &[Receivable<'a>]) -> Vec<Late
 
 fn ageing_section(scope: &Scope, open: &[Receivable]) -> Section {
     let buckets = ageing(open, &scope.base, &scope.today);
-    let mut orders_in: BTreeMap<Age, Vec<String>> = BTreeMap::new();
+    let mut orders_in: BTreeMap<Age, Vec<&Order>> = BTreeMap::new();
     for r in open {
         let mut ages: Vec<Age> = r
             .money
@@ -147,10 +145,7 @@ fn ageing_section(scope: &Scope, open: &[Receivable]) -> Section {
             .collect();
         ages.dedup();
         for a in ages {
-            orders_in
-                .entry(a)
-                .or_default()
-                .push(r.order.meta.id.clone());
+            orders_in.entry(a).or_default().push(r.order);
         }
     }
     let total = buckets.total();
@@ -162,10 +157,7 @@ fn ageing_section(scope: &Scope, open: &[Receivable]) -> Section {
                 Value::Money(buckets.bucket(a)),
                 Value::Percent(percent(buckets.bucket(a), total)),
             ],
-            behind: Some(Behind {
-                kind: RecordKind::Order,
-                ids: orders_in.remove(&a).unwrap_or_default(),
-            }),
+            behind: Some(scope.data.behind(orders_in.remove(&a).unwrap_or_default())),
         })
         .collect();
     Section {
@@ -201,13 +193,17 @@ fn owed_columns() -> Vec<Label> {
 
 /// Every customer who owes, for the list and its CSV; and the largest ten with the rest in one
 /// row, for a chart that stays readable with thousands of customers.
-fn owed_sections(customers: &Customers, owed: &[(&str, Owed)]) -> [Section; 2] {
+fn owed_sections<'a>(
+    data: &Data<'a>,
+    customers: &Customers,
+    owed: &[(&str, Owed<'a>)],
+) -> [Section; 2] {
     let mut total = Owed::default();
     let mut rest = Owed::default();
     let mut all_rows = Vec::new();
     let mut top_rows = Vec::new();
     for (i, (customer_id, o)) in owed.iter().enumerate() {
-        let row = o.row(customers.label(customer_id));
+        let row = o.row(data, customers.label(customer_id));
         if i < TOP_CUSTOMERS {
             top_rows.push(row.clone());
         } else {
@@ -217,9 +213,9 @@ fn owed_sections(customers: &Customers, owed: &[(&str, Owed)]) -> [Section; 2] {
         total.add(o);
     }
     if !rest.orders.is_empty() {
-        top_rows.push(rest.row(Label::Key(Key::ReportOther)));
+        top_rows.push(rest.row(data, Label::Key(Key::ReportOther)));
     }
-    let mut total = total.row(Label::Key(Key::ReportTotal));
+    let mut total = total.row(data, Label::Key(Key::ReportTotal));
     total.behind = None;
     [
         Section {
@@ -246,7 +242,7 @@ fn owed_sections(customers: &Customers, owed: &[(&str, Owed)]) -> [Section; 2] {
     ]
 }
 
-fn late_section(customers: &Customers, late: &[Late]) -> Section {
+fn late_section<'a>(data: &Data<'a>, customers: &Customers, late: &[Late<'a>]) -> Section {
     let rows = late
         .iter()
         .map(|l| Row {
@@ -257,10 +253,7 @@ fn late_section(customers: &Customers, late: &[Late]) -> Section {
                 Value::Money(l.open),
                 Value::Days(Some(Decimal::from(l.days_late))),
             ],
-            behind: Some(Behind {
-                kind: RecordKind::Order,
-                ids: vec![l.order.meta.id.clone()],
-            }),
+            behind: Some(data.behind([l.order])),
         })
         .collect();
     Section {
@@ -293,14 +286,14 @@ pub fn receivables(scope: &Scope) -> Report {
     let customers = Customers::of(scope);
     let open = open_orders(scope);
     let owed = owed_by_customer(scope, &customers, &open);
-    let [top, all] = owed_sections(&customers, &owed);
+    let [top, all] = owed_sections(&scope.data, &customers, &owed);
     Report {
         figures: Vec::new(),
         sections: vec![
             ageing_section(scope, &open),
             top,
             all,
-            late_section(&customers, &late_installments(scope, &open)),
+            late_section(&scope.data, &customers, &late_installments(scope, &open)),
         ],
     }
 }
@@ -392,7 +385,7 @@ mod tests {
             [dec("2940"), dec("100")]
         );
         assert_eq!(number(&ageing.table.rows[4].values[1]), dec("48.3"));
-        let behind: Vec<Vec<&str>> = ageing.table.rows.iter().map(ids).collect();
+        let behind: Vec<Vec<&str>> = ageing.table.rows.iter().map(|r| ids(&data, r)).collect();
         assert_eq!(
             behind,
             [
@@ -426,7 +419,7 @@ mod tests {
                 numbers(&section.table.rows[0]),
                 [dec("2"), dec("1520"), dec("835")]
             );
-            assert_eq!(ids(&section.table.rows[0]), ["o1", "o3"]);
+            assert_eq!(ids(&data, &section.table.rows[0]), ["o1", "o3"]);
             assert_eq!(
                 numbers(&section.table.rows[1]),
                 [dec("1"), dec("1420"), dec("1420")]
@@ -498,7 +491,7 @@ mod tests {
         let rest = &top.table.rows[10];
         assert_eq!(rest.label, Label::Key(Key::ReportOther));
         assert_eq!(numbers(rest), [dec("2"), dec("201"), dec("201")]);
-        assert_eq!(ids(rest), ["c02", "c01"]);
+        assert_eq!(ids(&data, rest), ["c02", "c01"]);
         assert!((0..3).all(|c| adds_up(top, c) && adds_up(all, c)));
     }
 }

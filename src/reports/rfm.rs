@@ -10,9 +10,9 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
-use super::buyers::Buyer;
+use super::buyers::{Buyer, Customers};
 use super::period::days_between;
-use super::scope::{Behind, RecordKind, Scope};
+use super::scope::Scope;
 use super::table::{Chart, ChartKind, Label, Row, Section, Table, Value};
 use crate::domain::money::to_base;
 use crate::i18n::Key;
@@ -132,23 +132,20 @@ fn averages(scored: &[&Scored], base: &str) -> [Value; 3] {
     ]
 }
 
-fn row(label: Label, scored: &[&Scored], base: &str) -> Row {
+fn row(label: Label, scored: &[&Scored], customers: &Customers, base: &str) -> Row {
     let revenue: Decimal = scored.iter().map(|s| s.monetary).sum();
     let mut values = vec![Value::Count(scored.len() as u64), Value::Money(revenue)];
     values.extend(averages(scored, base));
     Row {
         label,
         values,
-        behind: Some(Behind {
-            kind: RecordKind::Customer,
-            ids: scored.iter().map(|s| s.customer_id.to_owned()).collect(),
-        }),
+        behind: Some(customers.behind(scored.iter().map(|s| s.customer_id))),
     }
 }
 
 /// One row per segment, in the classic order, with the customers in each; within a segment the
 /// largest revenue first.
-pub fn section(scored: &[Scored], base: &str) -> Section {
+pub fn section(scored: &[Scored], customers: &Customers, base: &str) -> Section {
     let rows = Segment::ALL
         .into_iter()
         .map(|segment| {
@@ -158,11 +155,11 @@ pub fn section(scored: &[Scored], base: &str) -> Section {
                 Ordering::Equal => a.customer_id.cmp(b.customer_id),
                 other => other,
             });
-            row(Label::Key(segment.key()), &members, base)
+            row(Label::Key(segment.key()), &members, customers, base)
         })
         .collect();
     let all: Vec<&Scored> = scored.iter().collect();
-    let mut total = row(Label::Key(Key::ReportTotal), &all, base);
+    let mut total = row(Label::Key(Key::ReportTotal), &all, customers, base);
     total.behind = None;
     Section {
         title: Key::ReportRfm,
@@ -257,7 +254,7 @@ mod tests {
         assert_eq!(found("gr"), (GeneralRetention, 55, 3, dec("100")));
         assert_eq!(found("gk"), (GeneralRecovery, 55, 1, dec("100")));
 
-        let section = section(&scored, "CNY");
+        let section = section(&scored, &Customers::of(&scope), "CNY");
         let labels: Vec<Label> = section.table.rows.iter().map(|r| r.label.clone()).collect();
         let keys: Vec<Label> = Segment::ALL.iter().map(|s| Label::Key(s.key())).collect();
         assert_eq!(labels, keys);
@@ -266,8 +263,8 @@ mod tests {
             numbers(&section.table.rows[1]),
             [dec("1"), dec("1000"), dec("5"), dec("1"), dec("1000")]
         );
-        assert_eq!(ids(&section.table.rows[1]), ["id"]);
-        assert_eq!(ids(&section.table.rows[7]), ["gk"]);
+        assert_eq!(ids(&data, &section.table.rows[1]), ["id"]);
+        assert_eq!(ids(&data, &section.table.rows[7]), ["gk"]);
         // 8 customers, 4 x 1000 + 4 x 100 = 4400, and the averages worked out above.
         assert_eq!(
             numbers(section.table.total.as_ref().unwrap()),

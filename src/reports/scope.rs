@@ -264,18 +264,112 @@ pub enum RecordKind {
     Activity,
 }
 
-/// A part of a report with the records it was computed from.
+/// A part of a report with the records it was computed from, each by where it lies in the
+/// list of its kind that the report was computed from. A place is four bytes and no
+/// allocation; copying ids cost more than all the arithmetic of the reports over M.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Behind {
     pub kind: RecordKind,
-    pub ids: Vec<String>,
+    pub places: Vec<u32>,
 }
 
 impl Behind {
     pub fn new(kind: RecordKind) -> Behind {
         Behind {
             kind,
-            ids: Vec::new(),
+            places: Vec::new(),
         }
+    }
+
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// The ids of the records, in order, as found in `data`.
+    pub fn ids<'a>(&self, data: &Data<'a>) -> Vec<&'a str> {
+        let id = |place: &u32| -> Option<&'a str> {
+            let at = *place as usize;
+            let meta = match self.kind {
+                RecordKind::Lead => &data.leads.get(at)?.meta,
+                RecordKind::Customer => &data.customers.get(at)?.meta,
+                RecordKind::Opportunity => &data.opportunities.get(at)?.meta,
+                RecordKind::Order => &data.orders.get(at)?.meta,
+                RecordKind::Payment => &data.payments.get(at)?.meta,
+                RecordKind::Activity => &data.activities.get(at)?.meta,
+            };
+            Some(meta.id.as_str())
+        };
+        self.places.iter().filter_map(id).collect()
+    }
+}
+
+/// A kind of record a report can point at, and where its list is.
+pub trait Listed: Sized {
+    const KIND: RecordKind;
+    fn list<'a>(data: &Data<'a>) -> &'a [Self];
+}
+
+macro_rules! listed {
+    ($($record:ty => $kind:ident . $field:ident),* $(,)?) => {
+        $(impl Listed for $record {
+            const KIND: RecordKind = RecordKind::$kind;
+            fn list<'a>(data: &Data<'a>) -> &'a [Self] {
+                data.$field
+            }
+        })*
+    };
+}
+
+listed! {
+    Lead => Lead.leads,
+    Customer => Customer.customers,
+    Opportunity => Opportunity.opportunities,
+    Order => Order.orders,
+    Payment => Payment.payments,
+    Activity => Activity.activities,
+}
+
+impl<'a> Data<'a> {
+    /// Where a record lies in its list. A record from anywhere else (which no report makes)
+    /// gets a place past the end, which lists nothing.
+    pub fn place<T: Listed>(&self, record: &T) -> u32 {
+        T::list(self)
+            .element_offset(record)
+            .map_or(u32::MAX, |at| at as u32)
+    }
+
+    /// The records behind a figure, in the order given.
+    pub fn behind<T: Listed + 'a>(&self, records: impl IntoIterator<Item = &'a T>) -> Behind {
+        Behind {
+            kind: T::KIND,
+            places: records.into_iter().map(|r| self.place(r)).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reports::testdata_c::customer;
+
+    #[test]
+    fn a_record_is_named_by_its_place_and_found_again_by_it() {
+        let dataset = Dataset {
+            customers: vec![customer("a", "2026-01-01"), customer("b", "2026-01-02")],
+            ..Dataset::default()
+        };
+        let data = Data::of(&dataset);
+        let behind = data.behind([&dataset.customers[1], &dataset.customers[0]]);
+        assert_eq!(behind.kind, RecordKind::Customer);
+        assert_eq!(behind.places, [1, 0]);
+        assert_eq!(behind.ids(&data), ["b", "a"]);
+        // A copy is not in the list: it names nobody rather than someone else.
+        let stranger = customer("c", "2026-01-03");
+        assert_eq!(data.place(&stranger), u32::MAX);
+        assert!(data.behind([&stranger]).ids(&data).is_empty());
     }
 }

@@ -145,10 +145,10 @@ pub fn numbers(row: &Row) -> Vec<Decimal> {
     row.values.iter().map(number).collect()
 }
 
-pub fn ids(row: &Row) -> Vec<&str> {
+pub fn ids<'a>(data: &'a Dataset, row: &Row) -> Vec<&'a str> {
     row.behind
         .as_ref()
-        .map(|b| b.ids.iter().map(String::as_str).collect())
+        .map(|b| b.ids(&Data::of(data)))
         .unwrap_or_default()
 }
 

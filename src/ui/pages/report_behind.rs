@@ -1,8 +1,12 @@
 //! The records behind a bar, a slice or a figure of a report, each linked to its page.
 
+use std::collections::{HashMap, HashSet};
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::order::Order;
+use crate::domain::receivable::Payment;
 use crate::i18n::{format_date, format_money, t, tf, Key};
 use crate::reports::scope::{Behind, RecordKind};
 use crate::ui::labels::kind_key;
@@ -18,119 +22,97 @@ struct Entry {
     detail: String,
 }
 
+/// The first records behind, in the report's order (which is meaningful: the biggest first, the
+/// oldest first). The report was computed from these same lists, so a place finds its record.
 fn entries(state: &AppState, behind: &Behind) -> Vec<Entry> {
     let lang = state.lang.get_untracked();
-    let wanted: std::collections::HashSet<&str> =
-        behind.ids.iter().take(SHOWN).map(String::as_str).collect();
     let names = state.record_names().get_untracked();
     let name_of = |id: &str| names.get(id).cloned().unwrap_or_default();
-    let mut found: Vec<(String, Entry)> = match behind.kind {
+    let places = behind.places.iter().take(SHOWN).map(|p| *p as usize);
+    match behind.kind {
         RecordKind::Lead => state.leads.with_untracked(|all| {
-            all.iter()
-                .filter(|r| wanted.contains(r.meta.id.as_str()))
-                .map(|r| {
-                    (
-                        r.meta.id.clone(),
-                        Entry {
-                            href: format!("/leads/{}", r.meta.id),
-                            name: r.display_name().to_owned(),
-                            detail: r.details.company.clone(),
-                        },
-                    )
+            places
+                .filter_map(|at| all.get(at))
+                .map(|r| Entry {
+                    href: format!("/leads/{}", r.meta.id),
+                    name: r.display_name().to_owned(),
+                    detail: r.details.company.clone(),
                 })
                 .collect()
         }),
         RecordKind::Customer => state.customers.with_untracked(|all| {
-            all.iter()
-                .filter(|r| wanted.contains(r.meta.id.as_str()))
-                .map(|r| {
-                    (
-                        r.meta.id.clone(),
-                        Entry {
-                            href: format!("/customers/{}", r.meta.id),
-                            name: r.details.name.clone(),
-                            detail: r.details.city.clone(),
-                        },
-                    )
+            places
+                .filter_map(|at| all.get(at))
+                .map(|r| Entry {
+                    href: format!("/customers/{}", r.meta.id),
+                    name: r.details.name.clone(),
+                    detail: r.details.city.clone(),
                 })
                 .collect()
         }),
         RecordKind::Opportunity => state.opportunities.with_untracked(|all| {
-            all.iter()
-                .filter(|r| wanted.contains(r.meta.id.as_str()))
-                .map(|r| {
-                    (
-                        r.meta.id.clone(),
-                        Entry {
-                            href: format!("/opportunities/{}", r.meta.id),
-                            name: r.title.clone(),
-                            detail: format!(
-                                "{} · {}",
-                                name_of(&r.customer_id),
-                                format_money(lang, r.amount, &r.currency)
-                            ),
-                        },
-                    )
+            places
+                .filter_map(|at| all.get(at))
+                .map(|r| Entry {
+                    href: format!("/opportunities/{}", r.meta.id),
+                    name: r.title.clone(),
+                    detail: format!(
+                        "{} · {}",
+                        name_of(&r.customer_id),
+                        format_money(lang, r.amount, &r.currency)
+                    ),
                 })
                 .collect()
         }),
         RecordKind::Order => state.orders.with_untracked(|all| {
-            all.iter()
-                .filter(|r| wanted.contains(r.meta.id.as_str()))
-                .map(|r| {
-                    (
-                        r.meta.id.clone(),
-                        Entry {
-                            href: format!("/orders/{}", r.meta.id),
-                            name: r.body.number.clone(),
-                            detail: format!(
-                                "{} · {} · {}",
-                                name_of(&r.body.customer_id),
-                                format_date(lang, &r.order_date),
-                                format_money(lang, r.body.total, &r.body.currency)
-                            ),
-                        },
-                    )
+            places
+                .filter_map(|at| all.get(at))
+                .map(|r| Entry {
+                    href: format!("/orders/{}", r.meta.id),
+                    name: r.body.number.clone(),
+                    detail: format!(
+                        "{} · {} · {}",
+                        name_of(&r.body.customer_id),
+                        format_date(lang, &r.order_date),
+                        format_money(lang, r.body.total, &r.body.currency)
+                    ),
                 })
                 .collect()
         }),
         RecordKind::Payment => {
-            let numbers: std::collections::HashMap<String, (String, String)> =
-                state.orders.with_untracked(|all| {
-                    all.iter()
-                        .map(|o| {
-                            (
-                                o.meta.id.clone(),
-                                (o.body.number.clone(), o.body.currency.clone()),
-                            )
-                        })
-                        .collect()
-                });
-            state.payments.with_untracked(|all| {
-                all.iter()
-                    .filter(|r| wanted.contains(r.meta.id.as_str()))
+            let payments: Vec<Payment> = state
+                .payments
+                .with_untracked(|all| places.filter_map(|at| all.get(at)).cloned().collect());
+            let wanted: HashSet<&str> = payments.iter().map(|p| p.order_id.as_str()).collect();
+            state.orders.with_untracked(|orders| {
+                let by_id: HashMap<&str, &Order> = orders
+                    .iter()
+                    .filter(|o| wanted.contains(o.meta.id.as_str()))
+                    .map(|o| (o.meta.id.as_str(), o))
+                    .collect();
+                payments
+                    .iter()
                     .map(|r| {
-                        let (number, currency) =
-                            numbers.get(&r.order_id).cloned().unwrap_or_default();
-                        (
-                            r.meta.id.clone(),
-                            Entry {
-                                href: format!("/orders/{}", r.order_id),
-                                name: number,
-                                detail: format!(
-                                    "{} · {}",
-                                    format_date(lang, &r.day),
-                                    format_money(lang, r.amount, &currency)
-                                ),
-                            },
-                        )
+                        let (number, currency) = by_id
+                            .get(r.order_id.as_str())
+                            .map(|o| (o.body.number.clone(), o.body.currency.as_str()))
+                            .unwrap_or_default();
+                        Entry {
+                            href: format!("/orders/{}", r.order_id),
+                            name: number,
+                            detail: format!(
+                                "{} · {}",
+                                format_date(lang, &r.day),
+                                format_money(lang, r.amount, currency)
+                            ),
+                        }
                     })
                     .collect()
             })
         }
         RecordKind::Activity => state.activities.with_untracked(|all| {
-            all.iter()
-                .filter(|r| wanted.contains(r.meta.id.as_str()))
+            places
+                .filter_map(|at| all.get(at))
                 .map(|r| {
                     let links = &r.links;
                     let href = links
@@ -156,34 +138,22 @@ fn entries(state: &AppState, behind: &Behind) -> Vec<Entry> {
                     } else {
                         r.details.subject.clone()
                     };
-                    (
-                        r.meta.id.clone(),
-                        Entry {
-                            href,
-                            name: subject,
-                            detail: format!("{} · {}", format_date(lang, r.day()), about),
-                        },
-                    )
+                    Entry {
+                        href,
+                        name: subject,
+                        detail: format!("{} · {}", format_date(lang, r.day()), about),
+                    }
                 })
                 .collect()
         }),
-    };
-    // In the report's order, which is meaningful (the biggest first, the oldest first).
-    let order: std::collections::HashMap<&str, usize> = behind
-        .ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| (id.as_str(), i))
-        .collect();
-    found.sort_by_key(|(id, _)| order.get(id.as_str()).copied().unwrap_or(usize::MAX));
-    found.into_iter().map(|(_, e)| e).collect()
+    }
 }
 
 /// The list, headed by what was picked, with a button to close it.
 #[component]
 pub fn BehindList(title: String, behind: Behind, on_close: Callback<()>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let total = behind.ids.len();
+    let total = behind.len();
     let region = title.clone();
     let list = entries(&state, &behind);
     view! {
