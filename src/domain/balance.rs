@@ -1,9 +1,8 @@
 //! What each order is owed: paid, invoiced, the balance and its overdue part, the receivables
 //! list with its ageing, and the money side of Today.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use super::date::add_days;
 use super::line_draft::PricePaid;
@@ -13,8 +12,9 @@ use super::quote::{Quote, QuoteShown};
 use super::receivable::{age, installment_states, Age, InstallmentState, Invoice, Payment};
 
 /// Adds to an order's sum, copying its id only the first time: reports build a ledger of every
-/// payment each time they are computed.
-fn add(sums: &mut HashMap<String, Decimal>, order_id: &str, amount: Decimal) {
+/// payment each time they are computed. FxHash rather than SipHash for the same reason: the ids
+/// are the user's own, so nobody feeds the table keys that collide on purpose.
+fn add(sums: &mut FxHashMap<String, Decimal>, order_id: &str, amount: Decimal) {
     match sums.get_mut(order_id) {
         Some(sum) => *sum += amount,
         None => {
@@ -26,8 +26,8 @@ fn add(sums: &mut HashMap<String, Decimal>, order_id: &str, amount: Decimal) {
 /// Payments and invoices added up per order, once, outside Trash.
 #[derive(Default)]
 pub struct Ledger {
-    paid: HashMap<String, Decimal>,
-    invoiced: HashMap<String, Decimal>,
+    paid: FxHashMap<String, Decimal>,
+    invoiced: FxHashMap<String, Decimal>,
 }
 
 impl Ledger {
@@ -46,7 +46,7 @@ impl Ledger {
     }
 
     /// What was paid per order id.
-    pub fn paid_by_order(self) -> HashMap<String, Decimal> {
+    pub fn paid_by_order(self) -> FxHashMap<String, Decimal> {
         self.paid
     }
 

@@ -8,14 +8,18 @@ use super::table::{Chart, ChartKind, Label, Report, Row, Section, Table, Value};
 use crate::domain::activity::{Activity, ActivityKind};
 use crate::i18n::Key;
 
-/// Activities done in the period: an open task is a plan, not a follow-up, so a task counts once
-/// it is ticked done.
+/// An open task is a plan, not a follow-up, so a task counts once it is ticked done.
+pub fn is_follow_up(activity: &Activity) -> bool {
+    activity.details.kind != ActivityKind::Task || activity.done
+}
+
+/// Follow-ups done in the period.
 pub fn follow_ups<'a>(scope: &'a Scope) -> impl Iterator<Item = &'a Activity> + 'a {
-    scope.data.activities.iter().filter(|a| {
-        scope.counts(&a.meta)
-            && scope.period.contains(&a.at)
-            && (a.details.kind != ActivityKind::Task || a.done)
-    })
+    scope
+        .data
+        .activities
+        .iter()
+        .filter(|a| scope.counts(&a.meta) && scope.period.contains(&a.at) && is_follow_up(a))
 }
 
 /// The places of a group's follow-ups, one list per kind in the order of [`ActivityKind::ALL`].

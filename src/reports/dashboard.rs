@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::activity::follow_ups;
+use super::activity::is_follow_up;
 use super::period::{month_key, Period};
 use super::scope::{Behind, Compared, Owner, RecordKind, Scope};
 use super::table::{percent, Chart, ChartKind, Figure, Label, Report, Row, Section, Table, Value};
@@ -48,43 +48,70 @@ pub struct Headline {
     pub follow_ups: Tally,
 }
 
-/// Records are new in the period they were made in (by their UTC day).
-pub fn headline(scope: &Scope) -> Headline {
-    let mut h = Headline::default();
+/// The figures of the scope's period and of the one before it, from one pass over the records:
+/// reading each record's day once rather than once per period halves the report's time over a
+/// large data set. Records are new in the period they were made in (by their UTC day).
+pub fn headlines(scope: &Scope) -> [Headline; 2] {
+    let mut h = [Headline::default(), Headline::default()];
     let data = scope.data;
-    let new = |meta: &RecordMeta| scope.counts(meta) && scope.period.contains(&meta.created_at);
-    for lead in data.leads.iter().filter(|l| new(&l.meta)) {
-        h.new_leads.add(data.place(lead), Decimal::ZERO);
+    let periods = [scope.period.clone(), scope.period.previous()];
+    let which = |day: &str| periods.iter().position(|p| p.contains(day));
+    let new = |meta: &RecordMeta| {
+        if scope.counts(meta) {
+            which(&meta.created_at)
+        } else {
+            None
+        }
+    };
+    for lead in data.leads {
+        if let Some(i) = new(&lead.meta) {
+            h[i].new_leads.add(data.place(lead), Decimal::ZERO);
+        }
     }
-    for customer in data.customers.iter().filter(|c| new(&c.meta)) {
-        h.new_customers.add(data.place(customer), Decimal::ZERO);
+    for customer in data.customers {
+        if let Some(i) = new(&customer.meta) {
+            h[i].new_customers.add(data.place(customer), Decimal::ZERO);
+        }
     }
-    for opportunity in data.opportunities.iter() {
-        if new(&opportunity.meta) {
-            h.new_opportunities
+    for opportunity in data.opportunities {
+        if let Some(i) = new(&opportunity.meta) {
+            h[i].new_opportunities
                 .add(data.place(opportunity), Decimal::ZERO);
         }
-        let won_now = scope.counts(&opportunity.meta)
-            && scope.outcome(opportunity) == Outcome::Won
-            && scope
-                .closed_at(opportunity)
-                .is_some_and(|at| scope.period.contains(at));
-        if won_now {
-            h.won.add(
+        if !scope.counts(&opportunity.meta) || scope.outcome(opportunity) != Outcome::Won {
+            continue;
+        }
+        if let Some(i) = scope.closed_at(opportunity).and_then(which) {
+            h[i].won.add(
                 data.place(opportunity),
                 scope.opportunity_amount(opportunity),
             );
         }
     }
-    for order in scope.sales_in_period() {
-        h.orders.add(data.place(order), scope.order_total(order));
+    for order in scope.sales() {
+        if let Some(i) = which(&order.order_date) {
+            h[i].orders.add(data.place(order), scope.order_total(order));
+        }
     }
-    for (payment, order) in scope.payments_in_period() {
-        h.payments
-            .add(data.place(payment), scope.in_base(payment.amount, order));
+    for payment in data.payments.iter().filter(|p| !p.meta.is_deleted()) {
+        let Some(i) = which(&payment.day) else {
+            continue;
+        };
+        if let Some(order) = scope
+            .order(&payment.order_id)
+            .filter(|o| scope.counts(&o.meta))
+        {
+            h[i].payments
+                .add(data.place(payment), scope.in_base(payment.amount, order));
+        }
     }
-    for activity in follow_ups(scope) {
-        h.follow_ups.add(data.place(activity), Decimal::ZERO);
+    for activity in data.activities.iter().filter(|a| scope.counts(&a.meta)) {
+        if !is_follow_up(activity) {
+            continue;
+        }
+        if let Some(i) = which(&activity.at) {
+            h[i].follow_ups.add(data.place(activity), Decimal::ZERO);
+        }
     }
     h
 }
@@ -365,7 +392,7 @@ fn member_label(id: String) -> Label {
 }
 
 pub fn dashboard(scope: &Scope) -> Report {
-    let before = headline(&scope.over(scope.period.previous()));
+    let [now, before] = headlines(scope);
     let TargetsVsActual {
         months,
         members,
@@ -377,7 +404,7 @@ pub fn dashboard(scope: &Scope) -> Report {
         behind: None,
     };
     Report {
-        figures: figures(headline(scope), &before),
+        figures: figures(now, &before),
         sections: vec![
             Section {
                 title: Key::ReportTargetVsActual,

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::dashboard::{dashboard, headline, targets_vs_actual, Tally, TargetRow};
+use super::dashboard::{dashboard, headlines, targets_vs_actual, Tally, TargetRow};
 use super::period::{Period, Preset};
 use super::scope::{Behind, Data, Owner, RecordKind, Scope};
 use super::table::{Label, Report, Row, Value};
@@ -228,7 +228,7 @@ fn money(amount: &str) -> Value {
 #[test]
 fn headline_counts_what_was_new_won_sold_and_paid_in_march() {
     let data = company();
-    let h = headline(&march(&data, Owner::Everyone));
+    let [h, _] = headlines(&march(&data, Owner::Everyone));
     // l3 was made on February 29th, l4 is in Trash, l5 in April.
     assert_eq!(ids(&data, RecordKind::Lead, &h.new_leads), ["l1", "l2"]);
     assert_eq!(ids(&data, RecordKind::Customer, &h.new_customers), ["c1"]);
@@ -265,7 +265,7 @@ fn figures_compare_march_with_the_29_days_of_a_leap_february() {
         (february.from.as_str(), february.to.as_str()),
         ("2024-02-01", "2024-02-29")
     );
-    let before = headline(&scope.over(february));
+    let [_, before] = headlines(&scope);
     assert_eq!(ids(&data, RecordKind::Lead, &before.new_leads), ["l3"]);
     assert_eq!(
         ids(&data, RecordKind::Customer, &before.new_customers),
@@ -406,7 +406,7 @@ fn a_members_dashboard_has_only_their_targets_and_sales() {
     assert_eq!(vs.months[0].1, row(&data, "20000", "11300", &["s1"]));
     assert_eq!(vs.members.len(), 1);
     assert_eq!(vs.members[0].0, "m1");
-    let h = headline(&scope);
+    let [h, _] = headlines(&scope);
     // l1 only (l2 is m2's); before, l3: 1 against 1 is no change.
     assert_eq!(ids(&data, RecordKind::Lead, &h.new_leads), ["l1"]);
     let report = dashboard(&scope);
@@ -539,7 +539,7 @@ fn on_the_demo_company_the_parts_add_up_to_the_totals() {
                 assert_eq!(n as usize, f.behind.as_ref().unwrap().len());
             }
         }
-        let h = headline(&scope);
+        let [h, _] = headlines(&scope);
         assert!(h.orders.count() > 0 && h.follow_ups.count() > 0);
         for section in &report.sections {
             let total = section.table.total.as_ref().unwrap();

@@ -27,13 +27,16 @@ fn the_reports_over_the_demo_company_add_up() {
     let data = generate(DemoSize::Demo, Lang::ZhCn, TODAY);
     let me = data.settings.me.clone().unwrap();
     for owner in [Owner::Everyone, Owner::Member(me)] {
-        let scope = Scope::new(
-            Data::of(&data),
-            data.settings.clone(),
-            Period::of(Preset::Last12Months, TODAY),
-            owner,
-            TODAY,
-        );
+        let over = |preset| {
+            Scope::new(
+                Data::of(&data),
+                data.settings.clone(),
+                Period::of(preset, TODAY),
+                owner.clone(),
+                TODAY,
+            )
+        };
+        let scope = over(Preset::Last12Months);
 
         let report = customers(&scope);
         for section in &report.sections[..4] {
@@ -79,7 +82,7 @@ fn the_reports_over_the_demo_company_add_up() {
         let report = forecast(&scope);
         sums(&report.sections[0], &[0, 1, 2, 3]);
         // This year seen in March: March to December.
-        let report = forecast(&scope.over(Period::of(Preset::ThisYear, TODAY)));
+        let report = forecast(&over(Preset::ThisYear));
         assert_eq!(report.sections[0].table.rows.len(), 10);
         sums(&report.sections[0], &[0, 1, 2, 3]);
     }

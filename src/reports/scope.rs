@@ -1,8 +1,6 @@
 //! What a report looks at: one device's data, a period, an owner filter, and the base currency
 //! every amount is converted to.
 
-use std::rc::Rc;
-
 use rustc_hash::FxHashMap;
 
 use rust_decimal::Decimal;
@@ -65,8 +63,8 @@ impl<'a> Data<'a> {
     }
 }
 
-/// Records by id, shared by a scope and its comparison period: over the benchmark's data,
-/// building these costs more than some reports.
+/// Records by id: over the benchmark's data, building these costs more than some reports, so
+/// they are built once per scope.
 struct Lookups<'a> {
     orders: FxHashMap<&'a str, &'a Order>,
     customers: FxHashMap<&'a str, &'a Customer>,
@@ -82,7 +80,7 @@ pub struct Scope<'a> {
     pub base: String,
     pub stages: Vec<Stage>,
     currencies: Currencies,
-    lookups: Rc<Lookups<'a>>,
+    lookups: Lookups<'a>,
 }
 
 impl<'a> Scope<'a> {
@@ -103,25 +101,10 @@ impl<'a> Scope<'a> {
             stages: pipeline_or_default(settings.pipeline.clone()),
             settings,
             currencies,
-            lookups: Rc::new(Lookups {
+            lookups: Lookups {
                 orders: live_by_id(data.orders, |o| &o.meta),
                 customers: live_by_id(data.customers, |c| &c.meta),
-            }),
-        }
-    }
-
-    /// The same filters over another period, for a comparison.
-    pub fn over(&self, period: Period) -> Scope<'a> {
-        Scope {
-            data: self.data,
-            settings: self.settings.clone(),
-            period,
-            owner: self.owner.clone(),
-            today: self.today.clone(),
-            base: self.base.clone(),
-            stages: self.stages.clone(),
-            currencies: self.currencies.clone(),
-            lookups: Rc::clone(&self.lookups),
+            },
         }
     }
 

@@ -233,7 +233,7 @@ pub fn OrdersPage() -> impl IntoView {
 #[component]
 fn OrderCells(
     order: Order,
-    ledger: Memo<std::collections::HashMap<String, Decimal>>,
+    ledger: Memo<rustc_hash::FxHashMap<String, Decimal>>,
     names: Memo<Names>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
