@@ -200,3 +200,38 @@ async fn a_batch_over_several_stores_is_all_or_nothing() {
     assert_eq!(snapshot.leads.len(), 1);
     store.close();
 }
+
+#[wasm_bindgen_test]
+async fn a_store_larger_than_one_read_loads_whole_and_in_order() {
+    use rexie::{Rexie, TransactionMode};
+    let name = "test-many";
+    let store = fresh(name).await;
+    // More than two reads' worth, saved out of key order, with Chinese text in every record.
+    let mut saved: Vec<Lead> = (0..4_500)
+        .map(|i| {
+            lead(
+                &format!("lead-{:05}", (i * 7) % 4_500),
+                &format!("王芳 {i} 😀"),
+            )
+        })
+        .collect();
+    store.save_all(&saved).await.unwrap();
+    saved.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    let loaded: Vec<Lead> = store.load_all().await.unwrap();
+    assert_eq!(loaded, saved);
+
+    // A record that cannot be read is named by its place in the store, past the first reads.
+    let raw = Rexie::builder(name).build().await.unwrap();
+    let tx = raw
+        .transaction(&["leads"], TransactionMode::ReadWrite)
+        .unwrap();
+    let bad = js_sys::JSON::parse(r#"{"id":"lead-99999","rev":"one"}"#).unwrap();
+    tx.store("leads").unwrap().put(&bad, None).await.unwrap();
+    tx.done().await.unwrap();
+    raw.close();
+    match store.load_all::<Lead>().await {
+        Err(StoreError::Corrupt(text)) => assert!(text.starts_with("leads[4500]"), "{text}"),
+        other => panic!("expected a corrupt record, got {other:?}"),
+    }
+    store.close();
+}

@@ -7,7 +7,8 @@ import { extname, join, normalize } from 'node:path';
 import { TYPES as APP_TYPES } from '../../tests/e2e/support.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const DIST = join(ROOT, 'dist');
+/// BENCH_DIST serves another build, e.g. one with the wasm's function names kept for profiling.
+const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist');
 export const CACHE = join(ROOT, 'bench', '.cache');
 const DEXIE = join(ROOT, 'node_modules', 'dexie', 'dist', 'dexie.mjs');
 

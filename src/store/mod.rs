@@ -15,7 +15,7 @@ pub use error::StoreError;
 pub use restore::{RestoreMode, EVERYTHING};
 pub use tabs::Change;
 
-use rexie::{Rexie, TransactionMode};
+use rexie::{KeyRange, Rexie, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
@@ -34,6 +34,7 @@ use crate::domain::record::Record;
 use crate::domain::team::TeamMember;
 use codec::{decode_all, encode, stored_rev};
 use error::idb;
+use schema::RECORD_KEY_PATH;
 use tabs::Tabs;
 
 /// A kind of record and the object store it lives in.
@@ -104,6 +105,9 @@ impl Batch {
     }
 }
 
+/// Records are read from a store this many at a time.
+const READ_CHUNK: u32 = 2000;
+
 /// Everything the app shows, read once at start.
 pub type Snapshot = Dataset;
 
@@ -147,18 +151,35 @@ impl Store {
     }
 
     pub async fn load(&self) -> Result<Snapshot, StoreError> {
+        // The stores are read side by side, so that IndexedDB reads one store's next records
+        // while this thread decodes another's.
+        let (team, leads, customers, contacts, activities, opportunities) = futures::try_join!(
+            self.load_all(),
+            self.load_all(),
+            self.load_all(),
+            self.load_all(),
+            self.load_all(),
+            self.load_all(),
+        )?;
+        let (products, quotes, orders, payments, invoices) = futures::try_join!(
+            self.load_all(),
+            self.load_all(),
+            self.load_all(),
+            self.load_all(),
+            self.load_all(),
+        )?;
         Ok(Snapshot {
-            team: self.load_all().await?,
-            leads: self.load_all().await?,
-            customers: self.load_all().await?,
-            contacts: self.load_all().await?,
-            activities: self.load_all().await?,
-            opportunities: self.load_all().await?,
-            products: self.load_all().await?,
-            quotes: self.load_all().await?,
-            orders: self.load_all().await?,
-            payments: self.load_all().await?,
-            invoices: self.load_all().await?,
+            team,
+            leads,
+            customers,
+            contacts,
+            activities,
+            opportunities,
+            products,
+            quotes,
+            orders,
+            payments,
+            invoices,
             settings: Settings {
                 me: self.setting(schema::SETTING_ME).await?,
                 forgotten_days: self.setting(schema::SETTING_FORGOTTEN_DAYS).await?,
@@ -171,19 +192,42 @@ impl Store {
         })
     }
 
-    /// Every record of one kind, Trash included.
+    /// Every record of one kind, Trash included, in key order.
+    ///
+    /// Read and decoded [`READ_CHUNK`] records at a time, in one transaction: what is held at
+    /// once besides the records is one chunk's JS objects and JSON, not a whole store's, and a
+    /// wasm memory grown for a peak never shrinks again.
     pub async fn load_all<R: Stored>(&self) -> Result<Vec<R>, StoreError> {
+        let read = |e: rexie::Error| StoreError::Read(idb(e));
         let tx = self
             .db
             .transaction(&[R::STORE], TransactionMode::ReadOnly)
-            .map_err(|e| StoreError::Read(idb(e)))?;
-        let values = tx
-            .store(R::STORE)
-            .map_err(|e| StoreError::Read(idb(e)))?
-            .get_all(None, None)
-            .await
-            .map_err(|e| StoreError::Read(idb(e)))?;
-        decode_all(R::STORE, values)
+            .map_err(read)?;
+        let store = tx.store(R::STORE).map_err(read)?;
+        // Sized once, rather than grown by doubling, which copies and briefly holds both.
+        let count = store.count(None).await.map_err(read)?;
+        let mut records = Vec::with_capacity(count as usize);
+        let mut after: Option<JsValue> = None;
+        loop {
+            let range = after
+                .map(|key| KeyRange::lower_bound(&key, Some(true)))
+                .transpose()
+                .map_err(|e| read(e.into()))?;
+            let values = store.get_all(range, Some(READ_CHUNK)).await.map_err(read)?;
+            let Some(last) = values.last() else {
+                break;
+            };
+            after = Some(
+                js_sys::Reflect::get(last, &RECORD_KEY_PATH.into()).map_err(|_| {
+                    StoreError::Corrupt(format!("{}: a record without id", R::STORE))
+                })?,
+            );
+            records.extend(decode_all(R::STORE, &values, records.len())?);
+            if values.len() < READ_CHUNK as usize {
+                break;
+            }
+        }
+        Ok(records)
     }
 
     /// Writes one record. See [`Store::save_all`].
@@ -324,22 +368,26 @@ impl Store {
                 refresh.gone.push(change.id.clone());
                 continue;
             };
-            let values = vec![value];
+            let values = [value];
             let changed = &mut refresh.changed;
             match *store_name {
-                schema::TEAM => changed.team.extend(decode_all(store_name, values)?),
-                schema::LEADS => changed.leads.extend(decode_all(store_name, values)?),
-                schema::CUSTOMERS => changed.customers.extend(decode_all(store_name, values)?),
-                schema::CONTACTS => changed.contacts.extend(decode_all(store_name, values)?),
-                schema::ACTIVITIES => changed.activities.extend(decode_all(store_name, values)?),
+                schema::TEAM => changed.team.extend(decode_all(store_name, &values, 0)?),
+                schema::LEADS => changed.leads.extend(decode_all(store_name, &values, 0)?),
+                schema::CUSTOMERS => changed
+                    .customers
+                    .extend(decode_all(store_name, &values, 0)?),
+                schema::CONTACTS => changed.contacts.extend(decode_all(store_name, &values, 0)?),
+                schema::ACTIVITIES => changed
+                    .activities
+                    .extend(decode_all(store_name, &values, 0)?),
                 schema::OPPORTUNITIES => changed
                     .opportunities
-                    .extend(decode_all(store_name, values)?),
-                schema::PRODUCTS => changed.products.extend(decode_all(store_name, values)?),
-                schema::QUOTES => changed.quotes.extend(decode_all(store_name, values)?),
-                schema::ORDERS => changed.orders.extend(decode_all(store_name, values)?),
-                schema::PAYMENTS => changed.payments.extend(decode_all(store_name, values)?),
-                _ => changed.invoices.extend(decode_all(store_name, values)?),
+                    .extend(decode_all(store_name, &values, 0)?),
+                schema::PRODUCTS => changed.products.extend(decode_all(store_name, &values, 0)?),
+                schema::QUOTES => changed.quotes.extend(decode_all(store_name, &values, 0)?),
+                schema::ORDERS => changed.orders.extend(decode_all(store_name, &values, 0)?),
+                schema::PAYMENTS => changed.payments.extend(decode_all(store_name, &values, 0)?),
+                _ => changed.invoices.extend(decode_all(store_name, &values, 0)?),
             }
         }
         Ok(refresh)

@@ -44,6 +44,7 @@ pub const RECORD_STORES: [&str; 11] = [
 ];
 
 pub const SETTING_KEY_PATH: &str = "key";
+pub const RECORD_KEY_PATH: &str = "id";
 
 /// Settings keys.
 pub const SETTING_DATA_VERSION: &str = "data_version";
@@ -64,15 +65,15 @@ pub fn builder(name: &str) -> RexieBuilder {
     RexieBuilder::new(name)
         .version(DB_VERSION)
         .add_object_store(ObjectStore::new(SETTINGS).key_path(SETTING_KEY_PATH))
-        .add_object_store(ObjectStore::new(TEAM).key_path("id"))
-        .add_object_store(ObjectStore::new(LEADS).key_path("id"))
-        .add_object_store(ObjectStore::new(CUSTOMERS).key_path("id"))
-        .add_object_store(ObjectStore::new(CONTACTS).key_path("id"))
-        .add_object_store(ObjectStore::new(ACTIVITIES).key_path("id"))
-        .add_object_store(ObjectStore::new(OPPORTUNITIES).key_path("id"))
-        .add_object_store(ObjectStore::new(PRODUCTS).key_path("id"))
-        .add_object_store(ObjectStore::new(QUOTES).key_path("id"))
-        .add_object_store(ObjectStore::new(ORDERS).key_path("id"))
-        .add_object_store(ObjectStore::new(PAYMENTS).key_path("id"))
-        .add_object_store(ObjectStore::new(INVOICES).key_path("id"))
+        .add_object_store(ObjectStore::new(TEAM).key_path(RECORD_KEY_PATH))
+        .add_object_store(ObjectStore::new(LEADS).key_path(RECORD_KEY_PATH))
+        .add_object_store(ObjectStore::new(CUSTOMERS).key_path(RECORD_KEY_PATH))
+        .add_object_store(ObjectStore::new(CONTACTS).key_path(RECORD_KEY_PATH))
+        .add_object_store(ObjectStore::new(ACTIVITIES).key_path(RECORD_KEY_PATH))
+        .add_object_store(ObjectStore::new(OPPORTUNITIES).key_path(RECORD_KEY_PATH))
+        .add_object_store(ObjectStore::new(PRODUCTS).key_path(RECORD_KEY_PATH))
+        .add_object_store(ObjectStore::new(QUOTES).key_path(RECORD_KEY_PATH))
+        .add_object_store(ObjectStore::new(ORDERS).key_path(RECORD_KEY_PATH))
+        .add_object_store(ObjectStore::new(PAYMENTS).key_path(RECORD_KEY_PATH))
+        .add_object_store(ObjectStore::new(INVOICES).key_path(RECORD_KEY_PATH))
 }

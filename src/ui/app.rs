@@ -45,8 +45,8 @@ pub fn start() {
 
 /// Opens the database and reads everything from it.
 async fn open(lang: Lang) -> Result<(Store, Snapshot, String), StoreError> {
-    let store = Store::open(DATABASE).await?;
-    let (snapshot, me) = load_with_me(&store, lang).await?;
+    let store = browser::timed_async("leadline:open", Store::open(DATABASE)).await?;
+    let (snapshot, me) = browser::timed_async("leadline:load", load_with_me(&store, lang)).await?;
     Ok((store, snapshot, me))
 }
 

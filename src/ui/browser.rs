@@ -29,6 +29,17 @@ pub fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
     out
 }
 
+/// [`timed`] for work that awaits.
+pub async fn timed_async<R>(name: &str, f: impl std::future::Future<Output = R>) -> R {
+    let start = format!("{name}:start");
+    let marked = performance_mark(&start).is_ok();
+    let out = f.await;
+    if marked {
+        let _ = performance_measure(name, &start);
+    }
+    out
+}
+
 /// Now, as UTC RFC 3339 with milliseconds.
 pub fn now() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
