@@ -141,3 +141,27 @@ test('reports fit a phone and speak Chinese', async () => {
   await page.getByRole('heading', { name: '跟进类型分布' }).waitFor();
   await context.close();
 });
+
+test('a long table draws fifty rows at a time and the rest on demand', async () => {
+  const { context, page } = await withDemo();
+  await page.goto(server.url + '/reports/activity');
+  await page.getByTestId('report-period').selectOption('last_12_months');
+  const byWeek = page.getByTestId('report-section').filter({ hasText: 'Follow-ups by week' });
+  const more = byWeek.getByTestId('report-more');
+  await more.waitFor();
+  const [, shown, count] = (await more.textContent()).match(/Showing (\d+) of (\d+) rows\. The CSV export has them all\./);
+  assert.equal(Number(shown), 50);
+  assert.ok(Number(count) > 50, `a year has more than fifty weeks (${count})`);
+  assert.equal(await byWeek.getByTestId('report-row').count(), 50);
+  await screenshot(page, 'report-show-more-desktop');
+
+  await byWeek.getByTestId('report-show-more').click();
+  await more.waitFor({ state: 'detached' });
+  assert.equal(await byWeek.getByTestId('report-row').count(), Number(count));
+
+  // The CSV has every row whatever the screen shows.
+  const [download] = await Promise.all([page.waitForEvent('download'), byWeek.getByTestId('report-csv').click()]);
+  const lines = (await readFile(await download.path())).subarray(3).toString('utf8').trimEnd().split('\r\n');
+  assert.equal(lines.length, 1 + Number(count) + 1, 'heading, every week, total');
+  await context.close();
+});
