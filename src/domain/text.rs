@@ -38,15 +38,31 @@ pub fn search_words(query: &str) -> Vec<String> {
 
 /// Whether every word is in one of `fields`, or, for words of digits, in `phone` however its
 /// digits were separated.
+///
+/// Search runs this over every record at each keystroke, so it folds nothing it can avoid: a
+/// word holds no space, so it never spans two fields or a run of spaces, and in a field of plain
+/// ASCII folding is only a change of case, compared in place.
 pub fn contains_all(fields: &[&str], phone: &str, words: &[String]) -> bool {
-    if words.is_empty() {
-        return true;
-    }
-    let haystack = fold(&fields.join(" "));
-    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-    words.iter().all(|w| {
-        haystack.contains(w.as_str()) || (!digits.is_empty() && digits.contains(w.as_str()))
+    words.iter().all(|word| {
+        fields.iter().any(|field| field_contains(field, word)) || digits_contain(phone, word)
     })
+}
+
+/// Whether `field`, folded, contains `word` (folded, no spaces).
+fn field_contains(field: &str, word: &str) -> bool {
+    if !field.is_ascii() {
+        return fold(field).contains(word);
+    }
+    let (field, word) = (field.as_bytes(), word.as_bytes());
+    word.is_empty()
+        || field
+            .windows(word.len())
+            .any(|window| window.eq_ignore_ascii_case(word))
+}
+
+fn digits_contain(phone: &str, word: &str) -> bool {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    !digits.is_empty() && digits.contains(word)
 }
 
 /// Whether `text` looks like an email address: something, an @, a domain with a dot, no spaces.
@@ -77,6 +93,47 @@ mod tests {
         assert_eq!(fold("  ＡＢＣ　Ltd  "), "abc ltd");
         assert_eq!(fold("Ｎｏ．１ 科技"), "no.1 科技");
         assert_eq!(fold("北京  星辰\t科技"), "北京 星辰 科技");
+    }
+
+    /// The definition the quick version must keep: every word in the folded, joined fields.
+    fn folded_join_contains_all(fields: &[&str], phone: &str, words: &[String]) -> bool {
+        let haystack = fold(&fields.join(" "));
+        let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+        words.iter().all(|w| {
+            haystack.contains(w.as_str()) || (!digits.is_empty() && digits.contains(w.as_str()))
+        })
+    }
+
+    #[test]
+    fn finds_words_whatever_their_case_width_or_field() {
+        let fields = ["Northwind Traders", "Retail", "上海", "ＡＣＭＥ Ｌｔｄ"];
+        let found = |query: &str| contains_all(&fields, "+86 138-0013-8000", &search_words(query));
+        assert!(found("north TRADERS"));
+        assert!(found("retail 上海"));
+        assert!(found("acme ltd"));
+        assert!(found("13800138"));
+        assert!(found(""));
+        assert!(!found("north south"));
+        assert!(!found("tradersretail"), "a word does not span two fields");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_folding_the_joined_fields(
+            fields in proptest::collection::vec(
+                proptest::prop_oneof!["[abAB \\t-]{0,8}", "[a-cA-C ０１ａＡ　éİ上\\t-]{0,8}"],
+                0..4,
+            ),
+            phone in "[0-9 +-]{0,8}",
+            query in proptest::prop_oneof!["[abAB ]{0,5}", "[a-cA-C ０ａ1éi上-]{0,6}"],
+        ) {
+            let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+            let words = search_words(&query);
+            proptest::prop_assert_eq!(
+                contains_all(&fields, &phone, &words),
+                folded_join_contains_all(&fields, &phone, &words)
+            );
+        }
     }
 
     #[test]
