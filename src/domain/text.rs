@@ -54,10 +54,12 @@ fn field_contains(field: &str, word: &str) -> bool {
         return fold(field).contains(word);
     }
     let (field, word) = (field.as_bytes(), word.as_bytes());
-    word.is_empty()
-        || field
-            .windows(word.len())
-            .any(|window| window.eq_ignore_ascii_case(word))
+    let Some((&first, rest)) = word.split_first() else {
+        return true;
+    };
+    field.windows(word.len()).any(|window| {
+        window[0].to_ascii_lowercase() == first && window[1..].eq_ignore_ascii_case(rest)
+    })
 }
 
 fn digits_contain(phone: &str, word: &str) -> bool {
