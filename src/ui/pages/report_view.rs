@@ -17,6 +17,8 @@ use crate::ui::state::AppState;
 /// Rows drawn at first, and added per "Show more": a table of thousands of rows would take
 /// seconds to draw and is read from its top; the CSV export has every row.
 const ROWS_SHOWN: usize = 50;
+/// Columns (the label among them) past which a table no longer fits beside its chart.
+const WIDE_TABLE: usize = 5;
 
 /// What a picked bar, row or figure shows: a heading and its records.
 type Picked = Option<(String, Behind)>;
@@ -302,7 +304,9 @@ fn section_view(
         .as_ref()
         .map(|r| row_view((usize::MAX, r), true));
     let empty = section.table.rows.is_empty();
-    let has_chart = chart.is_some();
+    // A table of many columns beside its chart would be cut off on a laptop: it goes under it.
+    let side_by_side = chart.is_some() && section.table.columns.len() <= WIDE_TABLE;
+    let table_under = chart.is_some() && !side_by_side;
     view! {
         <section class="report-section panel" data-testid="report-section" data-index=index>
             <div class="panel-head">
@@ -312,7 +316,7 @@ fn section_view(
             <Show when=move || empty>
                 <p class="muted">{t(lang, Key::ReportEmpty)}</p>
             </Show>
-            <div class="report-body" class:report-body-chart=has_chart>
+            <div class="report-body" class:report-body-chart=side_by_side class:report-body-under=table_under>
                 {chart}
                 <div class="report-table">
                     <table class="records">
