@@ -1,7 +1,10 @@
 //! What the customer list shows: search as you type, filters and sort.
 
+use std::borrow::Cow;
+
 use super::customer::Customer;
 use super::lead::Level;
+use super::places::places_where;
 use super::text::{contains_all, fold, search_words};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -20,6 +23,28 @@ impl CustomerSort {
         CustomerSort::Name,
         CustomerSort::NextFollowUp,
     ];
+
+    /// The places of the customers outside Trash, in this order: the list before any word or
+    /// filter. It changes only with the customers or the sort, so the list keeps it and a
+    /// keystroke only filters it.
+    pub fn order(self, customers: &[Customer]) -> Vec<u32> {
+        let mut order = places_where(customers, |c| !c.meta.is_deleted());
+        let at = |place: &u32| &customers[*place as usize];
+        match self {
+            CustomerSort::RecentlyUpdated => {
+                order.sort_by(|a, b| at(b).meta.updated_at.cmp(&at(a).meta.updated_at))
+            }
+            CustomerSort::Newest => {
+                order.sort_by(|a, b| at(b).meta.created_at.cmp(&at(a).meta.created_at))
+            }
+            CustomerSort::Name => order.sort_by_cached_key(|p| fold(&at(p).details.name)),
+            CustomerSort::NextFollowUp => order.sort_by_key(|p| {
+                let day = at(p).details.next_follow_up.as_deref();
+                (day.is_none(), day)
+            }),
+        }
+        order
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -31,45 +56,56 @@ pub struct CustomerQuery {
 }
 
 impl CustomerQuery {
-    /// The customers outside Trash that match, in the chosen order.
-    pub fn run<'a>(&self, customers: &'a [Customer]) -> Vec<&'a Customer> {
+    /// The places of the customers outside Trash that match, in the chosen order.
+    pub fn run(&self, customers: &[Customer]) -> Vec<u32> {
+        self.filter(customers, &self.sort.order(customers))
+    }
+
+    /// The places, out of `order` (as [`CustomerSort::order`] gave it), of the customers that
+    /// match, in that order.
+    pub fn filter(&self, customers: &[Customer], order: &[u32]) -> Vec<u32> {
         let words = search_words(&self.text);
-        let mut found: Vec<&Customer> = customers
-            .iter()
-            .filter(|c| !c.meta.is_deleted())
-            .filter(|c| self.level.is_none_or(|l| c.details.level == Some(l)))
-            .filter(|c| self.owner.as_ref().is_none_or(|o| &c.meta.owner == o))
-            .filter(|c| {
-                let d = &c.details;
-                let tags = d.tags.join(" ");
-                let fields = [
-                    d.name.as_str(),
-                    &d.industry,
-                    &d.city,
-                    &d.address,
-                    &d.phone,
-                    &d.website,
-                    &tags,
-                    &d.notes,
-                ];
-                contains_all(&fields, &d.phone, &words)
-            })
-            .collect();
-        match self.sort {
-            CustomerSort::RecentlyUpdated => {
-                found.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at))
-            }
-            CustomerSort::Newest => found.sort_by(|a, b| b.meta.created_at.cmp(&a.meta.created_at)),
-            CustomerSort::Name => found.sort_by_cached_key(|c| fold(&c.details.name)),
-            CustomerSort::NextFollowUp => found.sort_by(|a, b| {
-                let key = |c: &Customer| {
-                    let day = c.details.next_follow_up.clone();
-                    (day.is_none(), day)
-                };
-                key(a).cmp(&key(b))
-            }),
+        if words.is_empty() && self.level.is_none() && self.owner.is_none() {
+            return order.to_vec();
         }
-        found
+        order
+            .iter()
+            .copied()
+            .filter(|&place| {
+                customers
+                    .get(place as usize)
+                    .is_some_and(|c| self.keeps(c, &words))
+            })
+            .collect()
+    }
+
+    fn keeps(&self, customer: &Customer, words: &[String]) -> bool {
+        let d = &customer.details;
+        if self.level.is_some_and(|l| d.level != Some(l))
+            || self
+                .owner
+                .as_ref()
+                .is_some_and(|o| &customer.meta.owner != o)
+        {
+            return false;
+        }
+        // Joined only when there are two or more: most customers have one tag or none.
+        let tags = match d.tags.as_slice() {
+            [] => Cow::Borrowed(""),
+            [one] => Cow::Borrowed(one.as_str()),
+            many => Cow::Owned(many.join(" ")),
+        };
+        let fields = [
+            d.name.as_str(),
+            &d.industry,
+            &d.city,
+            &d.address,
+            &d.phone,
+            &d.website,
+            &tags,
+            &d.notes,
+        ];
+        contains_all(&fields, &d.phone, words)
     }
 }
 
@@ -102,8 +138,11 @@ mod tests {
         vec![a, b, gone]
     }
 
-    fn ids(found: Vec<&Customer>) -> Vec<&str> {
-        found.iter().map(|c| c.meta.id.as_str()).collect()
+    fn ids(all: &[Customer], found: Vec<u32>) -> Vec<&str> {
+        found
+            .iter()
+            .map(|&p| all[p as usize].meta.id.as_str())
+            .collect()
     }
 
     #[test]
@@ -114,7 +153,7 @@ mod tests {
                 text: text.into(),
                 ..CustomerQuery::default()
             };
-            ids(query.run(&customers))
+            ids(&customers, query.run(&customers))
         };
         assert_eq!(search(""), ["b", "a"]);
         assert_eq!(search("重点"), ["a"]);
@@ -130,21 +169,54 @@ mod tests {
             level: Some(Level::A),
             ..CustomerQuery::default()
         };
-        assert_eq!(ids(level.run(&customers)), ["a"]);
+        assert_eq!(ids(&customers, level.run(&customers)), ["a"]);
         let owner = CustomerQuery {
             owner: Some("li".into()),
             ..CustomerQuery::default()
         };
-        assert_eq!(ids(owner.run(&customers)), ["b"]);
+        assert_eq!(ids(&customers, owner.run(&customers)), ["b"]);
         let by_name = CustomerQuery {
             sort: CustomerSort::Name,
             ..CustomerQuery::default()
         };
-        assert_eq!(ids(by_name.run(&customers)), ["b", "a"]);
+        assert_eq!(ids(&customers, by_name.run(&customers)), ["b", "a"]);
         let by_follow_up = CustomerQuery {
             sort: CustomerSort::NextFollowUp,
             ..CustomerQuery::default()
         };
-        assert_eq!(ids(by_follow_up.run(&customers)), ["b", "a"]);
+        assert_eq!(ids(&customers, by_follow_up.run(&customers)), ["b", "a"]);
+    }
+
+    #[test]
+    fn finds_any_of_several_tags() {
+        let mut customers = sample();
+        customers[1].details.tags = vec!["export".into(), "重点".into(), "VIP".into()];
+        let search = |text: &str| {
+            let query = CustomerQuery {
+                text: text.into(),
+                ..CustomerQuery::default()
+            };
+            ids(&customers, query.run(&customers))
+        };
+        assert_eq!(search("重点"), ["b", "a"]);
+        assert_eq!(search("vip export"), ["b"]);
+    }
+
+    #[test]
+    fn a_kept_order_is_filtered_in_its_own_order() {
+        let customers = sample();
+        let order = CustomerSort::Name.order(&customers);
+        assert_eq!(ids(&customers, order.clone()), ["b", "a"]);
+        let query = CustomerQuery {
+            text: "acme".into(),
+            sort: CustomerSort::Name,
+            ..CustomerQuery::default()
+        };
+        assert_eq!(ids(&customers, query.filter(&customers, &order)), ["b"]);
+        let everyone = CustomerQuery {
+            sort: CustomerSort::Name,
+            ..CustomerQuery::default()
+        };
+        assert_eq!(everyone.filter(&customers, &order), order);
     }
 }

@@ -1,6 +1,7 @@
 //! What a lead list shows: search as you type, filters and sort, over the leads in memory.
 
 use super::lead::{Lead, LeadStatus};
+use super::places::{placed, places_of, Placed};
 use super::text::{contains_all, fold, search_words};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -33,11 +34,10 @@ pub struct LeadQuery {
 }
 
 impl LeadQuery {
-    /// The leads outside Trash that match, in the chosen order.
-    pub fn run<'a>(&self, leads: &'a [Lead]) -> Vec<&'a Lead> {
+    /// The places of the leads outside Trash that match, in the chosen order.
+    pub fn run(&self, leads: &[Lead]) -> Vec<u32> {
         let words = search_words(&self.text);
-        let mut found: Vec<&Lead> = leads
-            .iter()
+        let mut found: Vec<Placed<Lead>> = placed(leads)
             .filter(|lead| !lead.meta.is_deleted())
             .filter(|lead| self.status.is_none_or(|s| lead.status == s))
             .filter(|lead| {
@@ -49,7 +49,7 @@ impl LeadQuery {
             .filter(|lead| matches(lead, &words))
             .collect();
         sort(&mut found, self.sort);
-        found
+        places_of(&found)
     }
 }
 
@@ -68,7 +68,7 @@ fn matches(lead: &Lead, words: &[String]) -> bool {
     contains_all(&fields, &d.phone, words)
 }
 
-fn sort(leads: &mut [&Lead], by: LeadSort) {
+fn sort(leads: &mut [Placed<Lead>], by: LeadSort) {
     match by {
         LeadSort::RecentlyUpdated => {
             leads.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at))
@@ -113,8 +113,11 @@ mod tests {
         .unwrap()
     }
 
-    fn ids(found: Vec<&Lead>) -> Vec<&str> {
-        found.iter().map(|l| l.meta.id.as_str()).collect()
+    fn ids(all: &[Lead], found: Vec<u32>) -> Vec<&str> {
+        found
+            .iter()
+            .map(|&p| all[p as usize].meta.id.as_str())
+            .collect()
     }
 
     fn sample() -> Vec<Lead> {
@@ -136,18 +139,21 @@ mod tests {
     #[test]
     fn lists_everything_but_trash_most_recent_first() {
         let leads = sample();
-        assert_eq!(ids(LeadQuery::default().run(&leads)), ["c", "a", "b"]);
+        assert_eq!(
+            ids(&leads, LeadQuery::default().run(&leads)),
+            ["c", "a", "b"]
+        );
     }
 
     #[test]
     fn searches_every_word_across_fields_case_and_width_blind() {
         let leads = sample();
         let search = |text: &str| {
-            ids(LeadQuery {
+            let query = LeadQuery {
                 text: text.into(),
                 ..LeadQuery::default()
-            }
-            .run(&leads))
+            };
+            ids(&leads, query.run(&leads))
         };
         assert_eq!(search("星辰"), ["a"]);
         assert_eq!(search("ＡＣＭＥ"), ["b"]);
@@ -164,28 +170,28 @@ mod tests {
             status: Some(LeadStatus::Contacted),
             ..LeadQuery::default()
         };
-        assert_eq!(ids(by_status.run(&leads)), ["c"]);
+        assert_eq!(ids(&leads, by_status.run(&leads)), ["c"]);
         let by_source = LeadQuery {
             source: Some("referral".into()),
             ..LeadQuery::default()
         };
-        assert_eq!(ids(by_source.run(&leads)), ["b"]);
+        assert_eq!(ids(&leads, by_source.run(&leads)), ["b"]);
         let by_owner = LeadQuery {
             owner: Some("me".into()),
             ..LeadQuery::default()
         };
-        assert_eq!(ids(by_owner.run(&leads)), ["c", "a"]);
+        assert_eq!(ids(&leads, by_owner.run(&leads)), ["c", "a"]);
     }
 
     #[test]
     fn sorts_by_each_order() {
         let leads = sample();
         let sorted = |sort| {
-            ids(LeadQuery {
+            let query = LeadQuery {
                 sort,
                 ..LeadQuery::default()
-            }
-            .run(&leads))
+            };
+            ids(&leads, query.run(&leads))
         };
         assert_eq!(sorted(LeadSort::Name), ["c", "b", "a"]);
         assert_eq!(sorted(LeadSort::Company), ["b", "a", "c"]);

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use super::activity::{Activity, ActivityKind};
 use super::contact::Contact;
 use super::opportunity::Opportunity;
+use super::places::{placed, places_of, Placed};
 use super::text::{contains_all, fold, search_words};
 
 pub type Names = HashMap<String, String>;
@@ -33,10 +34,10 @@ pub struct ContactQuery {
 }
 
 impl ContactQuery {
-    pub fn run<'a>(&self, contacts: &'a [Contact], names: &Names) -> Vec<&'a Contact> {
+    /// The places of the contacts outside Trash that match, in the chosen order.
+    pub fn run(&self, contacts: &[Contact], names: &Names) -> Vec<u32> {
         let words = search_words(&self.text);
-        let mut found: Vec<&Contact> = contacts
-            .iter()
+        let mut found: Vec<Placed<Contact>> = placed(contacts)
             .filter(|c| !c.meta.is_deleted())
             .filter(|c| self.owner.as_ref().is_none_or(|o| &c.meta.owner == o))
             .filter(|c| !self.decision_makers_only || c.details.decision_maker)
@@ -66,7 +67,7 @@ impl ContactQuery {
                 found.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at))
             }
         }
-        found
+        places_of(&found)
     }
 }
 
@@ -88,10 +89,10 @@ pub struct OpportunityQuery {
 }
 
 impl OpportunityQuery {
-    pub fn run<'a>(&self, opportunities: &'a [Opportunity], names: &Names) -> Vec<&'a Opportunity> {
+    /// The places of the opportunities outside Trash that match, in the chosen order.
+    pub fn run(&self, opportunities: &[Opportunity], names: &Names) -> Vec<u32> {
         let words = search_words(&self.text);
-        let mut found: Vec<&Opportunity> = opportunities
-            .iter()
+        let mut found: Vec<Placed<Opportunity>> = placed(opportunities)
             .filter(|o| !o.meta.is_deleted())
             .filter(|o| self.stage.as_ref().is_none_or(|s| &o.stage_id == s))
             .filter(|o| self.owner.as_ref().is_none_or(|w| &o.meta.owner == w))
@@ -115,7 +116,7 @@ impl OpportunityQuery {
             }),
             OpportunitySort::Title => found.sort_by_cached_key(|o| fold(&o.title)),
         }
-        found
+        places_of(&found)
     }
 }
 
@@ -137,10 +138,10 @@ pub struct ActivityQuery {
 }
 
 impl ActivityQuery {
-    pub fn run<'a>(&self, activities: &'a [Activity], names: &Names) -> Vec<&'a Activity> {
+    /// The places of the activities outside Trash that match, in the chosen order.
+    pub fn run(&self, activities: &[Activity], names: &Names) -> Vec<u32> {
         let words = search_words(&self.text);
-        let mut found: Vec<&Activity> = activities
-            .iter()
+        let mut found: Vec<Placed<Activity>> = placed(activities)
             .filter(|a| !a.meta.is_deleted())
             .filter(|a| self.kind.is_none_or(|k| a.details.kind == k))
             .filter(|a| self.owner.as_ref().is_none_or(|o| &a.meta.owner == o))
@@ -166,7 +167,7 @@ impl ActivityQuery {
                 key(a).cmp(&key(b))
             }),
         }
-        found
+        places_of(&found)
     }
 }
 
@@ -213,7 +214,7 @@ mod tests {
         let ids = |q: &ContactQuery| {
             q.run(&all, &names())
                 .iter()
-                .map(|c| c.details.name.clone())
+                .map(|&p| all[p as usize].details.name.clone())
                 .collect::<Vec<_>>()
         };
         let by_text = |text: &str| ContactQuery {
@@ -252,7 +253,7 @@ mod tests {
         let titles = |q: &OpportunityQuery| {
             q.run(&all, &names())
                 .iter()
-                .map(|o| o.title.clone())
+                .map(|&p| all[p as usize].title.clone())
                 .collect::<Vec<_>>()
         };
         let richest = OpportunityQuery {
@@ -298,7 +299,7 @@ mod tests {
         let subjects = |q: &ActivityQuery| {
             q.run(&all, &names())
                 .iter()
-                .map(|a| a.details.subject.clone())
+                .map(|&p| all[p as usize].details.subject.clone())
                 .collect::<Vec<_>>()
         };
         assert_eq!(

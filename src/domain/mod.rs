@@ -21,6 +21,7 @@ pub mod money;
 pub mod opportunity;
 pub mod opportunity_draft;
 pub mod order;
+pub mod places;
 pub mod product;
 pub mod product_query;
 pub mod quote;

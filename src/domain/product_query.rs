@@ -1,5 +1,6 @@
 //! What the product list shows: search as you type, category and active filters, sort.
 
+use super::places::{placed, places_of, Placed};
 use super::product::Product;
 use super::text::{contains_all, fold, search_words};
 
@@ -55,12 +56,11 @@ pub struct ProductQuery {
 }
 
 impl ProductQuery {
-    /// The products outside Trash that match, in the chosen order.
-    pub fn run<'a>(&self, products: &'a [Product]) -> Vec<&'a Product> {
+    /// The places of the products outside Trash that match, in the chosen order.
+    pub fn run(&self, products: &[Product]) -> Vec<u32> {
         let words = search_words(&self.text);
         let category = self.category.as_deref().map(fold);
-        let mut found: Vec<&Product> = products
-            .iter()
+        let mut found: Vec<Placed<Product>> = placed(products)
             .filter(|p| !p.meta.is_deleted())
             .filter(|p| self.active.admits(p))
             .filter(|p| category.as_ref().is_none_or(|c| &fold(&p.category) == c))
@@ -76,7 +76,7 @@ impl ProductQuery {
                 found.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at))
             }
         }
-        found
+        places_of(&found)
     }
 }
 
@@ -141,8 +141,11 @@ mod tests {
         vec![a, b, c, gone]
     }
 
-    fn ids(found: Vec<&Product>) -> Vec<&str> {
-        found.iter().map(|p| p.meta.id.as_str()).collect()
+    fn ids(all: &[Product], found: Vec<u32>) -> Vec<&str> {
+        found
+            .iter()
+            .map(|&p| all[p as usize].meta.id.as_str())
+            .collect()
     }
 
     #[test]
@@ -153,7 +156,7 @@ mod tests {
                 text: text.into(),
                 ..ProductQuery::default()
             };
-            ids(query.run(&products))
+            ids(&products, query.run(&products))
         };
         assert_eq!(search(""), ["b", "c", "a"]);
         assert_eq!(search("ｇｐｓ"), ["c", "a"]);
@@ -170,17 +173,17 @@ mod tests {
             category: Some("HARDWARE".into()),
             ..ProductQuery::default()
         };
-        assert_eq!(ids(hardware.run(&products)), ["c"]);
+        assert_eq!(ids(&products, hardware.run(&products)), ["c"]);
         let inactive = ProductQuery {
             active: ActiveFilter::Inactive,
             ..ProductQuery::default()
         };
-        assert_eq!(ids(inactive.run(&products)), ["b"]);
+        assert_eq!(ids(&products, inactive.run(&products)), ["b"]);
         let active = ProductQuery {
             active: ActiveFilter::Active,
             ..ProductQuery::default()
         };
-        assert_eq!(ids(active.run(&products)), ["c", "a"]);
+        assert_eq!(ids(&products, active.run(&products)), ["c", "a"]);
     }
 
     #[test]
@@ -191,7 +194,7 @@ mod tests {
                 sort,
                 ..ProductQuery::default()
             };
-            ids(query.run(&products))
+            ids(&products, query.run(&products))
         };
         assert_eq!(by(ProductSort::Code), ["c", "a", "b"]);
         assert_eq!(by(ProductSort::RecentlyUpdated), ["b", "a", "c"]);

@@ -4,6 +4,7 @@
 use super::document::OrderStatus;
 use super::list_query::Names;
 use super::order::Order;
+use super::places::{placed, places_of, Placed};
 use super::quote::{Quote, QuoteShown};
 use super::record::Record;
 use super::sale::SaleBody;
@@ -87,11 +88,11 @@ pub struct SaleQuery {
 }
 
 impl SaleQuery {
-    pub fn run<'a, S: Sale>(&self, all: &'a [S], names: &Names, today: &str) -> Vec<&'a S> {
+    /// The places of the sales outside Trash that match, latest first.
+    pub fn run<S: Sale>(&self, all: &[S], names: &Names, today: &str) -> Vec<u32> {
         let words = search_words(&self.text);
         let name = |id: Option<&String>| id.and_then(|id| names.get(id)).map_or("", String::as_str);
-        let mut found: Vec<&S> = all
-            .iter()
+        let mut found: Vec<Placed<S>> = placed(all)
             .filter(|s| !s.meta().is_deleted())
             .filter(|s| self.owner.as_ref().is_none_or(|o| &s.meta().owner == o))
             .filter(|s| {
@@ -116,7 +117,7 @@ impl SaleQuery {
             })
             .collect();
         found.sort_by(|a, b| (b.day(), &b.body().number).cmp(&(a.day(), &a.body().number)));
-        found
+        places_of(&found)
     }
 }
 
@@ -152,7 +153,7 @@ mod tests {
         let numbers = |q: &SaleQuery| {
             q.run(&all, &names, "2026-03-20")
                 .iter()
-                .map(|q| q.body.number.clone())
+                .map(|&p| all[p as usize].body.number.clone())
                 .collect::<Vec<_>>()
         };
         assert_eq!(

@@ -63,6 +63,10 @@ fn field_contains(field: &str, word: &str) -> bool {
 }
 
 fn digits_contain(phone: &str, word: &str) -> bool {
+    // Only a word of digits can be among a phone's digits; the test spares gathering them.
+    if !word.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
     !digits.is_empty() && digits.contains(word)
 }

@@ -1,14 +1,13 @@
 //! Every activity, across records: search as you type, filters, sort, bulk changes.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::activities::kind_code;
 use crate::domain::activity::{Activity, ActivityKind, Links};
 use crate::domain::list_query::{ActivityQuery, ActivitySort, Names};
 use crate::i18n::{format_date, format_datetime, format_number, t, Key, Lang};
 use crate::ui::components::csv_export::{local_time, ExportCsv};
-use crate::ui::components::record_table::RecordTable;
+use crate::ui::components::record_table::{records_at, RecordTable};
 use crate::ui::components::toolbar::{ChoiceSelect, OwnerFilter, SearchInput};
 use crate::ui::labels::kind_key;
 use crate::ui::state::AppState;
@@ -83,16 +82,7 @@ pub fn ActivityListPage() -> impl IntoView {
     let query = RwSignal::new(ActivityQuery::default());
     let names = state.record_names();
     let found = Memo::new(move |_| {
-        query.with(|q| {
-            names.with(|names| {
-                state.activities.with(|all| {
-                    q.run(all, names)
-                        .into_iter()
-                        .cloned()
-                        .collect::<Vec<Activity>>()
-                })
-            })
-        })
+        query.with(|q| names.with(|names| state.activities.with(|all| q.run(all, names))))
     });
     let mut kinds = vec![(None, "", Key::AllKinds)];
     kinds.extend(
@@ -118,7 +108,7 @@ pub fn ActivityListPage() -> impl IntoView {
                         {move || state.tf(Key::RecordsCount, &[("count", &format_number(state.lang.get(), found.with(Vec::len) as u64))])}
                     </p>
                 </div>
-                <ExportCsv name="activities" columns=EXPORT_COLUMNS.to_vec() rows=found cells=move |a: &Activity, lang| {
+                <ExportCsv name="activities" columns=EXPORT_COLUMNS.to_vec() rows=records_at(state.activities, found) cells=move |a: &Activity, lang| {
                     names.with_untracked(|names| activity_texts(state, a, names, lang))
                 }/>
             </div>
@@ -151,7 +141,7 @@ fn ActivityCells(activity: Activity, names: Memo<Names>) -> impl IntoView {
     let kind = a.details.kind;
     let link = about(&a.links).map(|(href, id)| {
         let name = names.with_untracked(|n| n.get(id).cloned().unwrap_or_default());
-        view! { <A href=href>{name}</A> }
+        view! { <a href=href>{name}</a> }
     });
     let subject = if a.details.subject.is_empty() {
         a.details.body.clone()

@@ -7,7 +7,7 @@ use crate::domain::contact::Contact;
 use crate::domain::list_query::{ContactQuery, ContactSort, Names};
 use crate::i18n::{format_number, Key, Lang};
 use crate::ui::components::csv_export::ExportCsv;
-use crate::ui::components::record_table::RecordTable;
+use crate::ui::components::record_table::{records_at, RecordTable};
 use crate::ui::components::toolbar::{ChoiceSelect, OwnerFilter, SearchInput};
 use crate::ui::state::AppState;
 
@@ -39,16 +39,7 @@ pub fn ContactListPage() -> impl IntoView {
     let query = RwSignal::new(ContactQuery::default());
     let names = state.record_names();
     let found = Memo::new(move |_| {
-        query.with(|q| {
-            names.with(|names| {
-                state.contacts.with(|all| {
-                    q.run(all, names)
-                        .into_iter()
-                        .cloned()
-                        .collect::<Vec<Contact>>()
-                })
-            })
-        })
+        query.with(|q| names.with(|names| state.contacts.with(|all| q.run(all, names))))
     });
     let sorts = vec![
         (ContactSort::Name, "name", Key::SortName),
@@ -73,7 +64,7 @@ pub fn ContactListPage() -> impl IntoView {
                     </p>
                 </div>
                 <div class="button-row">
-                    <ExportCsv name="contacts" columns=COLUMNS.to_vec() rows=found cells=move |contact: &Contact, _: Lang| {
+                    <ExportCsv name="contacts" columns=COLUMNS.to_vec() rows=records_at(state.contacts, found) cells=move |contact: &Contact, _: Lang| {
                         names.with_untracked(|names| contact_texts(state, contact, names))
                     }/>
                     <A href="/import/contacts" attr:class="button">{move || state.t(Key::ImportCsv)}</A>
@@ -110,11 +101,11 @@ fn ContactCells(contact: Contact, names: Memo<Names>) -> impl IntoView {
     let label = move |key: Key| move || state.t(key);
     view! {
         <td class="cell-title" data-label=label(Key::ColName)>
-            <A href=href.clone()>{d.name}</A>
+            <a href=href.clone()>{d.name}</a>
             {d.decision_maker.then(|| view! { " "<span class="badge badge-me">{move || state.t(Key::DecisionMaker)}</span> })}
         </td>
         <td data-label=label(Key::FieldTitle)>{d.title}</td>
-        <td data-label=label(Key::ColCustomer)><A href=href>{customer}</A></td>
+        <td data-label=label(Key::ColCustomer)><a href=href>{customer}</a></td>
         <td data-label=label(Key::FieldPhone)>{d.phone}</td>
         <td data-label=label(Key::FieldEmail)>{d.email}</td>
         <td data-label=label(Key::ColOwner)>{move || state.member_name(&owner)}</td>

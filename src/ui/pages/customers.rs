@@ -8,7 +8,7 @@ use crate::domain::customer_query::{CustomerQuery, CustomerSort};
 use crate::domain::lead::Level;
 use crate::i18n::{format_date, format_number, Key, Lang};
 use crate::ui::components::csv_export::ExportCsv;
-use crate::ui::components::record_table::RecordTable;
+use crate::ui::components::record_table::{records_at, RecordTable};
 use crate::ui::state::AppState;
 
 fn sort_label(sort: CustomerSort) -> (&'static str, Key) {
@@ -48,12 +48,11 @@ fn customer_texts(state: AppState, customer: &Customer, contacts: usize) -> Vec<
 pub fn CustomersPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = RwSignal::new(CustomerQuery::default());
+    // The sorted list changes only with the customers or the sort; a keystroke filters it.
+    let sort = Memo::new(move |_| query.with(|q| q.sort));
+    let order = Memo::new(move |_| state.customers.with(|all| sort.get().order(all)));
     let found = Memo::new(move |_| {
-        query.with(|q| {
-            state
-                .customers
-                .with(|all| q.run(all).into_iter().cloned().collect::<Vec<Customer>>())
-        })
+        order.with(|order| query.with(|q| state.customers.with(|all| q.filter(all, order))))
     });
     let total = Memo::new(move |_| {
         state
@@ -83,7 +82,7 @@ pub fn CustomersPage() -> impl IntoView {
                     </p>
                 </div>
                 <div class="button-row">
-                    <ExportCsv name="customers" columns=COLUMNS.to_vec() rows=found cells=move |customer: &Customer, _: Lang| {
+                    <ExportCsv name="customers" columns=COLUMNS.to_vec() rows=records_at(state.customers, found) cells=move |customer: &Customer, _: Lang| {
                         let contacts = contact_counts.with_untracked(|counts| counts.get(&customer.meta.id).copied().unwrap_or(0));
                         customer_texts(state, customer, contacts)
                     }/>
@@ -160,7 +159,7 @@ fn CustomerCells(
     let d = customer.details;
     let label = move |key: Key| move || state.t(key);
     view! {
-            <td class="cell-title" data-label=label(Key::ColName)><A href=format!("/customers/{id}")>{d.name}</A></td>
+            <td class="cell-title" data-label=label(Key::ColName)><a href=format!("/customers/{id}")>{d.name}</a></td>
             <td data-label=label(Key::FieldIndustry)>{d.industry}</td>
             <td data-label=label(Key::FieldCity)>{d.city}</td>
             <td data-label=label(Key::FieldLevel)>{d.level.map(Level::as_str)}</td>

@@ -7,7 +7,7 @@ use crate::domain::lead::{Lead, LeadStatus, DEFAULT_SOURCES};
 use crate::domain::lead_query::{LeadQuery, LeadSort};
 use crate::i18n::{format_date, format_datetime, format_number, t, Key, Lang};
 use crate::ui::components::csv_export::{local_time, ExportCsv};
-use crate::ui::components::record_table::RecordTable;
+use crate::ui::components::record_table::{records_at, RecordTable};
 use crate::ui::labels::{
     sort_code, sort_key, source_label, status_code, status_from_code, status_key,
 };
@@ -42,13 +42,7 @@ fn lead_texts(state: AppState, lead: &Lead, lang: Lang) -> Vec<String> {
 pub fn LeadsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = RwSignal::new(LeadQuery::default());
-    let found = Memo::new(move |_| {
-        query.with(|q| {
-            state
-                .leads
-                .with(|leads| q.run(leads).into_iter().cloned().collect::<Vec<Lead>>())
-        })
-    });
+    let found = Memo::new(move |_| query.with(|q| state.leads.with(|leads| q.run(leads))));
     let total = Memo::new(move |_| {
         state
             .leads
@@ -83,7 +77,7 @@ pub fn LeadsPage() -> impl IntoView {
                     </p>
                 </div>
                 <div class="button-row">
-                    <ExportCsv name="leads" columns=COLUMNS.to_vec() rows=found cells=move |lead: &Lead, lang| lead_texts(state, lead, lang)/>
+                    <ExportCsv name="leads" columns=COLUMNS.to_vec() rows=records_at(state.leads, found) cells=move |lead: &Lead, lang| lead_texts(state, lead, lang)/>
                     <A href="/import/leads" attr:class="button">{move || state.t(Key::ImportCsv)}</A>
                     <A href="/leads/new" attr:class="button button-primary">{move || state.t(Key::NewLead)}</A>
                 </div>
@@ -188,7 +182,7 @@ fn LeadCells(lead: Lead) -> impl IntoView {
     let updated = lead.meta.updated_at.clone();
     let cell = move |key: Key| move || state.t(key);
     view! {
-            <td class="cell-title" data-label=cell(Key::ColName)><A href=href>{name}</A></td>
+            <td class="cell-title" data-label=cell(Key::ColName)><a href=href>{name}</a></td>
             <td data-label=cell(Key::ColCompany)>{company}</td>
             <td data-label=cell(Key::ColStatus)>
                 <span class=format!("badge badge-{}", status_code(status))>{move || state.t(status_key(status))}</span>

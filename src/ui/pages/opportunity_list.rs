@@ -6,9 +6,10 @@ use leptos_router::components::A;
 use super::opportunities::stage_label;
 use crate::domain::list_query::{Names, OpportunityQuery, OpportunitySort};
 use crate::domain::opportunity::{sums, Opportunity};
+use crate::domain::places::at;
 use crate::i18n::{format_date, format_money, format_number, Key, Lang};
 use crate::ui::components::csv_export::{money_text, ExportCsv};
-use crate::ui::components::record_table::RecordTable;
+use crate::ui::components::record_table::{records_at, RecordTable};
 use crate::ui::components::toolbar::{ChoiceSelect, OwnerFilter, SearchInput};
 use crate::ui::labels::stage_name;
 use crate::ui::state::AppState;
@@ -74,16 +75,7 @@ pub fn OpportunityListPage() -> impl IntoView {
     let query = RwSignal::new(OpportunityQuery::default());
     let names = state.record_names();
     let found = Memo::new(move |_| {
-        query.with(|q| {
-            names.with(|names| {
-                state.opportunities.with(|all| {
-                    q.run(all, names)
-                        .into_iter()
-                        .cloned()
-                        .collect::<Vec<Opportunity>>()
-                })
-            })
-        })
+        query.with(|q| names.with(|names| state.opportunities.with(|all| q.run(all, names))))
     });
     let sorts = vec![
         (
@@ -110,7 +102,7 @@ pub fn OpportunityListPage() -> impl IntoView {
                     <p class="muted" data-testid="opportunity-sums">
                         {move || {
                             let lang = state.lang.get();
-                            found.with(|f| sums(f)).into_iter().map(|(currency, (total, weighted))| {
+                            found.with(|f| state.opportunities.with(|all| sums(at(all, f)))).into_iter().map(|(currency, (total, weighted))| {
                                 state.tf(Key::OpportunitySums, &[
                                     ("total", &format_money(lang, total, &currency)),
                                     ("weighted", &format_money(lang, weighted, &currency)),
@@ -120,7 +112,7 @@ pub fn OpportunityListPage() -> impl IntoView {
                     </p>
                 </div>
                 <div class="button-row">
-                    <ExportCsv name="opportunities" columns=EXPORT_COLUMNS.to_vec() rows=found cells=move |o: &Opportunity, lang| {
+                    <ExportCsv name="opportunities" columns=EXPORT_COLUMNS.to_vec() rows=records_at(state.opportunities, found) cells=move |o: &Opportunity, lang| {
                         names.with_untracked(|names| opportunity_texts(state, o, names, lang))
                     }/>
                     <PipelineViews/>
@@ -169,8 +161,8 @@ fn OpportunityCells(opportunity: Opportunity, names: Memo<Names>) -> impl IntoVi
     let close = o.expected_close.clone();
     let label = move |key: Key| move || state.t(key);
     view! {
-        <td class="cell-title" data-label=label(Key::ColTitle)><A href=format!("/opportunities/{}", o.meta.id)>{o.title.clone()}</A></td>
-        <td data-label=label(Key::ColCustomer)><A href=format!("/customers/{}", o.customer_id)>{customer}</A></td>
+        <td class="cell-title" data-label=label(Key::ColTitle)><a href=format!("/opportunities/{}", o.meta.id)>{o.title.clone()}</a></td>
+        <td data-label=label(Key::ColCustomer)><a href=format!("/customers/{}", o.customer_id)>{customer}</a></td>
         <td data-label=label(Key::Stage)>{move || stage_label(state, &stage_id)}</td>
         <td data-label=label(Key::FieldAmount) class="cell-number">{move || format_money(state.lang.get(), amount, &currency)}</td>
         <td data-label=label(Key::FieldProbability) class="cell-number">{format!("{}%", o.probability)}</td>

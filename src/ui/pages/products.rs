@@ -7,7 +7,7 @@ use crate::domain::product::Product;
 use crate::domain::product_query::{categories, ActiveFilter, ProductQuery, ProductSort};
 use crate::i18n::{format_money, format_number, t, Key, Lang};
 use crate::ui::components::csv_export::{money_text, ExportCsv};
-use crate::ui::components::record_table::{BulkSwitch, RecordTable};
+use crate::ui::components::record_table::{records_at, BulkSwitch, RecordTable};
 use crate::ui::state::AppState;
 
 fn sort_label(sort: ProductSort) -> (&'static str, Key) {
@@ -67,13 +67,7 @@ fn product_texts(product: &Product, lang: Lang) -> Vec<String> {
 pub fn ProductsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = RwSignal::new(ProductQuery::default());
-    let found = Memo::new(move |_| {
-        query.with(|q| {
-            state
-                .products
-                .with(|all| q.run(all).into_iter().cloned().collect::<Vec<Product>>())
-        })
-    });
+    let found = Memo::new(move |_| query.with(|q| state.products.with(|all| q.run(all))));
     let total = Memo::new(move |_| {
         state
             .products
@@ -100,7 +94,7 @@ pub fn ProductsPage() -> impl IntoView {
                     </p>
                 </div>
                 <div class="button-row">
-                    <ExportCsv name="products" columns=COLUMNS.to_vec() rows=found cells=product_texts/>
+                    <ExportCsv name="products" columns=COLUMNS.to_vec() rows=records_at(state.products, found) cells=product_texts/>
                     <A href="/import/products" attr:class="button">{move || state.t(Key::ImportCsv)}</A>
                     <A href="/products/new" attr:class="button button-primary">{move || state.t(Key::NewProduct)}</A>
                 </div>
@@ -178,7 +172,7 @@ fn ProductCells(product: Product) -> impl IntoView {
     let label = move |key: Key| move || state.t(key);
     view! {
         <td class="cell-code" data-label=label(Key::FieldCode)>{product.code}</td>
-        <td class="cell-title" data-label=label(Key::ColName)><A href=href>{product.name}</A></td>
+        <td class="cell-title" data-label=label(Key::ColName)><a href=href>{product.name}</a></td>
         <td data-label=label(Key::FieldSpec)>{product.spec}</td>
         <td data-label=label(Key::FieldUnit)>{product.unit}</td>
         <td data-label=label(Key::FieldCategory)>{product.category}</td>

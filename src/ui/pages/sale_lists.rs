@@ -15,7 +15,7 @@ use crate::i18n::{format_date, format_money, format_number, t, Key, Lang};
 use crate::store::Stored;
 use crate::ui::browser::today;
 use crate::ui::components::csv_export::{money_text, ExportCsv};
-use crate::ui::components::record_table::RecordTable;
+use crate::ui::components::record_table::{records_at, RecordTable};
 use crate::ui::pages::sale_common::StatusBadge;
 use crate::ui::sale_labels::{order_status_key, quote_status_key};
 use crate::ui::state::AppState;
@@ -53,18 +53,8 @@ where
     let state = expect_context::<AppState>();
     let query = RwSignal::new(SaleQuery::default());
     let today = today();
-    let found = Memo::new(move |_| {
-        query.with(|q| {
-            names.with(|n| {
-                list.with(|all| {
-                    q.run(all, n, &today)
-                        .into_iter()
-                        .cloned()
-                        .collect::<Vec<S>>()
-                })
-            })
-        })
-    });
+    let found =
+        Memo::new(move |_| query.with(|q| names.with(|n| list.with(|all| q.run(all, n, &today)))));
     view! {
         <section class="page">
             <div class="page-head">
@@ -75,7 +65,7 @@ where
                     </p>
                 </div>
                 <div class="button-row">
-                    <ExportCsv name=export.name columns=export.columns rows=found cells=export.cells/>
+                    <ExportCsv name=export.name columns=export.columns rows=records_at(list, found) cells=export.cells/>
                     <A href=new_href attr:class="button button-primary">{move || state.t(new_label)}</A>
                 </div>
             </div>
@@ -169,7 +159,7 @@ fn QuoteCells(quote: Quote, names: Memo<Names>) -> impl IntoView {
     let owner = quote.meta.owner.clone();
     let (day, until) = (quote.issued_on.clone(), quote.valid_until.clone());
     view! {
-        <td class="cell-title" data-label=label(Key::FieldNumber)><A href=format!("/quotes/{}", quote.meta.id)>{quote.body.number.clone()}</A></td>
+        <td class="cell-title" data-label=label(Key::FieldNumber)><a href=format!("/quotes/{}", quote.meta.id)>{quote.body.number.clone()}</a></td>
         <td data-label=label(Key::FieldCustomer)>{customer}</td>
         <td data-label=label(Key::FieldDate)>{move || format_date(state.lang.get(), &day)}</td>
         <td data-label=label(Key::FieldValidUntil)>{move || until.as_deref().map(|d| format_date(state.lang.get(), d)).unwrap_or_default()}</td>
@@ -258,7 +248,7 @@ fn OrderCells(
         }
     };
     view! {
-        <td class="cell-title" data-label=label(Key::FieldNumber)><A href=format!("/orders/{}", order.meta.id)>{order.body.number.clone()}</A></td>
+        <td class="cell-title" data-label=label(Key::FieldNumber)><a href=format!("/orders/{}", order.meta.id)>{order.body.number.clone()}</a></td>
         <td data-label=label(Key::FieldCustomer)>{customer}</td>
         <td data-label=label(Key::FieldDate)>{move || format_date(state.lang.get(), &day)}</td>
         <td data-label=label(Key::FilterStatus)><StatusBadge code=order_status_code(status) label=order_status_key(status)/></td>
