@@ -206,7 +206,7 @@ pub fn PlanPanel(order: Signal<Order>, money: Memo<OrderMoney>) -> impl IntoView
                             <th scope="col" class="cell-amount">{move || state.t(Key::Amount)}</th>
                             <th scope="col" class="cell-amount">{move || state.t(Key::Paid)}</th>
                             <th scope="col" class="cell-amount">{move || state.t(Key::Open)}</th>
-                            <th scope="col"></th>
+                            <th scope="col"><span class="visually-hidden">{move || state.t(Key::ColStatus)}</span></th>
                         </tr></thead>
                         <tbody>
                             {move || money.get().installments.into_iter().map(|s| {
