@@ -24,7 +24,11 @@ function keepWasmMemory() {
   WebAssembly.instantiate = (...args) => plain.apply(WebAssembly, args).then(keep);
 }
 
-const OPTIONS = { viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true };
+/// Service workers blocked: the app's worker would serve a kept profile the shell it cached from
+/// the previous build until it updated, so a run could measure the build before the one in dist/.
+const OPTIONS = {
+  viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true, serviceWorkers: 'block',
+};
 
 /// A browser on a kept profile directory; its first page watches for page errors.
 export async function openProfile(dir, { uncapped = false } = {}) {
