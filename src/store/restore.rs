@@ -2,8 +2,6 @@
 //! over every store, so that a closed tab, a crash or a refused write leaves all of the old data
 //! or all of the new, never a mix.
 
-use std::cell::Cell;
-
 use rexie::TransactionMode;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
@@ -48,7 +46,7 @@ async fn put_section<R: Serialize>(
     tx: &rexie::Transaction,
     name: &str,
     records: &[R],
-    done: &Cell<usize>,
+    done: &mut usize,
     total: usize,
     progress: &impl Fn(usize, usize),
 ) -> Result<(), StoreError> {
@@ -60,8 +58,8 @@ async fn put_section<R: Serialize>(
             .put_all(array.iter().map(|value| (value, None)))
             .await
             .map_err(write_error)?;
-        done.set(done.get() + batch.len());
-        progress(done.get(), total);
+        *done += batch.len();
+        progress(*done, total);
     }
     Ok(())
 }
@@ -131,28 +129,35 @@ impl Store {
                 .put_all(encoded_settings.into_iter().map(|value| (value, None)))
                 .await
                 .map_err(write_error)?;
-            // Every store written side by side, as the browser's own bulk writers do: while one
-            // store waits on its last batch, the next batch of another is encoded and queued.
-            // Each runs to its end, so that no request is left calling back into a dropped future.
-            let done = Cell::new(0);
-            let d = &done;
-            let p = &progress;
-            let o = futures::join!(
-                put_section(&tx, schema::TEAM, &data.team, d, total, p),
-                put_section(&tx, schema::LEADS, &data.leads, d, total, p),
-                put_section(&tx, schema::CUSTOMERS, &data.customers, d, total, p),
-                put_section(&tx, schema::CONTACTS, &data.contacts, d, total, p),
-                put_section(&tx, schema::ACTIVITIES, &data.activities, d, total, p),
-                put_section(&tx, schema::OPPORTUNITIES, &data.opportunities, d, total, p),
-                put_section(&tx, schema::PRODUCTS, &data.products, d, total, p),
-                put_section(&tx, schema::QUOTES, &data.quotes, d, total, p),
-                put_section(&tx, schema::ORDERS, &data.orders, d, total, p),
-                put_section(&tx, schema::PAYMENTS, &data.payments, d, total, p),
-                put_section(&tx, schema::INVOICES, &data.invoices, d, total, p),
-            );
-            [o.0, o.1, o.2, o.3, o.4, o.5, o.6, o.7, o.8, o.9, o.10]
-                .into_iter()
-                .collect::<Result<(), StoreError>>()?;
+            let mut done = 0;
+            let d = &mut done;
+            put_section(&tx, schema::TEAM, &data.team, d, total, &progress).await?;
+            put_section(&tx, schema::LEADS, &data.leads, d, total, &progress).await?;
+            put_section(&tx, schema::CUSTOMERS, &data.customers, d, total, &progress).await?;
+            put_section(&tx, schema::CONTACTS, &data.contacts, d, total, &progress).await?;
+            put_section(
+                &tx,
+                schema::ACTIVITIES,
+                &data.activities,
+                d,
+                total,
+                &progress,
+            )
+            .await?;
+            put_section(
+                &tx,
+                schema::OPPORTUNITIES,
+                &data.opportunities,
+                d,
+                total,
+                &progress,
+            )
+            .await?;
+            put_section(&tx, schema::PRODUCTS, &data.products, d, total, &progress).await?;
+            put_section(&tx, schema::QUOTES, &data.quotes, d, total, &progress).await?;
+            put_section(&tx, schema::ORDERS, &data.orders, d, total, &progress).await?;
+            put_section(&tx, schema::PAYMENTS, &data.payments, d, total, &progress).await?;
+            put_section(&tx, schema::INVOICES, &data.invoices, d, total, &progress).await?;
             Ok(())
         }
         .await;
