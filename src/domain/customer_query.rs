@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use super::customer::Customer;
 use super::lead::Level;
-use super::places::places_where;
+use super::places::{placed, places_of, Placed};
 use super::text::{contains_all, fold, search_words};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,23 +28,26 @@ impl CustomerSort {
     /// filter. It changes only with the customers or the sort, so the list keeps it and a
     /// keystroke only filters it.
     pub fn order(self, customers: &[Customer]) -> Vec<u32> {
-        let mut order = places_where(customers, |c| !c.meta.is_deleted());
-        let at = |place: &u32| &customers[*place as usize];
+        let mut order: Vec<Placed<Customer>> =
+            placed(customers).filter(|c| !c.meta.is_deleted()).collect();
         match self {
             CustomerSort::RecentlyUpdated => {
-                order.sort_by(|a, b| at(b).meta.updated_at.cmp(&at(a).meta.updated_at))
+                order.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at))
             }
-            CustomerSort::Newest => {
-                order.sort_by(|a, b| at(b).meta.created_at.cmp(&at(a).meta.created_at))
+            CustomerSort::Newest => order.sort_by(|a, b| b.meta.created_at.cmp(&a.meta.created_at)),
+            CustomerSort::Name => order.sort_by_cached_key(|c| fold(&c.details.name)),
+            CustomerSort::NextFollowUp => {
+                order.sort_by(|a, b| follow_up_first(a).cmp(&follow_up_first(b)))
             }
-            CustomerSort::Name => order.sort_by_cached_key(|p| fold(&at(p).details.name)),
-            CustomerSort::NextFollowUp => order.sort_by_key(|p| {
-                let day = at(p).details.next_follow_up.as_deref();
-                (day.is_none(), day)
-            }),
         }
-        order
+        places_of(&order)
     }
+}
+
+/// Customers with a follow-up day come first, soonest first.
+fn follow_up_first(customer: &Customer) -> (bool, Option<&str>) {
+    let day = customer.details.next_follow_up.as_deref();
+    (day.is_none(), day)
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -145,16 +148,18 @@ mod tests {
             .collect()
     }
 
+    fn search<'a>(customers: &'a [Customer], text: &str) -> Vec<&'a str> {
+        let query = CustomerQuery {
+            text: text.into(),
+            ..CustomerQuery::default()
+        };
+        ids(customers, query.run(customers))
+    }
+
     #[test]
     fn searches_names_tags_and_phone_digits() {
         let customers = sample();
-        let search = |text: &str| {
-            let query = CustomerQuery {
-                text: text.into(),
-                ..CustomerQuery::default()
-            };
-            ids(&customers, query.run(&customers))
-        };
+        let search = |text: &str| search(&customers, text);
         assert_eq!(search(""), ["b", "a"]);
         assert_eq!(search("重点"), ["a"]);
         assert_eq!(search("acme"), ["b"]);
@@ -191,13 +196,7 @@ mod tests {
     fn finds_any_of_several_tags() {
         let mut customers = sample();
         customers[1].details.tags = vec!["export".into(), "重点".into(), "VIP".into()];
-        let search = |text: &str| {
-            let query = CustomerQuery {
-                text: text.into(),
-                ..CustomerQuery::default()
-            };
-            ids(&customers, query.run(&customers))
-        };
+        let search = |text: &str| search(&customers, text);
         assert_eq!(search("重点"), ["b", "a"]);
         assert_eq!(search("vip export"), ["b"]);
     }

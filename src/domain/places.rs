@@ -40,15 +40,6 @@ pub fn places_of<R>(found: &[Placed<'_, R>]) -> Vec<u32> {
     found.iter().map(|p| p.place).collect()
 }
 
-/// The places of the records `keep` accepts, in list order.
-pub fn places_where<R>(all: &[R], keep: impl Fn(&R) -> bool) -> Vec<u32> {
-    all.iter()
-        .enumerate()
-        .filter(|(_, record)| keep(record))
-        .map(|(place, _)| place as u32)
-        .collect()
-}
-
 /// The records at `places`, in their order; a place past the end of `all` (the list shrank
 /// before the places were recomputed) is skipped.
 pub fn at<'a, R>(all: &'a [R], places: &'a [u32]) -> impl Iterator<Item = &'a R> + 'a {
@@ -58,14 +49,6 @@ pub fn at<'a, R>(all: &'a [R], places: &'a [u32]) -> impl Iterator<Item = &'a R>
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn places_name_the_kept_records_in_list_order() {
-        let all = ["a", "bb", "c", "dd"];
-        let places = places_where(&all, |s| s.len() == 2);
-        assert_eq!(places, [1, 3]);
-        assert_eq!(at(&all, &places).collect::<Vec<_>>(), [&"bb", &"dd"]);
-    }
 
     #[test]
     fn placed_records_read_as_records_and_keep_their_places() {
