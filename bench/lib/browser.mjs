@@ -1,5 +1,7 @@
 // Headless Chromium for the benchmark: a kept profile per data set (so a data set is stored once
 // and every cold start reads it from disk), and the wasm memory made reachable for measuring.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
@@ -25,13 +27,15 @@ function keepWasmMemory() {
 }
 
 /// Service workers blocked: the app's worker would serve a kept profile the shell it cached from
-/// the previous build until it updated, so a run could measure the build before the one in dist/.
+/// an earlier build, so a run could measure another build than the one in dist/. Blocking stops
+/// new registrations only; `openProfile` removes the ones a profile already holds.
 const OPTIONS = {
   viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true, serviceWorkers: 'block',
 };
 
 /// A browser on a kept profile directory; its first page watches for page errors.
 export async function openProfile(dir, { uncapped = false } = {}) {
+  await rm(join(dir, 'Default', 'Service Worker'), { recursive: true, force: true });
   const context = await chromium.launchPersistentContext(dir, {
     executablePath, args: uncapped ? [...ARGS, ...UNCAPPED] : ARGS, ...OPTIONS,
   });
