@@ -6,6 +6,7 @@ use super::customer::Customer;
 use super::lead::Level;
 use super::places::{placed, places_of, Placed};
 use super::text::{contains_all, fold, search_words};
+use super::typed_search::Narrows;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum CustomerSort {
@@ -112,6 +113,17 @@ impl CustomerQuery {
     }
 }
 
+impl Narrows for CustomerQuery {
+    /// The same filters and sort, and the text typed further: a word typed further is found
+    /// only where the shorter word was.
+    fn narrows(&self, before: &CustomerQuery) -> bool {
+        self.level == before.level
+            && self.owner == before.owner
+            && self.sort == before.sort
+            && self.text.starts_with(&before.text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +211,60 @@ mod tests {
         let search = |text: &str| search(&customers, text);
         assert_eq!(search("重点"), ["b", "a"]);
         assert_eq!(search("vip export"), ["b"]);
+    }
+
+    #[test]
+    fn typing_further_narrows_and_nothing_else_does() {
+        let typed = |text: &str| CustomerQuery {
+            text: text.into(),
+            ..CustomerQuery::default()
+        };
+        assert!(typed("li w").narrows(&typed("li")));
+        assert!(typed("li").narrows(&typed("li")));
+        assert!(!typed("l").narrows(&typed("li")));
+        assert!(!typed("wli").narrows(&typed("li")));
+        let level_a = CustomerQuery {
+            level: Some(Level::A),
+            ..typed("li w")
+        };
+        assert!(!level_a.narrows(&typed("li")));
+        let by_name = CustomerQuery {
+            sort: CustomerSort::Name,
+            ..typed("li w")
+        };
+        assert!(!by_name.narrows(&typed("li")));
+    }
+
+    proptest::proptest! {
+        /// Filtering what the shorter text found gives what filtering every customer gives.
+        #[test]
+        fn what_was_found_before_holds_what_typing_further_finds(
+            cities in proptest::collection::vec("[abAB 上éİ１-]{0,6}", 0..12),
+            phones in proptest::collection::vec("[0-9 -]{0,6}", 12),
+            before in "[abAB 上éİ１0-9-]{0,3}",
+            further in "[abAB 上éİ１0-9-]{0,3}",
+        ) {
+            let customers: Vec<Customer> = cities
+                .iter()
+                .zip(&phones)
+                .enumerate()
+                .map(|(i, (city, phone))| {
+                    let mut c = customer(&i.to_string(), "Z", "2026-01-01T00:00:00Z");
+                    c.details.city = city.clone();
+                    c.details.phone = phone.clone();
+                    c
+                })
+                .collect();
+            let typed = |text: String| CustomerQuery { text, ..CustomerQuery::default() };
+            let (first, then) = (typed(before.clone()), typed(format!("{before}{further}")));
+            proptest::prop_assert!(then.narrows(&first));
+            let order = then.sort.order(&customers);
+            let found_before = first.filter(&customers, &order);
+            proptest::prop_assert_eq!(
+                then.filter(&customers, &found_before),
+                then.filter(&customers, &order)
+            );
+        }
     }
 
     #[test]

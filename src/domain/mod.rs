@@ -35,4 +35,5 @@ pub mod targets;
 pub mod team;
 pub mod text;
 pub mod today;
+pub mod typed_search;
 pub mod validate;

@@ -199,6 +199,10 @@ test('switch to Chinese: the screen is Chinese and stays so after a reload', asy
   await page.getByRole('heading', { name: '线索', level: 1 }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
   await page.getByRole('link', { name: '新建线索' }).waitFor();
+  // Rows drawn in English are drawn again in Chinese, the phone card's cell labels too.
+  const status = page.getByTestId('lead-table').locator('tr.record-row').first().locator('td[data-label="状态"] .badge');
+  await status.waitFor();
+  assert.match(await status.textContent(), /\p{Script=Han}/u);
   await page.reload();
   await page.getByRole('heading', { name: '线索', level: 1 }).waitFor();
   await page.getByRole('navigation').getByText('回收站').waitFor();

@@ -3,7 +3,9 @@
 //! them on or off, or move them to Trash together.
 //!
 //! Rows link with plain `<a>`: the router follows those just as it does its `A`, which would cost
-//! every drawn row a few reactive nodes more.
+//! every drawn row a few reactive nodes more. For the same reason a row's words are drawn once,
+//! as plain text in the language and with the names of the moment: when the language, the team,
+//! the stages or the currencies change, the drawn rows are drawn again instead.
 
 use std::collections::HashSet;
 
@@ -78,7 +80,7 @@ pub fn RecordTable<R, F, V>(
     /// The places in `list` of the records to list, in order.
     #[prop(into)]
     rows: Signal<Vec<u32>>,
-    /// Draws one record's cells.
+    /// Draws one record's cells, once: what it reads is not watched.
     row: F,
     /// The records `rows` point into, where bulk changes are kept in memory once saved.
     list: RwSignal<Vec<R>>,
@@ -145,6 +147,14 @@ where
         request_animation_frame(measure);
     });
 
+    // Counts the changes of what rows show besides their record.
+    let look = Memo::new(move |seen: Option<&u32>| {
+        state.lang.track();
+        state.team.track();
+        state.stages.track();
+        state.currencies.track();
+        seen.map_or(0, |n| n.wrapping_add(1))
+    });
     let range = Memo::new(move |_| {
         rows_to_draw(
             rows.with(Vec::len),
@@ -155,9 +165,14 @@ where
     });
     let visible = move || {
         let (start, end) = range.get();
+        let look = look.get();
         rows.with(|places| {
             let shown = places.get(start..end).unwrap_or_default();
-            list.with(|all| at(all, shown).cloned().collect::<Vec<R>>())
+            list.with(|all| {
+                at(all, shown)
+                    .map(|r| (r.clone(), look))
+                    .collect::<Vec<_>>()
+            })
         })
     };
     // Set through the style object: the Content-Security-Policy refuses style attributes.
@@ -213,17 +228,18 @@ where
                 <tr class="spacer" aria-hidden="true" style:height=move || spacer(range.get().0)>
                     <td colspan=columns_len></td>
                 </tr>
-                <For each=visible key=|r: &R| (r.id().to_owned(), r.meta().rev) children=move |record: R| {
+                <For each=visible key=|(r, look): &(R, u32)| (r.id().to_owned(), r.meta().rev, *look) children=move |(record, _): (R, u32)| {
                     let id = record.id().to_owned();
                     let checked_id = id.clone();
                     let row_id = id.clone();
-                    let cells = row.clone()(record);
+                    let row = row.clone();
+                    let cells = untrack(move || row(record));
                     view! {
                         <tr class="record-row" class:row-selected=move || selected.with(|s| s.contains(&row_id))>
                             <td class="cell-select">
                                 <label class="select-box">
                                     <input type="checkbox" data-testid="select-row"
-                                        aria-label=move || state.t(Key::SelectRow)
+                                        aria-label=untrack(|| state.t(Key::SelectRow))
                                         prop:checked=move || selected.with(|s| s.contains(&checked_id))
                                         on:change=move |ev| {
                                             let on = event_target_checked(&ev);

@@ -148,22 +148,22 @@ fn ActivityCells(activity: Activity, names: Memo<Names>) -> impl IntoView {
     } else {
         a.details.subject.clone()
     };
-    let at = a.at.clone();
-    let due = a.details.due.clone();
+    let lang = state.lang.get();
+    let at = format_datetime(lang, &a.at);
+    let due = a.details.due.as_deref().map(|d| format_date(lang, d));
     let done = a.done;
-    let owner = a.meta.owner.clone();
-    let label = move |key: Key| move || state.t(key);
+    let owner = state.member_name(&a.meta.owner);
     view! {
-        <td class="cell-title" data-label=label(Key::FieldSubject)>{subject}</td>
-        <td data-label=label(Key::FieldKind)>
-            <span class=format!("badge badge-kind-{}", kind_code(kind))>{move || state.t(kind_key(kind))}</span>
+        <td class="cell-title" data-label=state.t(Key::FieldSubject)>{subject}</td>
+        <td data-label=state.t(Key::FieldKind)>
+            <span class=format!("badge badge-kind-{}", kind_code(kind))>{state.t(kind_key(kind))}</span>
         </td>
-        <td data-label=label(Key::ColAbout)>{link}</td>
-        <td data-label=label(Key::ColWhen)>{move || format_datetime(state.lang.get(), &at)}</td>
-        <td data-label=label(Key::FieldDue)>
-            {move || due.as_deref().map(|d| format_date(state.lang.get(), d)).unwrap_or_default()}
-            {done.then(|| view! { " "<span class="badge">{move || state.t(Key::Done)}</span> })}
+        <td data-label=state.t(Key::ColAbout)>{link}</td>
+        <td data-label=state.t(Key::ColWhen)>{at}</td>
+        <td data-label=state.t(Key::FieldDue)>
+            {due}
+            {done.then(|| view! { " "<span class="badge">{state.t(Key::Done)}</span> })}
         </td>
-        <td data-label=label(Key::ColOwner)>{move || state.member_name(&owner)}</td>
+        <td data-label=state.t(Key::ColOwner)>{owner}</td>
     }
 }

@@ -96,18 +96,17 @@ fn ContactCells(contact: Contact, names: Memo<Names>) -> impl IntoView {
     let customer_id = contact.customer_id.clone();
     let customer = names.with_untracked(|n| n.get(&customer_id).cloned().unwrap_or_default());
     let href = format!("/customers/{customer_id}");
-    let owner = contact.meta.owner.clone();
+    let owner = state.member_name(&contact.meta.owner);
     let d = contact.details;
-    let label = move |key: Key| move || state.t(key);
     view! {
-        <td class="cell-title" data-label=label(Key::ColName)>
+        <td class="cell-title" data-label=state.t(Key::ColName)>
             <a href=href.clone()>{d.name}</a>
-            {d.decision_maker.then(|| view! { " "<span class="badge badge-me">{move || state.t(Key::DecisionMaker)}</span> })}
+            {d.decision_maker.then(|| view! { " "<span class="badge badge-me">{state.t(Key::DecisionMaker)}</span> })}
         </td>
-        <td data-label=label(Key::FieldTitle)>{d.title}</td>
-        <td data-label=label(Key::ColCustomer)><a href=href>{customer}</a></td>
-        <td data-label=label(Key::FieldPhone)>{d.phone}</td>
-        <td data-label=label(Key::FieldEmail)>{d.email}</td>
-        <td data-label=label(Key::ColOwner)>{move || state.member_name(&owner)}</td>
+        <td data-label=state.t(Key::FieldTitle)>{d.title}</td>
+        <td data-label=state.t(Key::ColCustomer)><a href=href>{customer}</a></td>
+        <td data-label=state.t(Key::FieldPhone)>{d.phone}</td>
+        <td data-label=state.t(Key::FieldEmail)>{d.email}</td>
+        <td data-label=state.t(Key::ColOwner)>{owner}</td>
     }
 }

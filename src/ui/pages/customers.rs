@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use crate::domain::customer::Customer;
 use crate::domain::customer_query::{CustomerQuery, CustomerSort};
 use crate::domain::lead::Level;
+use crate::domain::typed_search::TypedSearch;
 use crate::i18n::{format_date, format_number, Key, Lang};
 use crate::ui::components::csv_export::ExportCsv;
 use crate::ui::components::record_table::{records_at, RecordTable};
@@ -51,8 +52,27 @@ pub fn CustomersPage() -> impl IntoView {
     // The sorted list changes only with the customers or the sort; a keystroke filters it.
     let sort = Memo::new(move |_| query.with(|q| q.sort));
     let order = Memo::new(move |_| state.customers.with(|all| sort.get().order(all)));
+    // Counts the changes of the customers: what a keystroke found is good only for the
+    // customers it looked at.
+    let edits = Memo::new(move |seen: Option<&u32>| {
+        state.customers.track();
+        seen.map_or(0, |n| n.wrapping_add(1))
+    });
+    // What the last keystrokes found: typing further or erasing looks at fewer customers.
+    let typed = StoredValue::new(TypedSearch::default());
     let found = Memo::new(move |_| {
-        order.with(|order| query.with(|q| state.customers.with(|all| q.filter(all, order))))
+        let edits = edits.get();
+        query.with(|q| {
+            order.with(|order| {
+                state.customers.with(|all| {
+                    typed
+                        .try_update_value(|typed| {
+                            typed.find(edits, q, order, |from| q.filter(all, from))
+                        })
+                        .unwrap_or_else(|| q.filter(all, order))
+                })
+            })
+        })
     });
     let total = Memo::new(move |_| {
         state
@@ -154,19 +174,21 @@ fn CustomerCells(
         let id = id.clone();
         move || contact_counts.with(|counts| counts.get(&id).copied().unwrap_or(0))
     };
-    let owner = customer.meta.owner.clone();
-    let follow_up = customer.details.next_follow_up.clone();
+    let owner = state.member_name(&customer.meta.owner);
+    let lang = state.lang.get();
+    let follow_up = customer
+        .details
+        .next_follow_up
+        .as_deref()
+        .map(|day| format_date(lang, day));
     let d = customer.details;
-    let label = move |key: Key| move || state.t(key);
     view! {
-            <td class="cell-title" data-label=label(Key::ColName)><a href=format!("/customers/{id}")>{d.name}</a></td>
-            <td data-label=label(Key::FieldIndustry)>{d.industry}</td>
-            <td data-label=label(Key::FieldCity)>{d.city}</td>
-            <td data-label=label(Key::FieldLevel)>{d.level.map(Level::as_str)}</td>
-            <td data-label=label(Key::ColContacts)>{contacts}</td>
-            <td data-label=label(Key::ColOwner)>{move || state.member_name(&owner)}</td>
-            <td data-label=label(Key::ColNextFollowUp)>
-                {move || follow_up.as_deref().map(|day| format_date(state.lang.get(), day)).unwrap_or_default()}
-            </td>
+            <td class="cell-title" data-label=state.t(Key::ColName)><a href=format!("/customers/{id}")>{d.name}</a></td>
+            <td data-label=state.t(Key::FieldIndustry)>{d.industry}</td>
+            <td data-label=state.t(Key::FieldCity)>{d.city}</td>
+            <td data-label=state.t(Key::FieldLevel)>{d.level.map(Level::as_str)}</td>
+            <td data-label=state.t(Key::ColContacts)>{contacts}</td>
+            <td data-label=state.t(Key::ColOwner)>{owner}</td>
+            <td data-label=state.t(Key::ColNextFollowUp)>{follow_up}</td>
     }
 }

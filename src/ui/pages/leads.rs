@@ -176,22 +176,24 @@ fn LeadCells(lead: Lead) -> impl IntoView {
         lead.details.company.clone()
     };
     let status = lead.status;
-    let source = lead.details.source.clone();
-    let owner = lead.meta.owner.clone();
-    let follow_up = lead.details.next_follow_up.clone();
-    let updated = lead.meta.updated_at.clone();
-    let cell = move |key: Key| move || state.t(key);
+    let lang = state.lang.get();
+    let source = source_label(lang, &lead.details.source);
+    let owner = state.member_name(&lead.meta.owner);
+    let follow_up = lead
+        .details
+        .next_follow_up
+        .as_deref()
+        .map(|d| format_date(lang, d));
+    let updated = format_datetime(lang, &lead.meta.updated_at);
     view! {
-            <td class="cell-title" data-label=cell(Key::ColName)><a href=href>{name}</a></td>
-            <td data-label=cell(Key::ColCompany)>{company}</td>
-            <td data-label=cell(Key::ColStatus)>
-                <span class=format!("badge badge-{}", status_code(status))>{move || state.t(status_key(status))}</span>
+            <td class="cell-title" data-label=state.t(Key::ColName)><a href=href>{name}</a></td>
+            <td data-label=state.t(Key::ColCompany)>{company}</td>
+            <td data-label=state.t(Key::ColStatus)>
+                <span class=format!("badge badge-{}", status_code(status))>{state.t(status_key(status))}</span>
             </td>
-            <td data-label=cell(Key::ColSource)>{move || source_label(state.lang.get(), &source)}</td>
-            <td data-label=cell(Key::ColOwner)>{move || state.member_name(&owner)}</td>
-            <td data-label=cell(Key::ColNextFollowUp)>
-                {move || follow_up.as_deref().map(|d| format_date(state.lang.get(), d)).unwrap_or_default()}
-            </td>
-            <td data-label=cell(Key::ColUpdated)>{move || format_datetime(state.lang.get(), &updated)}</td>
+            <td data-label=state.t(Key::ColSource)>{source}</td>
+            <td data-label=state.t(Key::ColOwner)>{owner}</td>
+            <td data-label=state.t(Key::ColNextFollowUp)>{follow_up}</td>
+            <td data-label=state.t(Key::ColUpdated)>{updated}</td>
     }
 }

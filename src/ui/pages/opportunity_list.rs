@@ -155,18 +155,18 @@ fn OpportunityCells(opportunity: Opportunity, names: Memo<Names>) -> impl IntoVi
     let state = expect_context::<AppState>();
     let o = opportunity;
     let customer = names.with_untracked(|n| n.get(&o.customer_id).cloned().unwrap_or_default());
-    let owner = o.meta.owner.clone();
-    let stage_id = o.stage_id.clone();
-    let (amount, currency) = (o.amount, o.currency.clone());
-    let close = o.expected_close.clone();
-    let label = move |key: Key| move || state.t(key);
+    let lang = state.lang.get();
+    let owner = state.member_name(&o.meta.owner);
+    let stage = stage_label(state, &o.stage_id);
+    let amount = format_money(lang, o.amount, &o.currency);
+    let close = o.expected_close.as_deref().map(|d| format_date(lang, d));
     view! {
-        <td class="cell-title" data-label=label(Key::ColTitle)><a href=format!("/opportunities/{}", o.meta.id)>{o.title.clone()}</a></td>
-        <td data-label=label(Key::ColCustomer)><a href=format!("/customers/{}", o.customer_id)>{customer}</a></td>
-        <td data-label=label(Key::Stage)>{move || stage_label(state, &stage_id)}</td>
-        <td data-label=label(Key::FieldAmount) class="cell-number">{move || format_money(state.lang.get(), amount, &currency)}</td>
-        <td data-label=label(Key::FieldProbability) class="cell-number">{format!("{}%", o.probability)}</td>
-        <td data-label=label(Key::FieldExpectedClose)>{move || close.as_deref().map(|d| format_date(state.lang.get(), d)).unwrap_or_default()}</td>
-        <td data-label=label(Key::ColOwner)>{move || state.member_name(&owner)}</td>
+        <td class="cell-title" data-label=state.t(Key::ColTitle)><a href=format!("/opportunities/{}", o.meta.id)>{o.title.clone()}</a></td>
+        <td data-label=state.t(Key::ColCustomer)><a href=format!("/customers/{}", o.customer_id)>{customer}</a></td>
+        <td data-label=state.t(Key::Stage)>{stage}</td>
+        <td data-label=state.t(Key::FieldAmount) class="cell-number">{amount}</td>
+        <td data-label=state.t(Key::FieldProbability) class="cell-number">{format!("{}%", o.probability)}</td>
+        <td data-label=state.t(Key::FieldExpectedClose)>{close}</td>
+        <td data-label=state.t(Key::ColOwner)>{owner}</td>
     }
 }

@@ -167,22 +167,23 @@ pub fn ProductsPage() -> impl IntoView {
 fn ProductCells(product: Product) -> impl IntoView {
     let state = expect_context::<AppState>();
     let href = format!("/products/{}", product.meta.id);
-    let price = product.list_price;
+    let price = state
+        .currencies
+        .with(|c| format_money(state.lang.get(), product.list_price, &c.base));
     let active = product.active;
-    let label = move |key: Key| move || state.t(key);
     view! {
-        <td class="cell-code" data-label=label(Key::FieldCode)>{product.code}</td>
-        <td class="cell-title" data-label=label(Key::ColName)><a href=href>{product.name}</a></td>
-        <td data-label=label(Key::FieldSpec)>{product.spec}</td>
-        <td data-label=label(Key::FieldUnit)>{product.unit}</td>
-        <td data-label=label(Key::FieldCategory)>{product.category}</td>
-        <td class="cell-number" data-label=label(Key::FieldListPrice)>
-            {move || format_money(state.lang.get(), price, &state.currencies.with(|c| c.base.clone()))}
+        <td class="cell-code" data-label=state.t(Key::FieldCode)>{product.code}</td>
+        <td class="cell-title" data-label=state.t(Key::ColName)><a href=href>{product.name}</a></td>
+        <td data-label=state.t(Key::FieldSpec)>{product.spec}</td>
+        <td data-label=state.t(Key::FieldUnit)>{product.unit}</td>
+        <td data-label=state.t(Key::FieldCategory)>{product.category}</td>
+        <td class="cell-number" data-label=state.t(Key::FieldListPrice)>
+            {price}
         </td>
-        <td class="cell-number" data-label=label(Key::ColTaxRate)>{format!("{}%", product.tax_rate)}</td>
-        <td data-label=label(Key::ColStatus)>
+        <td class="cell-number" data-label=state.t(Key::ColTaxRate)>{format!("{}%", product.tax_rate)}</td>
+        <td data-label=state.t(Key::ColStatus)>
             <span class="badge" class:badge-active=active class:badge-inactive=!active data-testid="product-active">
-                {move || if active { state.t(Key::Active) } else { state.t(Key::Inactive) }}
+                {state.t(if active { Key::Active } else { Key::Inactive })}
             </span>
         </td>
     }

@@ -152,20 +152,22 @@ pub fn QuotesPage() -> impl IntoView {
 #[component]
 fn QuoteCells(quote: Quote, names: Memo<Names>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let label = move |key: Key| move || state.t(key);
+    let lang = state.lang.get();
     let shown = quote.shown(&today());
     let customer =
         names.with_untracked(|n| n.get(&quote.body.customer_id).cloned().unwrap_or_default());
-    let owner = quote.meta.owner.clone();
-    let (day, until) = (quote.issued_on.clone(), quote.valid_until.clone());
+    let owner = state.member_name(&quote.meta.owner);
+    let day = format_date(lang, &quote.issued_on);
+    let until = quote.valid_until.as_deref().map(|d| format_date(lang, d));
+    let total = format_money(lang, quote.body.total, &quote.body.currency);
     view! {
-        <td class="cell-title" data-label=label(Key::FieldNumber)><a href=format!("/quotes/{}", quote.meta.id)>{quote.body.number.clone()}</a></td>
-        <td data-label=label(Key::FieldCustomer)>{customer}</td>
-        <td data-label=label(Key::FieldDate)>{move || format_date(state.lang.get(), &day)}</td>
-        <td data-label=label(Key::FieldValidUntil)>{move || until.as_deref().map(|d| format_date(state.lang.get(), d)).unwrap_or_default()}</td>
-        <td data-label=label(Key::FilterStatus)><StatusBadge code=quote_status_code(shown) label=quote_status_key(shown)/></td>
-        <td class="cell-amount" data-label=label(Key::TotalGross)>{move || format_money(state.lang.get(), quote.body.total, &quote.body.currency)}</td>
-        <td data-label=label(Key::ColOwner)>{move || state.member_name(&owner)}</td>
+        <td class="cell-title" data-label=state.t(Key::FieldNumber)><a href=format!("/quotes/{}", quote.meta.id)>{quote.body.number.clone()}</a></td>
+        <td data-label=state.t(Key::FieldCustomer)>{customer}</td>
+        <td data-label=state.t(Key::FieldDate)>{day}</td>
+        <td data-label=state.t(Key::FieldValidUntil)>{until}</td>
+        <td data-label=state.t(Key::FilterStatus)><StatusBadge code=quote_status_code(shown) label=quote_status_key(shown)/></td>
+        <td class="cell-amount" data-label=state.t(Key::TotalGross)>{total}</td>
+        <td data-label=state.t(Key::ColOwner)>{owner}</td>
     }
 }
 
@@ -227,33 +229,31 @@ fn OrderCells(
     names: Memo<Names>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let label = move |key: Key| move || state.t(key);
+    let lang = state.lang.get();
     let customer =
         names.with_untracked(|n| n.get(&order.body.customer_id).cloned().unwrap_or_default());
-    let owner = order.meta.owner.clone();
-    let day = order.order_date.clone();
+    let owner = state.member_name(&order.meta.owner);
+    let day = format_date(lang, &order.order_date);
     let (id, total, currency, status) = (
         order.meta.id.clone(),
         order.body.total,
         order.body.currency.clone(),
         order.status,
     );
-    let balance = {
-        let currency = currency.clone();
-        move || {
-            let paid = ledger.with(|l| l.get(&id).copied().unwrap_or_default());
-            status
-                .takes_payments()
-                .then(|| format_money(state.lang.get(), total - paid, &currency))
-        }
+    let total_text = format_money(lang, total, &currency);
+    let balance = move || {
+        let paid = ledger.with(|l| l.get(&id).copied().unwrap_or_default());
+        status
+            .takes_payments()
+            .then(|| format_money(lang, total - paid, &currency))
     };
     view! {
-        <td class="cell-title" data-label=label(Key::FieldNumber)><a href=format!("/orders/{}", order.meta.id)>{order.body.number.clone()}</a></td>
-        <td data-label=label(Key::FieldCustomer)>{customer}</td>
-        <td data-label=label(Key::FieldDate)>{move || format_date(state.lang.get(), &day)}</td>
-        <td data-label=label(Key::FilterStatus)><StatusBadge code=order_status_code(status) label=order_status_key(status)/></td>
-        <td class="cell-amount" data-label=label(Key::TotalGross)>{move || format_money(state.lang.get(), total, &currency)}</td>
-        <td class="cell-amount" data-label=label(Key::BalanceDue)>{balance}</td>
-        <td data-label=label(Key::ColOwner)>{move || state.member_name(&owner)}</td>
+        <td class="cell-title" data-label=state.t(Key::FieldNumber)><a href=format!("/orders/{}", order.meta.id)>{order.body.number.clone()}</a></td>
+        <td data-label=state.t(Key::FieldCustomer)>{customer}</td>
+        <td data-label=state.t(Key::FieldDate)>{day}</td>
+        <td data-label=state.t(Key::FilterStatus)><StatusBadge code=order_status_code(status) label=order_status_key(status)/></td>
+        <td class="cell-amount" data-label=state.t(Key::TotalGross)>{total_text}</td>
+        <td class="cell-amount" data-label=state.t(Key::BalanceDue)>{balance}</td>
+        <td data-label=state.t(Key::ColOwner)>{owner}</td>
     }
 }
