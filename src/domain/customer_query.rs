@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use super::customer::Customer;
 use super::lead::Level;
-use super::places::{placed, places_of, Placed};
+use super::places::{keep_places, placed, places_of, Placed};
 use super::text::{contains_all, fold, search_words};
 use super::typed_search::Narrows;
 
@@ -72,15 +72,7 @@ impl CustomerQuery {
         if words.is_empty() && self.level.is_none() && self.owner.is_none() {
             return order.to_vec();
         }
-        order
-            .iter()
-            .copied()
-            .filter(|&place| {
-                customers
-                    .get(place as usize)
-                    .is_some_and(|c| self.keeps(c, &words))
-            })
-            .collect()
+        keep_places(customers, order, |c| self.keeps(c, &words))
     }
 
     fn keeps(&self, customer: &Customer, words: &[String]) -> bool {

@@ -1,8 +1,9 @@
 //! What a lead list shows: search as you type, filters and sort, over the leads in memory.
 
 use super::lead::{Lead, LeadStatus};
-use super::places::{placed, places_of, Placed};
+use super::places::{keep_places, placed, places_of, Placed};
 use super::text::{contains_all, fold, search_words};
+use super::typed_search::Narrows;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum LeadSort {
@@ -22,6 +23,16 @@ impl LeadSort {
         LeadSort::Company,
         LeadSort::NextFollowUp,
     ];
+
+    /// The places of the leads outside Trash, in this order: the list before any word or
+    /// filter, kept by the list while the user types.
+    pub fn order(self, leads: &[Lead]) -> Vec<u32> {
+        let mut order: Vec<Placed<Lead>> = placed(leads)
+            .filter(|lead| !lead.meta.is_deleted())
+            .collect();
+        sort(&mut order, self);
+        places_of(&order)
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -36,20 +47,35 @@ pub struct LeadQuery {
 impl LeadQuery {
     /// The places of the leads outside Trash that match, in the chosen order.
     pub fn run(&self, leads: &[Lead]) -> Vec<u32> {
+        self.filter(leads, &self.sort.order(leads))
+    }
+
+    /// The places, out of `from` (as [`LeadSort::order`] or [`LeadQuery::run`] gave them), of
+    /// the leads that match, in that order.
+    pub fn filter(&self, leads: &[Lead], from: &[u32]) -> Vec<u32> {
         let words = search_words(&self.text);
-        let mut found: Vec<Placed<Lead>> = placed(leads)
-            .filter(|lead| !lead.meta.is_deleted())
-            .filter(|lead| self.status.is_none_or(|s| lead.status == s))
-            .filter(|lead| {
-                self.source
-                    .as_ref()
-                    .is_none_or(|s| &lead.details.source == s)
-            })
-            .filter(|lead| self.owner.as_ref().is_none_or(|o| &lead.meta.owner == o))
-            .filter(|lead| matches(lead, &words))
-            .collect();
-        sort(&mut found, self.sort);
-        places_of(&found)
+        keep_places(leads, from, |lead| self.keeps(lead, &words))
+    }
+
+    fn keeps(&self, lead: &Lead, words: &[String]) -> bool {
+        self.status.is_none_or(|s| lead.status == s)
+            && self
+                .source
+                .as_ref()
+                .is_none_or(|s| &lead.details.source == s)
+            && self.owner.as_ref().is_none_or(|o| &lead.meta.owner == o)
+            && matches(lead, words)
+    }
+}
+
+impl Narrows for LeadQuery {
+    /// The same filters and sort, and the text typed further.
+    fn narrows(&self, before: &LeadQuery) -> bool {
+        self.status == before.status
+            && self.source == before.source
+            && self.owner == before.owner
+            && self.sort == before.sort
+            && self.text.starts_with(&before.text)
     }
 }
 
@@ -197,5 +223,25 @@ mod tests {
         assert_eq!(sorted(LeadSort::Company), ["b", "a", "c"]);
         assert_eq!(sorted(LeadSort::NextFollowUp), ["c", "b", "a"]);
         assert_eq!(sorted(LeadSort::Newest), ["c", "a", "b"]);
+    }
+
+    proptest::proptest! {
+        /// Filtering what the shorter text found gives what searching every lead gives.
+        #[test]
+        fn what_was_found_before_holds_what_typing_further_finds(
+            companies in proptest::collection::vec("[abAB 上é１0-9-]{0,6}", 0..12),
+            before in "[abAB 上é１0-9-]{0,3}",
+            further in "[abAB 上é１0-9-]{0,3}",
+        ) {
+            let leads: Vec<Lead> = companies
+                .iter()
+                .enumerate()
+                .map(|(i, company)| lead(&i.to_string(), "Z", company, "2026-01-01T00:00:00Z"))
+                .collect();
+            let typed = |text: String| LeadQuery { text, ..LeadQuery::default() };
+            let (first, then) = (typed(before.clone()), typed(format!("{before}{further}")));
+            proptest::prop_assert!(then.narrows(&first));
+            proptest::prop_assert_eq!(then.filter(&leads, &first.run(&leads)), then.run(&leads));
+        }
     }
 }

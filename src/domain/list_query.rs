@@ -3,15 +3,15 @@
 //!
 //! `names` maps record ids (customers, leads, opportunities) to the names they are shown by.
 
-use std::collections::HashMap;
-
 use super::activity::{Activity, ActivityKind};
 use super::contact::Contact;
 use super::opportunity::Opportunity;
-use super::places::{placed, places_of, Placed};
+use super::places::{keep_places, placed, places_of, Placed};
 use super::text::{contains_all, fold, search_words};
+use super::typed_search::Narrows;
 
-pub type Names = HashMap<String, String>;
+/// Looked up for every record at each keystroke, so hashed with FxHash rather than SipHash.
+pub type Names = rustc_hash::FxHashMap<String, String>;
 
 fn name<'a>(names: &'a Names, id: Option<&String>) -> &'a str {
     id.and_then(|id| names.get(id)).map_or("", String::as_str)
@@ -38,22 +38,7 @@ impl ContactQuery {
     pub fn run(&self, contacts: &[Contact], names: &Names) -> Vec<u32> {
         let words = search_words(&self.text);
         let mut found: Vec<Placed<Contact>> = placed(contacts)
-            .filter(|c| !c.meta.is_deleted())
-            .filter(|c| self.owner.as_ref().is_none_or(|o| &c.meta.owner == o))
-            .filter(|c| !self.decision_makers_only || c.details.decision_maker)
-            .filter(|c| {
-                let d = &c.details;
-                let customer = name(names, Some(&c.customer_id));
-                let fields = [
-                    d.name.as_str(),
-                    &d.title,
-                    &d.phone,
-                    &d.email,
-                    &d.notes,
-                    customer,
-                ];
-                contains_all(&fields, &d.phone, &words)
-            })
+            .filter(|c| !c.meta.is_deleted() && self.keeps(c, names, &words))
             .collect();
         match self.sort {
             ContactSort::Name => found.sort_by_cached_key(|c| fold(&c.details.name)),
@@ -68,6 +53,38 @@ impl ContactQuery {
             }
         }
         places_of(&found)
+    }
+
+    /// The places, out of `from` (as [`ContactQuery::run`] gave them), of the contacts that
+    /// match, in that order.
+    pub fn filter(&self, contacts: &[Contact], names: &Names, from: &[u32]) -> Vec<u32> {
+        let words = search_words(&self.text);
+        keep_places(contacts, from, |c| self.keeps(c, names, &words))
+    }
+
+    fn keeps(&self, c: &Contact, names: &Names, words: &[String]) -> bool {
+        let d = &c.details;
+        let fields = [
+            d.name.as_str(),
+            &d.title,
+            &d.phone,
+            &d.email,
+            &d.notes,
+            name(names, Some(&c.customer_id)),
+        ];
+        self.owner.as_ref().is_none_or(|o| &c.meta.owner == o)
+            && (!self.decision_makers_only || d.decision_maker)
+            && contains_all(&fields, &d.phone, words)
+    }
+}
+
+impl Narrows for ContactQuery {
+    /// The same filters and sort, and the text typed further.
+    fn narrows(&self, before: &ContactQuery) -> bool {
+        self.owner == before.owner
+            && self.decision_makers_only == before.decision_makers_only
+            && self.sort == before.sort
+            && self.text.starts_with(&before.text)
     }
 }
 
@@ -93,17 +110,7 @@ impl OpportunityQuery {
     pub fn run(&self, opportunities: &[Opportunity], names: &Names) -> Vec<u32> {
         let words = search_words(&self.text);
         let mut found: Vec<Placed<Opportunity>> = placed(opportunities)
-            .filter(|o| !o.meta.is_deleted())
-            .filter(|o| self.stage.as_ref().is_none_or(|s| &o.stage_id == s))
-            .filter(|o| self.owner.as_ref().is_none_or(|w| &o.meta.owner == w))
-            .filter(|o| {
-                let fields = [
-                    o.title.as_str(),
-                    name(names, Some(&o.customer_id)),
-                    &o.currency,
-                ];
-                contains_all(&fields, "", &words)
-            })
+            .filter(|o| !o.meta.is_deleted() && self.keeps(o, names, &words))
             .collect();
         match self.sort {
             OpportunitySort::RecentlyUpdated => {
@@ -117,6 +124,34 @@ impl OpportunityQuery {
             OpportunitySort::Title => found.sort_by_cached_key(|o| fold(&o.title)),
         }
         places_of(&found)
+    }
+
+    /// The places, out of `from` (as [`OpportunityQuery::run`] gave them), of the
+    /// opportunities that match, in that order.
+    pub fn filter(&self, opportunities: &[Opportunity], names: &Names, from: &[u32]) -> Vec<u32> {
+        let words = search_words(&self.text);
+        keep_places(opportunities, from, |o| self.keeps(o, names, &words))
+    }
+
+    fn keeps(&self, o: &Opportunity, names: &Names, words: &[String]) -> bool {
+        let fields = [
+            o.title.as_str(),
+            name(names, Some(&o.customer_id)),
+            &o.currency,
+        ];
+        self.stage.as_ref().is_none_or(|s| &o.stage_id == s)
+            && self.owner.as_ref().is_none_or(|w| &o.meta.owner == w)
+            && contains_all(&fields, "", words)
+    }
+}
+
+impl Narrows for OpportunityQuery {
+    /// The same filters and sort, and the text typed further.
+    fn narrows(&self, before: &OpportunityQuery) -> bool {
+        self.stage == before.stage
+            && self.owner == before.owner
+            && self.sort == before.sort
+            && self.text.starts_with(&before.text)
     }
 }
 
@@ -137,37 +172,76 @@ pub struct ActivityQuery {
     pub sort: ActivitySort,
 }
 
+impl ActivitySort {
+    /// The places of the activities outside Trash, in this order: the list before any word or
+    /// filter, kept by the list while the user types.
+    pub fn order(self, activities: &[Activity]) -> Vec<u32> {
+        let mut order: Vec<Placed<Activity>> = placed(activities)
+            .filter(|a| !a.meta.is_deleted())
+            .collect();
+        match self {
+            ActivitySort::Newest => order.sort_by(|a, b| b.at.cmp(&a.at)),
+            ActivitySort::Oldest => order.sort_by(|a, b| a.at.cmp(&b.at)),
+            ActivitySort::Due => order.sort_by(|a, b| due_first(a).cmp(&due_first(b))),
+        }
+        places_of(&order)
+    }
+}
+
 impl ActivityQuery {
     /// The places of the activities outside Trash that match, in the chosen order.
     pub fn run(&self, activities: &[Activity], names: &Names) -> Vec<u32> {
+        self.filter(activities, names, &self.sort.order(activities))
+    }
+
+    /// The places, out of `from` (as [`ActivitySort::order`] or [`ActivityQuery::run`] gave
+    /// them), of the activities that match, in that order.
+    pub fn filter(&self, activities: &[Activity], names: &Names, from: &[u32]) -> Vec<u32> {
         let words = search_words(&self.text);
-        let mut found: Vec<Placed<Activity>> = placed(activities)
-            .filter(|a| !a.meta.is_deleted())
-            .filter(|a| self.kind.is_none_or(|k| a.details.kind == k))
-            .filter(|a| self.owner.as_ref().is_none_or(|o| &a.meta.owner == o))
-            .filter(|a| !self.open_tasks_only || a.is_open_task())
-            .filter(|a| {
-                let l = &a.links;
-                let fields = [
-                    a.details.subject.as_str(),
-                    &a.details.body,
-                    name(names, l.customer_id.as_ref()),
-                    name(names, l.lead_id.as_ref()),
-                    name(names, l.opportunity_id.as_ref()),
-                    name(names, l.contact_id.as_ref()),
-                ];
-                contains_all(&fields, "", &words)
+        keep_places(activities, from, |a| self.keeps(a, names, &words))
+    }
+
+    fn keeps(&self, a: &Activity, names: &Names, words: &[String]) -> bool {
+        let own = [a.details.subject.as_str(), &a.details.body];
+        // The names of what it is about are looked up only for a word its own text lacks.
+        let mut about = None;
+        let l = &a.links;
+        self.kind.is_none_or(|k| a.details.kind == k)
+            && self.owner.as_ref().is_none_or(|o| &a.meta.owner == o)
+            && (!self.open_tasks_only || a.is_open_task())
+            && words.iter().all(|word| {
+                let word = std::slice::from_ref(word);
+                contains_all(&own, "", word)
+                    || contains_all(
+                        about.get_or_insert_with(|| {
+                            [
+                                name(names, l.customer_id.as_ref()),
+                                name(names, l.lead_id.as_ref()),
+                                name(names, l.opportunity_id.as_ref()),
+                                name(names, l.contact_id.as_ref()),
+                            ]
+                        }),
+                        "",
+                        word,
+                    )
             })
-            .collect();
-        match self.sort {
-            ActivitySort::Newest => found.sort_by(|a, b| b.at.cmp(&a.at)),
-            ActivitySort::Oldest => found.sort_by(|a, b| a.at.cmp(&b.at)),
-            ActivitySort::Due => found.sort_by(|a, b| {
-                let key = |x: &Activity| (x.details.due.is_none(), x.details.due.clone());
-                key(a).cmp(&key(b))
-            }),
-        }
-        places_of(&found)
+    }
+}
+
+/// Tasks with a due day come first, soonest first.
+fn due_first(activity: &Activity) -> (bool, Option<&str>) {
+    let due = activity.details.due.as_deref();
+    (due.is_none(), due)
+}
+
+impl Narrows for ActivityQuery {
+    /// The same filters and sort, and the text typed further.
+    fn narrows(&self, before: &ActivityQuery) -> bool {
+        self.kind == before.kind
+            && self.owner == before.owner
+            && self.open_tasks_only == before.open_tasks_only
+            && self.sort == before.sort
+            && self.text.starts_with(&before.text)
     }
 }
 
@@ -322,5 +396,50 @@ mod tests {
             ..ActivityQuery::default()
         };
         assert_eq!(subjects(&about), ["budget approved"]);
+        // One word in its own text, one in the name of what it is about, in either order.
+        for text in ["send 华东", "华东 send"] {
+            let both = ActivityQuery {
+                text: text.into(),
+                ..ActivityQuery::default()
+            };
+            assert_eq!(subjects(&both), ["send quote"]);
+        }
+    }
+
+    proptest::proptest! {
+        /// Filtering what the shorter text found gives what searching every activity gives,
+        /// the names of what they are about included.
+        #[test]
+        fn what_was_found_before_holds_what_typing_further_finds(
+            bodies in proptest::collection::vec(("[abAB 上é１-]{0,6}", 0..3usize), 0..12),
+            before in "[abAB 上é１-]{0,3}",
+            further in "[abAB 上é１-]{0,3}",
+        ) {
+            let customers = ["c1", "c2", "nobody"];
+            let all: Vec<Activity> = bodies
+                .iter()
+                .enumerate()
+                .map(|(i, (body, customer))| {
+                    let details = ActivityDetails {
+                        subject: "Z".into(),
+                        body: body.clone(),
+                        ..ActivityDetails::default()
+                    };
+                    let links = Links {
+                        customer_id: Some(customers[*customer].into()),
+                        ..Links::default()
+                    };
+                    Activity::log(meta(&"a".repeat(i + 1), "me"), details, links).unwrap()
+                })
+                .collect();
+            let typed = |text: String| ActivityQuery { text, ..ActivityQuery::default() };
+            let (first, then) = (typed(before.clone()), typed(format!("{before}{further}")));
+            proptest::prop_assert!(then.narrows(&first));
+            let names = names();
+            proptest::prop_assert_eq!(
+                then.filter(&all, &names, &first.run(&all, &names)),
+                then.run(&all, &names)
+            );
+        }
     }
 }

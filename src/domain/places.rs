@@ -35,6 +35,15 @@ pub fn placed<R>(all: &[R]) -> impl Iterator<Item = Placed<'_, R>> {
     })
 }
 
+/// The places out of `from` whose record in `all` passes `keep`, in their order: a query
+/// narrowing what an earlier one found.
+pub fn keep_places<R>(all: &[R], from: &[u32], keep: impl Fn(&R) -> bool) -> Vec<u32> {
+    from.iter()
+        .copied()
+        .filter(|&place| all.get(place as usize).is_some_and(&keep))
+        .collect()
+}
+
 /// The places of `found`, in its order.
 pub fn places_of<R>(found: &[Placed<'_, R>]) -> Vec<u32> {
     found.iter().map(|p| p.place).collect()

@@ -149,7 +149,8 @@ mod tests {
             ("c1".into(), "华东机械".into()),
             ("c2".into(), "Acme".into()),
         ]
-        .into();
+        .into_iter()
+        .collect();
         let numbers = |q: &SaleQuery| {
             q.run(&all, &names, "2026-03-20")
                 .iter()

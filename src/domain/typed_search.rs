@@ -26,16 +26,15 @@ impl<Q> Default for TypedSearch<Q> {
 }
 
 impl<Q: Narrows + PartialEq + Clone> TypedSearch<Q> {
-    /// The places `query` finds. `filter` keeps, out of the places it is given and in their
-    /// order, those the query matches; it is given the places found by the nearest query on
-    /// the way, or `everyone` (every place the query could find, in its order). `version`
-    /// names the state of the records: when it changes, what was found before is forgotten.
+    /// The places `query` finds. `run` finds them: given places (those found by the nearest
+    /// query on the way), it keeps those the query matches, in their order; given none, it
+    /// searches every record. `version` names the state of the records and of whatever else
+    /// the query reads: when it changes, what was found before is forgotten.
     pub fn find(
         &mut self,
         version: u32,
         query: &Q,
-        everyone: &[u32],
-        filter: impl FnOnce(&[u32]) -> Vec<u32>,
+        run: impl FnOnce(Option<&[u32]>) -> Vec<u32>,
     ) -> Vec<u32> {
         if version != self.version {
             self.version = version;
@@ -45,7 +44,7 @@ impl<Q: Narrows + PartialEq + Clone> TypedSearch<Q> {
         if let Some((_, found)) = self.steps.iter().find(|(before, _)| before == query) {
             return found.clone();
         }
-        let found = filter(self.steps.last().map_or(everyone, |(_, found)| found));
+        let found = run(self.steps.last().map(|(_, found)| found.as_slice()));
         self.steps.push((query.clone(), found.clone()));
         found
     }
@@ -80,7 +79,8 @@ mod tests {
         let looked_at = std::cell::RefCell::new(Vec::new());
         let mut typed = |text: &str, version: u32| {
             let query = Text(text.into());
-            search.find(version, &query, &everyone, |from| {
+            search.find(version, &query, |from| {
+                let from = from.unwrap_or(&everyone);
                 looked_at.borrow_mut().push(from.len());
                 matches(&records, &query, from)
             })
@@ -117,7 +117,9 @@ mod tests {
                 }
                 let records: Vec<&str> = records.iter().map(String::as_str).collect();
                 let query = Text(text.clone());
-                let found = search.find(version, &query, &everyone, |from| matches(&records, &query, from));
+                let found = search.find(version, &query, |from| {
+                    matches(&records, &query, from.unwrap_or(&everyone))
+                });
                 proptest::prop_assert_eq!(found, matches(&records, &query, &everyone));
             }
         }

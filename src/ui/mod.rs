@@ -14,6 +14,7 @@ mod pages;
 mod pwa;
 mod report_labels;
 mod sale_labels;
+mod search;
 mod state;
 
 pub use app::start;

@@ -296,7 +296,7 @@ impl AppState {
     pub fn record_names(&self) -> Memo<Names> {
         let state = *self;
         Memo::new(move |_| {
-            let mut names = Names::new();
+            let mut names = Names::default();
             state.customers.with(|all| {
                 names.extend(
                     all.iter()

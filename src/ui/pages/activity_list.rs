@@ -10,6 +10,7 @@ use crate::ui::components::csv_export::{local_time, ExportCsv};
 use crate::ui::components::record_table::{records_at, RecordTable};
 use crate::ui::components::toolbar::{ChoiceSelect, OwnerFilter, SearchInput};
 use crate::ui::labels::kind_key;
+use crate::ui::search::{changes, typed_found};
 use crate::ui::state::AppState;
 
 /// The page of the record an activity is about, most specific first.
@@ -81,8 +82,20 @@ pub fn ActivityListPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = RwSignal::new(ActivityQuery::default());
     let names = state.record_names();
-    let found = Memo::new(move |_| {
-        query.with(|q| names.with(|names| state.activities.with(|all| q.run(all, names))))
+    let edits = changes(move || {
+        state.activities.track();
+        names.track();
+    });
+    // Sorted once per change of the activities or the sort; a keystroke only filters.
+    let sort = Memo::new(move |_| query.with(|q| q.sort));
+    let order = Memo::new(move |_| state.activities.with(|all| sort.get().order(all)));
+    let found = typed_found(query, edits, move |q, from| {
+        names.with(|names| {
+            state.activities.with(|all| match from {
+                Some(from) => q.filter(all, names, from),
+                None => order.with(|order| q.filter(all, names, order)),
+            })
+        })
     });
     let mut kinds = vec![(None, "", Key::AllKinds)];
     kinds.extend(

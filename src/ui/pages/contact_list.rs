@@ -9,6 +9,7 @@ use crate::i18n::{format_number, Key, Lang};
 use crate::ui::components::csv_export::ExportCsv;
 use crate::ui::components::record_table::{records_at, RecordTable};
 use crate::ui::components::toolbar::{ChoiceSelect, OwnerFilter, SearchInput};
+use crate::ui::search::{changes, typed_found};
 use crate::ui::state::AppState;
 
 const COLUMNS: [Key; 6] = [
@@ -38,8 +39,17 @@ pub fn ContactListPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = RwSignal::new(ContactQuery::default());
     let names = state.record_names();
-    let found = Memo::new(move |_| {
-        query.with(|q| names.with(|names| state.contacts.with(|all| q.run(all, names))))
+    let edits = changes(move || {
+        state.contacts.track();
+        names.track();
+    });
+    let found = typed_found(query, edits, move |q, from| {
+        names.with(|names| {
+            state.contacts.with(|all| match from {
+                Some(from) => q.filter(all, names, from),
+                None => q.run(all, names),
+            })
+        })
     });
     let sorts = vec![
         (ContactSort::Name, "name", Key::SortName),

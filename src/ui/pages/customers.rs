@@ -6,10 +6,10 @@ use leptos_router::components::A;
 use crate::domain::customer::Customer;
 use crate::domain::customer_query::{CustomerQuery, CustomerSort};
 use crate::domain::lead::Level;
-use crate::domain::typed_search::TypedSearch;
 use crate::i18n::{format_date, format_number, Key, Lang};
 use crate::ui::components::csv_export::ExportCsv;
 use crate::ui::components::record_table::{records_at, RecordTable};
+use crate::ui::search::{changes, typed_found};
 use crate::ui::state::AppState;
 
 fn sort_label(sort: CustomerSort) -> (&'static str, Key) {
@@ -52,26 +52,12 @@ pub fn CustomersPage() -> impl IntoView {
     // The sorted list changes only with the customers or the sort; a keystroke filters it.
     let sort = Memo::new(move |_| query.with(|q| q.sort));
     let order = Memo::new(move |_| state.customers.with(|all| sort.get().order(all)));
-    // Counts the changes of the customers: what a keystroke found is good only for the
-    // customers it looked at.
-    let edits = Memo::new(move |seen: Option<&u32>| {
-        state.customers.track();
-        seen.map_or(0, |n| n.wrapping_add(1))
-    });
-    // What the last keystrokes found: typing further or erasing looks at fewer customers.
-    let typed = StoredValue::new(TypedSearch::default());
-    let found = Memo::new(move |_| {
-        let edits = edits.get();
-        query.with(|q| {
-            order.with(|order| {
-                state.customers.with(|all| {
-                    typed
-                        .try_update_value(|typed| {
-                            typed.find(edits, q, order, |from| q.filter(all, from))
-                        })
-                        .unwrap_or_else(|| q.filter(all, order))
-                })
-            })
+    // What a keystroke found is good only for the customers it looked at.
+    let edits = changes(move || state.customers.track());
+    let found = typed_found(query, edits, move |q, from| {
+        state.customers.with(|all| match from {
+            Some(from) => q.filter(all, from),
+            None => order.with(|order| q.filter(all, order)),
         })
     });
     let total = Memo::new(move |_| {

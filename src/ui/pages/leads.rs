@@ -11,6 +11,7 @@ use crate::ui::components::record_table::{records_at, RecordTable};
 use crate::ui::labels::{
     sort_code, sort_key, source_label, status_code, status_from_code, status_key,
 };
+use crate::ui::search::{changes, typed_found};
 use crate::ui::state::AppState;
 
 const COLUMNS: [Key; 7] = [
@@ -42,7 +43,15 @@ fn lead_texts(state: AppState, lead: &Lead, lang: Lang) -> Vec<String> {
 pub fn LeadsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = RwSignal::new(LeadQuery::default());
-    let found = Memo::new(move |_| query.with(|q| state.leads.with(|leads| q.run(leads))));
+    let edits = changes(move || state.leads.track());
+    // Sorted once per change of the leads or the sort; a keystroke only filters.
+    let sort = Memo::new(move |_| query.with(|q| q.sort));
+    let order = Memo::new(move |_| state.leads.with(|leads| sort.get().order(leads)));
+    let found = typed_found(query, edits, move |q, from| {
+        state
+            .leads
+            .with(|leads| q.filter(leads, from.unwrap_or(&order.read())))
+    });
     let total = Memo::new(move |_| {
         state
             .leads

@@ -12,6 +12,7 @@ use crate::ui::components::csv_export::{money_text, ExportCsv};
 use crate::ui::components::record_table::{records_at, RecordTable};
 use crate::ui::components::toolbar::{ChoiceSelect, OwnerFilter, SearchInput};
 use crate::ui::labels::stage_name;
+use crate::ui::search::{changes, typed_found};
 use crate::ui::state::AppState;
 
 /// Switches between the board and the list.
@@ -74,8 +75,17 @@ pub fn OpportunityListPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = RwSignal::new(OpportunityQuery::default());
     let names = state.record_names();
-    let found = Memo::new(move |_| {
-        query.with(|q| names.with(|names| state.opportunities.with(|all| q.run(all, names))))
+    let edits = changes(move || {
+        state.opportunities.track();
+        names.track();
+    });
+    let found = typed_found(query, edits, move |q, from| {
+        names.with(|names| {
+            state.opportunities.with(|all| match from {
+                Some(from) => q.filter(all, names, from),
+                None => q.run(all, names),
+            })
+        })
     });
     let sorts = vec![
         (
