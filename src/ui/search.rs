@@ -1,6 +1,7 @@
 //! A list's search as the user types: the places its query finds, remembering what the
 //! keystrokes on the way found (`domain::typed_search`), so that typing further or erasing a
-//! letter looks at fewer records.
+//! letter looks at fewer records; and the count of changes that tells a list when what it
+//! remembers or has drawn is out of date.
 
 use leptos::prelude::*;
 

@@ -19,6 +19,7 @@ use crate::domain::places::at;
 use crate::i18n::{format_number, Key};
 use crate::store::Stored;
 use crate::ui::browser::now;
+use crate::ui::search::changes;
 use crate::ui::state::AppState;
 
 /// A bulk change that sets a yes-or-no property of records (a product sold or no longer sold):
@@ -147,13 +148,12 @@ where
         request_animation_frame(measure);
     });
 
-    // Counts the changes of what rows show besides their record.
-    let look = Memo::new(move |seen: Option<&u32>| {
+    // What rows show besides their record.
+    let look = changes(move || {
         state.lang.track();
         state.team.track();
         state.stages.track();
         state.currencies.track();
-        seen.map_or(0, |n| n.wrapping_add(1))
     });
     let range = Memo::new(move |_| {
         rows_to_draw(
