@@ -48,9 +48,10 @@ pub fn LeadsPage() -> impl IntoView {
     let sort = Memo::new(move |_| query.with(|q| q.sort));
     let order = Memo::new(move |_| state.leads.with(|leads| sort.get().order(leads)));
     let found = typed_found(query, edits, move |q, from| {
-        state
-            .leads
-            .with(|leads| q.filter(leads, from.unwrap_or(&order.read())))
+        state.leads.with(|leads| match from {
+            Some(from) => q.filter(leads, from),
+            None => order.with(|order| q.filter(leads, order)),
+        })
     });
     let total = Memo::new(move |_| {
         state
