@@ -31,7 +31,7 @@ test-native:
 	cargo test --offline
 
 test-wasm:
-	$(WASM_TEST_ENV) cargo test --offline --target wasm32-unknown-unknown --test store --test format
+	$(WASM_TEST_ENV) cargo test --offline --target wasm32-unknown-unknown --test store --test packed --test format
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/

@@ -42,6 +42,7 @@ try {
     log(`${size}: cold starts`);
     const cold = await app.coldStarts(server.url, size, REPS);
     d.cold_start_ms = cold.runs;
+    d.cold_start_packed = cold.packed;
     d.memory = cold.memory;
     d.memory_mb = cold.memory_mb;
     await write();

@@ -19,6 +19,16 @@ async function dashboardShown(page) {
   return handle.jsonValue();
 }
 
+/// Waits until a pack of the records the app started after its start, if any, is done: packing
+/// is what makes the next start quick (store/packed.rs), and a browser closed before it ends
+/// leaves the next start to read every record's own value again.
+async function packSettled(page) {
+  await page.waitForFunction(() => !performance.getEntriesByName('leadline:pack:start').length
+    || performance.getEntriesByName('leadline:pack', 'measure').length > 0, null, { timeout: HOUR });
+}
+
+const readPacked = (page) => page.evaluate(() => performance.getEntriesByName('leadline:load:packed').length > 0);
+
 async function customerCount(page) {
   await page.goto(page.url().replace(/(:\d+).*$/, '$1/customers'));
   await page.locator('h1').first().waitFor({ timeout: HOUR });
@@ -43,8 +53,10 @@ export async function prepare(url, size, expectedCustomers) {
     loadMs = Date.now() - start;
     const count = await customerCount(fresh.page);
     if (count !== expectedCustomers) throw new Error(`demo ${size}: ${count} customers, expected ${expectedCustomers}`);
+    await packSettled(fresh.page);
     await fresh.context.close();
   } else {
+    await packSettled(page);
     await context.close();
   }
   return { demo_load_ms: loadMs };
@@ -76,21 +88,25 @@ export async function exportBackup(url, size, reps) {
 
 /// Cold starts: a browser started on the kept profile, the dashboard's address opened, timed
 /// from the navigation until the dashboard shows its figures. Memory is read after each start.
-/// The last browser stays open for the measures that follow.
+/// Says for each start whether it read the packed copy of the records. The last browser stays
+/// open for the measures that follow.
 export async function coldStarts(url, size, reps) {
   const runs = [];
   const memories = [];
+  const packed = [];
   let open;
   for (let r = 0; r < reps; r += 1) {
     open = await openProfile(profileDir(size));
     await open.page.goto(url + '/reports/dashboard', { waitUntil: 'commit' });
     runs.push(await dashboardShown(open.page));
+    packed.push(await readPacked(open.page));
     await open.page.waitForTimeout(500);
     memories.push(await memory(open.page));
+    await packSettled(open.page);
     if (r < reps - 1) await open.context.close();
   }
   const mb = memories.map((m) => (m.js_heap_bytes + m.wasm_bytes) / 2 ** 20);
-  return { runs, memory: memories, memory_mb: mb, open };
+  return { runs, packed, memory: memories, memory_mb: mb, open };
 }
 
 async function goTo(page, name, heading) {

@@ -61,6 +61,23 @@ pub trait Record {
     }
 }
 
+/// Replaces records by id and adds the new ones at the end, in one pass however many there are.
+pub fn upsert_by_id<R: Record>(records: &mut Vec<R>, changed: Vec<R>) {
+    if changed.is_empty() {
+        return;
+    }
+    let mut by_id: std::collections::HashMap<String, R> = changed
+        .into_iter()
+        .map(|r| (r.id().to_owned(), r))
+        .collect();
+    for slot in records.iter_mut() {
+        if let Some(new) = by_id.remove(slot.id()) {
+            *slot = new;
+        }
+    }
+    records.extend(by_id.into_values());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

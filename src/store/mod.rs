@@ -7,11 +7,13 @@
 mod codec;
 mod error;
 mod migrate;
+mod packed;
 mod restore;
 pub mod schema;
 mod tabs;
 
 pub use error::StoreError;
+pub use packed::{Mark, Parts};
 pub use restore::{RestoreMode, EVERYTHING};
 pub use tabs::Change;
 
@@ -34,6 +36,7 @@ use crate::domain::record::Record;
 use crate::domain::team::TeamMember;
 use codec::{decode_all, encode, stored_rev};
 use error::idb;
+use packed::Plan;
 use schema::RECORD_KEY_PATH;
 use tabs::Tabs;
 
@@ -151,24 +154,57 @@ impl Store {
     }
 
     pub async fn load(&self) -> Result<Snapshot, StoreError> {
-        // The stores are read side by side, so that IndexedDB reads one store's next records
-        // while this thread decodes another's.
+        self.load_marked().await.map(|(snapshot, _)| snapshot)
+    }
+
+    /// Everything stored, and where the load stood, for [`Store::pack`].
+    pub async fn load_marked(&self) -> Result<(Snapshot, Mark), StoreError> {
+        let (mut snapshot, mark) = match self.read_records(true).await {
+            // The packed copy is only a copy: when it cannot be read, the records' own values
+            // are, and the mark asks for a new pack.
+            Err(StoreError::Corrupt(_)) => self.read_records(false).await?,
+            other => other?,
+        };
+        snapshot.settings = Settings {
+            me: self.setting(schema::SETTING_ME).await?,
+            forgotten_days: self.setting(schema::SETTING_FORGOTTEN_DAYS).await?,
+            pipeline: self.setting(schema::SETTING_PIPELINE).await?,
+            company: self.setting(schema::SETTING_COMPANY).await?,
+            numbering: self.setting(schema::SETTING_NUMBERING).await?,
+            currencies: self.setting(schema::SETTING_CURRENCIES).await?,
+            targets: self.setting(schema::SETTING_TARGETS).await?,
+        };
+        Ok((snapshot, mark))
+    }
+
+    /// Every record, in one transaction with the journal, so that the mark says exactly which
+    /// writes the records include.
+    async fn read_records(&self, use_packed: bool) -> Result<(Snapshot, Mark), StoreError> {
+        let mut names = schema::RECORD_STORES.to_vec();
+        names.extend([schema::PACKED, schema::JOURNAL]);
+        let tx = self
+            .db
+            .transaction(&names, TransactionMode::ReadOnly)
+            .map_err(|e| StoreError::Read(idb(e)))?;
+        let plan = Plan::read(&tx, use_packed).await?;
+        // The kinds are read side by side, so that IndexedDB reads one kind's next values while
+        // this thread decodes another's.
         let (team, leads, customers, contacts, activities, opportunities) = futures::try_join!(
-            self.load_all(),
-            self.load_all(),
-            self.load_all(),
-            self.load_all(),
-            self.load_all(),
-            self.load_all(),
+            plan.read_kind(&tx),
+            plan.read_kind(&tx),
+            plan.read_kind(&tx),
+            plan.read_kind(&tx),
+            plan.read_kind(&tx),
+            plan.read_kind(&tx),
         )?;
         let (products, quotes, orders, payments, invoices) = futures::try_join!(
-            self.load_all(),
-            self.load_all(),
-            self.load_all(),
-            self.load_all(),
-            self.load_all(),
+            plan.read_kind(&tx),
+            plan.read_kind(&tx),
+            plan.read_kind(&tx),
+            plan.read_kind(&tx),
+            plan.read_kind(&tx),
         )?;
-        Ok(Snapshot {
+        let snapshot = Snapshot {
             team,
             leads,
             customers,
@@ -180,54 +216,19 @@ impl Store {
             orders,
             payments,
             invoices,
-            settings: Settings {
-                me: self.setting(schema::SETTING_ME).await?,
-                forgotten_days: self.setting(schema::SETTING_FORGOTTEN_DAYS).await?,
-                pipeline: self.setting(schema::SETTING_PIPELINE).await?,
-                company: self.setting(schema::SETTING_COMPANY).await?,
-                numbering: self.setting(schema::SETTING_NUMBERING).await?,
-                currencies: self.setting(schema::SETTING_CURRENCIES).await?,
-                targets: self.setting(schema::SETTING_TARGETS).await?,
-            },
-        })
+            settings: Settings::default(),
+        };
+        let records = crate::backup::format::Counts::of(&snapshot).total() as usize;
+        Ok((snapshot, plan.mark(records)))
     }
 
     /// Every record of one kind, Trash included, in key order.
-    ///
-    /// Read and decoded [`READ_CHUNK`] records at a time, in one transaction: what is held at
-    /// once besides the records is one chunk's JS objects and JSON, not a whole store's, and a
-    /// wasm memory grown for a peak never shrinks again.
     pub async fn load_all<R: Stored>(&self) -> Result<Vec<R>, StoreError> {
-        let read = |e: rexie::Error| StoreError::Read(idb(e));
         let tx = self
             .db
             .transaction(&[R::STORE], TransactionMode::ReadOnly)
-            .map_err(read)?;
-        let store = tx.store(R::STORE).map_err(read)?;
-        // Sized once, rather than grown by doubling, which copies and briefly holds both.
-        let count = store.count(None).await.map_err(read)?;
-        let mut records = Vec::with_capacity(count as usize);
-        let mut after: Option<JsValue> = None;
-        loop {
-            let range = after
-                .map(|key| KeyRange::lower_bound(&key, Some(true)))
-                .transpose()
-                .map_err(|e| read(e.into()))?;
-            let values = store.get_all(range, Some(READ_CHUNK)).await.map_err(read)?;
-            let Some(last) = values.last() else {
-                break;
-            };
-            after = Some(
-                js_sys::Reflect::get(last, &RECORD_KEY_PATH.into()).map_err(|_| {
-                    StoreError::Corrupt(format!("{}: a record without id", R::STORE))
-                })?,
-            );
-            records.extend(decode_all(R::STORE, &values, records.len())?);
-            if values.len() < READ_CHUNK as usize {
-                break;
-            }
-        }
-        Ok(records)
+            .map_err(|e| StoreError::Read(idb(e)))?;
+        read_all(&tx).await
     }
 
     /// Writes one record. See [`Store::save_all`].
@@ -254,9 +255,11 @@ impl Store {
         }
         // The batch is encoded already: nothing but IndexedDB requests is awaited inside the
         // transaction, which would otherwise commit on its own.
+        let mut names = batch.stores.clone();
+        names.push(schema::JOURNAL);
         let tx = self
             .db
-            .transaction(&batch.stores, TransactionMode::ReadWrite)
+            .transaction(&names, TransactionMode::ReadWrite)
             .map_err(|e| StoreError::Write(idb(e)))?;
         let outcome = async {
             for (store_name, id, rev, value) in &batch.entries {
@@ -276,7 +279,14 @@ impl Store {
                     .await
                     .map_err(|e| StoreError::Write(idb(e)))?;
             }
-            Ok(())
+            packed::note(
+                &tx,
+                batch
+                    .entries
+                    .iter()
+                    .map(|(store, id, _, _)| (*store, id.as_str())),
+            )
+            .await
         }
         .await;
         finish(tx, outcome).await?;
@@ -297,6 +307,7 @@ impl Store {
         let mut stores: Vec<&str> = doomed.iter().map(|(store, _)| *store).collect();
         stores.sort_unstable();
         stores.dedup();
+        stores.push(schema::JOURNAL);
         let tx = self
             .db
             .transaction(&stores, TransactionMode::ReadWrite)
@@ -309,7 +320,7 @@ impl Store {
                     .await
                     .map_err(|e| StoreError::Write(idb(e)))?;
             }
-            Ok(())
+            packed::note(&tx, doomed.iter().map(|(store, id)| (*store, id.as_str()))).await
         }
         .await;
         finish(tx, outcome).await?;
@@ -426,6 +437,39 @@ impl Store {
         self.tabs.announce([(schema::SETTINGS, key)]);
         Ok(())
     }
+}
+
+/// Every record of one kind, Trash included, in key order, each from its own stored value.
+///
+/// Read and decoded [`READ_CHUNK`] records at a time: what is held at once besides the records
+/// is one chunk's JS objects and JSON, not a whole store's, and a wasm memory grown for a peak
+/// never shrinks again.
+async fn read_all<R: Stored>(tx: &rexie::Transaction) -> Result<Vec<R>, StoreError> {
+    let read = |e: rexie::Error| StoreError::Read(idb(e));
+    let store = tx.store(R::STORE).map_err(read)?;
+    // Sized once, rather than grown by doubling, which copies and briefly holds both.
+    let count = store.count(None).await.map_err(read)?;
+    let mut records = Vec::with_capacity(count as usize);
+    let mut after: Option<JsValue> = None;
+    loop {
+        let range = after
+            .map(|key| KeyRange::lower_bound(&key, Some(true)))
+            .transpose()
+            .map_err(|e| read(e.into()))?;
+        let values = store.get_all(range, Some(READ_CHUNK)).await.map_err(read)?;
+        let Some(last) = values.last() else {
+            break;
+        };
+        after = Some(
+            js_sys::Reflect::get(last, &RECORD_KEY_PATH.into())
+                .map_err(|_| StoreError::Corrupt(format!("{}: a record without id", R::STORE)))?,
+        );
+        records.extend(decode_all(R::STORE, &values, records.len())?);
+        if values.len() < READ_CHUNK as usize {
+            break;
+        }
+    }
+    Ok(records)
 }
 
 /// Commits a transaction whose requests all succeeded, or aborts it so that none of its writes

@@ -102,13 +102,14 @@ impl Store {
     ) -> Result<(), StoreError> {
         let encoded_settings = encode_settings(&data.settings)?;
         let mut names: Vec<&str> = schema::RECORD_STORES.to_vec();
-        names.push(schema::SETTINGS);
+        names.extend([schema::SETTINGS, schema::PACKED, schema::JOURNAL]);
         let tx = self
             .db
             .transaction(&names, TransactionMode::ReadWrite)
             .map_err(write_error)?;
         let total = crate::backup::format::Counts::of(data).total() as usize;
         let outcome = async {
+            super::packed::note_everything(&tx).await?;
             let settings_store = tx.store(schema::SETTINGS).map_err(write_error)?;
             if mode == RestoreMode::Replace {
                 for name in schema::RECORD_STORES {

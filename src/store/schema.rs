@@ -4,7 +4,7 @@
 use rexie::{ObjectStore, RexieBuilder};
 
 /// The IndexedDB version. Raise it when a store or index is added, and add the store below.
-pub const DB_VERSION: u32 = 5;
+pub const DB_VERSION: u32 = 6;
 
 pub const SETTINGS: &str = "settings";
 pub const TEAM: &str = "team";
@@ -27,6 +27,10 @@ pub const ORDERS: &str = "orders";
 pub const PAYMENTS: &str = "payments";
 /// Since version 5.
 pub const INVOICES: &str = "invoices";
+/// Since version 6: every record again, a few thousand to a stored value (see `packed.rs`).
+pub const PACKED: &str = "packed";
+/// Since version 6: which records were written since they were last packed.
+pub const JOURNAL: &str = "journal";
 
 /// The stores that hold records (with `id`, `rev` and the rest).
 pub const RECORD_STORES: [&str; 11] = [
@@ -45,6 +49,8 @@ pub const RECORD_STORES: [&str; 11] = [
 
 pub const SETTING_KEY_PATH: &str = "key";
 pub const RECORD_KEY_PATH: &str = "id";
+/// The journal's keys count up by themselves, in the order of the writes.
+pub const JOURNAL_KEY_PATH: &str = "seq";
 
 /// Settings keys.
 pub const SETTING_DATA_VERSION: &str = "data_version";
@@ -76,4 +82,10 @@ pub fn builder(name: &str) -> RexieBuilder {
         .add_object_store(ObjectStore::new(ORDERS).key_path(RECORD_KEY_PATH))
         .add_object_store(ObjectStore::new(PAYMENTS).key_path(RECORD_KEY_PATH))
         .add_object_store(ObjectStore::new(INVOICES).key_path(RECORD_KEY_PATH))
+        .add_object_store(ObjectStore::new(PACKED))
+        .add_object_store(
+            ObjectStore::new(JOURNAL)
+                .key_path(JOURNAL_KEY_PATH)
+                .auto_increment(true),
+        )
 }

@@ -18,7 +18,7 @@ use super::pwa::{keep_data_once_there_is_some, Pwa};
 use super::state::{store_error_text, AppState};
 use crate::domain::team::TeamMember;
 use crate::i18n::{t, Key, Lang};
-use crate::store::{schema, Snapshot, Store, StoreError};
+use crate::store::{schema, Mark, Snapshot, Store, StoreError};
 
 const DATABASE: &str = "leadline";
 
@@ -30,9 +30,10 @@ pub fn start() {
         let lang = browser::initial_lang();
         browser::apply_lang(lang);
         match open(lang).await {
-            Ok((store, snapshot, me)) => {
-                let state = AppState::new(store, snapshot, me, lang);
+            Ok((store, snapshot, mark, me)) => {
+                let state = AppState::new(store, snapshot, mark, me, lang);
                 leptos::mount::mount_to_body(move || view! { <App state/> });
+                state.pack_when_due();
             }
             Err(error) => {
                 let text = store_error_text(lang, &error);
@@ -44,17 +45,24 @@ pub fn start() {
 }
 
 /// Opens the database and reads everything from it.
-async fn open(lang: Lang) -> Result<(Store, Snapshot, String), StoreError> {
+async fn open(lang: Lang) -> Result<(Store, Snapshot, Mark, String), StoreError> {
     let store = browser::timed_async("leadline:open", Store::open(DATABASE)).await?;
-    let (snapshot, me) = browser::timed_async("leadline:load", load_with_me(&store, lang)).await?;
-    Ok((store, snapshot, me))
+    let (snapshot, mark, me) =
+        browser::timed_async("leadline:load", load_with_me(&store, lang)).await?;
+    if mark.packed() {
+        browser::mark("leadline:load:packed");
+    }
+    Ok((store, snapshot, mark, me))
 }
 
 /// Reads everything and makes sure this device knows who "me" is: on first use (or after a
 /// restored backup without this device's member) a team member is made for the person in front
 /// of the screen, to be renamed in Settings.
-pub async fn load_with_me(store: &Store, lang: Lang) -> Result<(Snapshot, String), StoreError> {
-    let mut snapshot = store.load().await?;
+pub async fn load_with_me(
+    store: &Store,
+    lang: Lang,
+) -> Result<(Snapshot, Mark, String), StoreError> {
+    let (mut snapshot, mark) = store.load_marked().await?;
     let known = |id: &String| snapshot.team.iter().any(|m| &m.meta.id == id);
     let me = match snapshot.settings.me.clone().filter(known) {
         Some(me) => me,
@@ -79,7 +87,7 @@ pub async fn load_with_me(store: &Store, lang: Lang) -> Result<(Snapshot, String
             me
         }
     };
-    Ok((snapshot, me))
+    Ok((snapshot, mark, me))
 }
 
 #[component]

@@ -29,6 +29,11 @@ pub fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
     out
 }
 
+/// A User Timing mark called `name`: a moment the benchmark and the tests can see.
+pub fn mark(name: &str) {
+    let _ = performance_mark(name);
+}
+
 /// [`timed`] for work that awaits.
 pub async fn timed_async<R>(name: &str, f: impl std::future::Future<Output = R>) -> R {
     let start = format!("{name}:start");

@@ -33,9 +33,14 @@ pub fn download(name: &str, bytes: &[u8], mime: &str) -> bool {
 
 /// Resolves after the browser has had a turn: to draw a progress bar, to handle a click.
 pub async fn next_turn() {
+    after_ms(0).await;
+}
+
+/// Resolves once `ms` milliseconds have passed.
+pub async fn after_ms(ms: i32) {
     let turn = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(&resolve);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         }
     });
     let _ = JsFuture::from(turn).await;

@@ -1,7 +1,7 @@
 //! What every screen shares: the language, the records in memory, the message banner, and the
 //! one way to change data, which writes through the store before memory shows the change.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -19,16 +19,19 @@ use crate::domain::order::Order;
 use crate::domain::product::Product;
 use crate::domain::quote::Quote;
 use crate::domain::receivable::{Invoice, Payment};
-use crate::domain::record::Record;
+use crate::domain::record::{upsert_by_id, Record};
 use crate::domain::references::still_linked;
 use crate::domain::stages::pipeline_or_default;
 use crate::domain::targets::Target;
 use crate::domain::team::TeamMember;
 use crate::i18n::{t, tf, Key, Lang};
 use crate::store::{
-    schema, Batch, Refresh, RestoreMode, Snapshot, Store, StoreError, Stored, EVERYTHING,
+    schema, Batch, Mark, Parts, Refresh, RestoreMode, Snapshot, Store, StoreError, Stored,
+    EVERYTHING,
 };
 use crate::ui::app::load_with_me;
+use crate::ui::browser;
+use crate::ui::files::after_ms;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
@@ -62,10 +65,12 @@ pub struct AppState {
     pub me: RwSignal<String>,
     pub notice: RwSignal<Option<Notice>>,
     store: StoredValue<Rc<Store>, LocalStorage>,
+    /// Where the records in memory were read, for packing them.
+    mark: StoredValue<Mark>,
 }
 
 impl AppState {
-    pub fn new(store: Store, snapshot: Snapshot, me: String, lang: Lang) -> Self {
+    pub fn new(store: Store, snapshot: Snapshot, mark: Mark, me: String, lang: Lang) -> Self {
         AppState {
             lang: RwSignal::new(lang),
             team: RwSignal::new(snapshot.team),
@@ -93,6 +98,7 @@ impl AppState {
             me: RwSignal::new(me),
             notice: RwSignal::new(None),
             store: StoredValue::new_local(Rc::new(store)),
+            mark: StoredValue::new(mark),
         }
     }
 
@@ -115,7 +121,8 @@ impl AppState {
     /// Reads everything again, after a restore here or in another tab.
     pub async fn reload(&self) -> Result<(), StoreError> {
         let store = self.store.get_value();
-        let (snapshot, me) = load_with_me(&store, self.lang.get_untracked()).await?;
+        let (snapshot, mark, me) = load_with_me(&store, self.lang.get_untracked()).await?;
+        self.mark.set_value(mark);
         self.team.set(snapshot.team);
         self.leads.set(snapshot.leads);
         self.customers.set(snapshot.customers);
@@ -139,7 +146,54 @@ impl AppState {
         );
         self.targets.set(settings.targets.unwrap_or_default());
         self.me.set(me);
+        self.pack_when_due();
         Ok(())
+    }
+
+    /// Packs the records for a quicker next start (see `store::Mark`) when the last load says
+    /// it is due: a second later, so that the page is drawn first.
+    pub fn pack_when_due(&self) {
+        if !self.mark.get_value().wants_pack() {
+            return;
+        }
+        let state = *self;
+        leptos::task::spawn_local(browser::timed_async("leadline:pack", async move {
+            after_ms(1_000).await;
+            if let Err(error) = state.pack().await {
+                // Nothing changed: the next start reads every record's own value, and packs.
+                leptos::logging::warn!("packing the records failed: {error}");
+            }
+        }));
+    }
+
+    async fn pack(&self) -> Result<(), StoreError> {
+        let mark = self.mark.get_value();
+        let state = *self;
+        let store = self.store.get_value();
+        if store.pack(&mark, |name| state.parts(name)).await? && self.mark.get_value() == mark {
+            self.mark.set_value(mark.after_pack());
+        }
+        Ok(())
+    }
+
+    /// One kind's records as held now, packed.
+    fn parts(&self, store: &str) -> Result<Parts, StoreError> {
+        match store {
+            schema::TEAM => self.team.with_untracked(|r| Parts::of(r)),
+            schema::LEADS => self.leads.with_untracked(|r| Parts::of(r)),
+            schema::CUSTOMERS => self.customers.with_untracked(|r| Parts::of(r)),
+            schema::CONTACTS => self.contacts.with_untracked(|r| Parts::of(r)),
+            schema::ACTIVITIES => self.activities.with_untracked(|r| Parts::of(r)),
+            schema::OPPORTUNITIES => self.opportunities.with_untracked(|r| Parts::of(r)),
+            schema::PRODUCTS => self.products.with_untracked(|r| Parts::of(r)),
+            schema::QUOTES => self.quotes.with_untracked(|r| Parts::of(r)),
+            schema::ORDERS => self.orders.with_untracked(|r| Parts::of(r)),
+            schema::PAYMENTS => self.payments.with_untracked(|r| Parts::of(r)),
+            schema::INVOICES => self.invoices.with_untracked(|r| Parts::of(r)),
+            other => Err(StoreError::Corrupt(format!(
+                "no records are held for {other}"
+            ))),
+        }
     }
 
     /// Keeps memory in step with what other tabs write.
@@ -370,7 +424,7 @@ impl AppState {
         list: RwSignal<Vec<R>>,
     ) -> Result<(), StoreError> {
         self.store.get_value().save_all(&records).await?;
-        list.update(|all| upsert_many(all, records));
+        list.update(|all| upsert_by_id(all, records));
         Ok(())
     }
 
@@ -549,32 +603,18 @@ fn merge<R: Record + Send + Sync + 'static>(
     }
     list.update(|records| {
         records.retain(|r| !gone.contains(r.id()));
-        upsert_many(records, changed);
+        upsert_by_id(records, changed);
     });
 }
 
-/// Replaces records by id, adding the new ones, in one pass however many there are.
-fn upsert_many<R: Record>(records: &mut Vec<R>, changed: Vec<R>) {
-    let mut by_id: HashMap<String, R> = changed
-        .into_iter()
-        .map(|r| (r.id().to_owned(), r))
-        .collect();
-    for slot in records.iter_mut() {
-        if let Some(new) = by_id.remove(slot.id()) {
-            *slot = new;
-        }
-    }
-    records.extend(by_id.into_values());
-}
-
 pub fn upsert<R: Record + Send + Sync + 'static>(list: RwSignal<Vec<R>>, record: R) {
-    list.update(|records| upsert_many(records, vec![record]));
+    list.update(|records| upsert_by_id(records, vec![record]));
 }
 
 /// Puts many records in memory at once, after a batch that wrote them has committed.
 pub fn upsert_all<R: Record + Send + Sync + 'static>(list: RwSignal<Vec<R>>, changed: Vec<R>) {
     if !changed.is_empty() {
-        list.update(|records| upsert_many(records, changed));
+        list.update(|records| upsert_by_id(records, changed));
     }
 }
 

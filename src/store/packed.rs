@@ -1,0 +1,388 @@
+//! A quick start: every record is kept twice, in its own store and packed a few thousand to a
+//! stored value.
+//!
+//! IndexedDB spends a start on the number of values it reads more than on their size: with the
+//! benchmark's M data, reading 430,000 records one stored value each took most of 8 seconds. So
+//! the packed copy holds each kind's records as JSON texts of [`PART`] records, and every write
+//! also notes the records it wrote in the journal, in the same transaction. A start reads the
+//! packed copy, then the records the journal names, from their own stores.
+//!
+//! Packing writes what the app holds and drops the journal up to the entry its copy covers. That
+//! is sound because what the app holds changes only after a write has committed (and so was
+//! journaled), or by reading the stores: each record in it is as the stores had it at the load
+//! (journal entry `upto`), or a later version that a later entry names. A restore notes one
+//! entry for everything instead of one per record: the packed copy is not used until the next
+//! pack, and a pack of what was held before the restore is refused.
+
+use std::collections::{BTreeMap, HashSet};
+
+use rexie::{KeyRange, Transaction, TransactionMode};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::codec::{decode_all, encode, text_bytes};
+use super::error::idb;
+use super::restore::EVERYTHING;
+use super::schema::{JOURNAL, PACKED, RECORD_STORES};
+use super::{finish, Store, StoreError, Stored};
+use crate::domain::record::upsert_by_id;
+
+/// Records to a packed value: under a megabyte of JSON, few values for a quick read, and
+/// little held in memory besides the records while one is decoded.
+const PART: usize = 2_000;
+/// Fewer records than this read in a fraction of a second one value each: packing them would
+/// only add writes.
+const PACK_FROM: usize = 10_000;
+/// Each journal entry is one more value read at the start; past this many the records are
+/// packed again.
+const PACK_AFTER_WRITES: usize = 1_000;
+
+const INDEX_KEY: &str = "index";
+
+/// What the packed copy holds: each kind's parts and records, and the last journal entry its
+/// records include.
+#[derive(Serialize, Deserialize)]
+struct Index {
+    upto: u64,
+    kinds: BTreeMap<String, Kind>,
+}
+
+#[derive(Clone, Copy, Default, Serialize, Deserialize)]
+struct Kind {
+    parts: u32,
+    records: u32,
+}
+
+fn part_key(store: &str, n: u32) -> JsValue {
+    JsValue::from_str(&format!("{store}/{n}"))
+}
+
+/// A record written, as the journal keeps it.
+#[derive(Deserialize)]
+struct Entry {
+    seq: u64,
+    store: String,
+    id: String,
+}
+
+#[derive(Serialize)]
+struct Note<'a> {
+    store: &'a str,
+    id: &'a str,
+}
+
+/// Notes in the journal which records (store, id) a transaction writes.
+pub(super) async fn note<'a>(
+    tx: &Transaction,
+    written: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<(), StoreError> {
+    let write = |e| StoreError::Write(idb(e));
+    let notes = written
+        .into_iter()
+        .map(|(store, id)| encode(&Note { store, id }).map(|note| (note, None)))
+        .collect::<Result<Vec<_>, _>>()?;
+    tx.store(JOURNAL)
+        .map_err(write)?
+        .add_all(notes.into_iter())
+        .await
+        .map_err(write)
+}
+
+/// Notes that everything changed (a restore): the packed copy is not to be used.
+pub(super) async fn note_everything(tx: &Transaction) -> Result<(), StoreError> {
+    let write = |e| StoreError::Write(idb(e));
+    tx.store(PACKED)
+        .map_err(write)?
+        .clear()
+        .await
+        .map_err(write)?;
+    note(tx, [(EVERYTHING, EVERYTHING)]).await
+}
+
+/// Where a load stood: up to which journal entry it read, and whether its records are worth
+/// packing now.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Mark {
+    upto: u64,
+    journal: usize,
+    packed: bool,
+    records: usize,
+}
+
+impl Mark {
+    /// Whether the load read the packed copy (rather than every record's own value).
+    pub fn packed(&self) -> bool {
+        self.packed
+    }
+
+    pub fn wants_pack(&self) -> bool {
+        self.journal >= PACK_AFTER_WRITES || (!self.packed && self.records >= PACK_FROM)
+    }
+
+    /// The same point, once packed.
+    pub fn after_pack(self) -> Mark {
+        Mark {
+            journal: 0,
+            packed: true,
+            ..self
+        }
+    }
+}
+
+/// What a load reads: the packed copy, when it can be used, and the journal since it.
+pub(super) struct Plan {
+    index: Option<Index>,
+    journal: Vec<Entry>,
+    upto: u64,
+}
+
+impl Plan {
+    pub(super) async fn read(tx: &Transaction, use_packed: bool) -> Result<Plan, StoreError> {
+        let read = |e| StoreError::Read(idb(e));
+        let index = tx
+            .store(PACKED)
+            .map_err(read)?
+            .get(JsValue::from_str(INDEX_KEY))
+            .await
+            .map_err(read)?
+            .map(decode_index)
+            .transpose()?;
+        let entries = tx
+            .store(JOURNAL)
+            .map_err(read)?
+            .get_all(None, None)
+            .await
+            .map_err(read)?;
+        let journal: Vec<Entry> = decode_all(JOURNAL, &entries, 0)?;
+        let upto = journal
+            .iter()
+            .map(|e| e.seq)
+            .max()
+            .or(index.as_ref().map(|i| i.upto))
+            .unwrap_or(0);
+        let restored = journal.iter().any(|e| e.store == EVERYTHING);
+        Ok(Plan {
+            index: index.filter(|_| use_packed && !restored),
+            journal,
+            upto,
+        })
+    }
+
+    pub(super) fn mark(&self, records: usize) -> Mark {
+        Mark {
+            upto: self.upto,
+            journal: self.journal.len(),
+            packed: self.index.is_some(),
+            records,
+        }
+    }
+
+    /// Every record of one kind, in key order, as the stores hold them now.
+    pub(super) async fn read_kind<R: Stored>(
+        &self,
+        tx: &Transaction,
+    ) -> Result<Vec<R>, StoreError> {
+        let mut records: Vec<R> = match &self.index {
+            Some(index) => {
+                let kind = index.kinds.get(R::STORE).copied().unwrap_or_default();
+                let mut records = read_parts::<R>(tx, kind).await?;
+                self.overlay(tx, &mut records).await?;
+                records
+            }
+            None => super::read_all(tx).await?,
+        };
+        // Packed records keep the order they were held in, with records added since at the end.
+        if !records.is_sorted_by(|a, b| a.id() <= b.id()) {
+            records.sort_unstable_by(|a, b| a.id().cmp(b.id()));
+        }
+        Ok(records)
+    }
+
+    /// Brings packed records up to date with the records the journal names.
+    async fn overlay<R: Stored>(
+        &self,
+        tx: &Transaction,
+        records: &mut Vec<R>,
+    ) -> Result<(), StoreError> {
+        let read = |e| StoreError::Read(idb(e));
+        let named: HashSet<&str> = self
+            .journal
+            .iter()
+            .filter(|e| e.store == R::STORE)
+            .map(|e| e.id.as_str())
+            .collect();
+        if named.is_empty() {
+            return Ok(());
+        }
+        let store = tx.store(R::STORE).map_err(read)?;
+        let mut found = Vec::new();
+        let mut gone = HashSet::new();
+        for id in named {
+            match store.get(JsValue::from_str(id)).await.map_err(read)? {
+                Some(value) => found.push(value),
+                None => {
+                    gone.insert(id);
+                }
+            }
+        }
+        if !gone.is_empty() {
+            records.retain(|r| !gone.contains(r.id()));
+        }
+        upsert_by_id(records, decode_all(R::STORE, &found, 0)?);
+        Ok(())
+    }
+}
+
+fn decode_index(value: JsValue) -> Result<Index, StoreError> {
+    decode_all(PACKED, &[value], 0)?
+        .pop()
+        .ok_or_else(|| StoreError::Corrupt(format!("{PACKED}: no index")))
+}
+
+async fn read_parts<R: Stored>(tx: &Transaction, kind: Kind) -> Result<Vec<R>, StoreError> {
+    let store = tx.store(PACKED).map_err(|e| StoreError::Read(idb(e)))?;
+    let fault =
+        |n: u32, what: String| StoreError::Corrupt(format!("{} part {n}: {what}", R::STORE));
+    let mut records = Vec::with_capacity(kind.records as usize);
+    for n in 0..kind.parts {
+        let text = store
+            .get(part_key(R::STORE, n))
+            .await
+            .map_err(|e| StoreError::Read(idb(e)))?
+            .ok_or_else(|| fault(n, "missing".into()))?
+            .dyn_into::<js_sys::JsString>()
+            .map_err(|_| fault(n, "not text".into()))?;
+        let part: Vec<R> =
+            serde_json::from_slice(&text_bytes(&text)).map_err(|e| fault(n, e.to_string()))?;
+        records.extend(part);
+    }
+    Ok(records)
+}
+
+/// One kind's records as packed values, ready for [`Store::pack`].
+pub struct Parts {
+    texts: Vec<JsValue>,
+    records: usize,
+}
+
+impl Parts {
+    pub fn of<R: Stored>(records: &[R]) -> Result<Parts, StoreError> {
+        let texts = records
+            .chunks(PART)
+            .map(|part| {
+                serde_json::to_string(part)
+                    .map(|json| JsValue::from_str(&json))
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Parts {
+            texts,
+            records: records.len(),
+        })
+    }
+}
+
+impl Store {
+    /// Packs the records the app holds, as loaded at `mark` and changed since, taking each
+    /// kind's from `parts(store)` inside the transaction. Does nothing, and says so with
+    /// `false`, when a pack at least as recent is stored, or a restore came after `mark`.
+    pub async fn pack(
+        &self,
+        mark: &Mark,
+        mut parts: impl FnMut(&'static str) -> Result<Parts, StoreError>,
+    ) -> Result<bool, StoreError> {
+        let write = |e| StoreError::Write(idb(e));
+        let tx = self
+            .db
+            .transaction(&[PACKED, JOURNAL], TransactionMode::ReadWrite)
+            .map_err(write)?;
+        let upto = JsValue::from_f64(mark.upto as f64);
+        let outcome = async {
+            let packed = tx.store(PACKED).map_err(write)?;
+            let journal = tx.store(JOURNAL).map_err(write)?;
+            if let Some(index) = packed
+                .get(JsValue::from_str(INDEX_KEY))
+                .await
+                .map_err(write)?
+            {
+                if decode_index(index)?.upto >= mark.upto {
+                    return Ok(false);
+                }
+            }
+            let since = KeyRange::lower_bound(&upto, Some(true)).map_err(|e| write(e.into()))?;
+            let later: Vec<Entry> = decode_all(
+                JOURNAL,
+                &journal.get_all(Some(since), None).await.map_err(write)?,
+                0,
+            )?;
+            if later.iter().any(|e| e.store == EVERYTHING) {
+                return Ok(false);
+            }
+            packed.clear().await.map_err(write)?;
+            let mut kinds = BTreeMap::new();
+            for name in RECORD_STORES {
+                let Parts { texts, records } = parts(name)?;
+                let kind = Kind {
+                    parts: texts.len() as u32,
+                    records: records as u32,
+                };
+                packed
+                    .put_all(
+                        texts
+                            .into_iter()
+                            .zip(0..)
+                            .map(|(text, n)| (text, Some(part_key(name, n)))),
+                    )
+                    .await
+                    .map_err(write)?;
+                kinds.insert(name.to_owned(), kind);
+            }
+            let index = encode(&Index {
+                upto: mark.upto,
+                kinds,
+            })?;
+            packed
+                .put(&index, Some(&JsValue::from_str(INDEX_KEY)))
+                .await
+                .map_err(write)?;
+            let covered = KeyRange::upper_bound(&upto, Some(false)).map_err(|e| write(e.into()))?;
+            journal.delete(covered.into()).await.map_err(write)?;
+            Ok(true)
+        }
+        .await;
+        match outcome {
+            Ok(done) => finish(tx, Ok(())).await.map(|()| done),
+            Err(error) => finish(tx, Err(error)).await.map(|()| false),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mark(journal: usize, packed: bool, records: usize) -> Mark {
+        Mark {
+            upto: 7,
+            journal,
+            packed,
+            records,
+        }
+    }
+
+    #[test]
+    fn a_large_unpacked_database_is_packed_and_a_small_one_is_not() {
+        assert!(mark(0, false, PACK_FROM).wants_pack());
+        assert!(!mark(0, false, PACK_FROM - 1).wants_pack());
+    }
+
+    #[test]
+    fn a_packed_database_is_packed_again_after_many_writes() {
+        assert!(!mark(PACK_AFTER_WRITES - 1, true, 500_000).wants_pack());
+        assert!(mark(PACK_AFTER_WRITES, true, 500_000).wants_pack());
+        assert!(mark(PACK_AFTER_WRITES, false, 10).wants_pack());
+        assert!(!mark(PACK_AFTER_WRITES, true, 500_000)
+            .after_pack()
+            .wants_pack());
+    }
+}

@@ -1,0 +1,187 @@
+//! The packed copy of the records against real IndexedDB in headless Chromium: what a start
+//! reads from it, with the writes since, is what the records' own stores hold.
+#![cfg(target_arch = "wasm32")]
+
+use leadline::domain::customer::{Customer, CustomerDetails};
+use leadline::domain::dataset::Dataset;
+use leadline::domain::lead::{Lead, LeadDetails};
+use leadline::domain::record::RecordMeta;
+use leadline::store::{schema, Mark, Parts, RestoreMode, Snapshot, Store, StoreError};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const T0: &str = "2026-01-01T00:00:00.000Z";
+const T1: &str = "2026-01-02T00:00:00.000Z";
+
+fn lead(id: &str, name: &str) -> Lead {
+    let details = LeadDetails {
+        name: name.into(),
+        company: "星辰科技".into(),
+        ..LeadDetails::default()
+    };
+    Lead::create(RecordMeta::new(id.into(), T0, "me".into()), details).unwrap()
+}
+
+fn customer(id: &str, name: &str) -> Customer {
+    let details = CustomerDetails {
+        name: name.into(),
+        ..CustomerDetails::default()
+    };
+    Customer::create(RecordMeta::new(id.into(), T0, "me".into()), details).unwrap()
+}
+
+async fn fresh(name: &str) -> Store {
+    Store::delete_database(name).await.unwrap();
+    Store::open(name).await.unwrap()
+}
+
+/// Packs what `held` holds, as the app packs what it holds in memory.
+async fn pack(store: &Store, mark: &Mark, held: &Snapshot) -> Result<bool, StoreError> {
+    store
+        .pack(mark, |name| match name {
+            schema::LEADS => Parts::of(&held.leads),
+            schema::CUSTOMERS => Parts::of(&held.customers),
+            schema::TEAM => Parts::of(&held.team),
+            _ => Parts::of::<Lead>(&[]),
+        })
+        .await
+}
+
+/// What every record's own stored value says, read without the packed copy.
+async fn truth(store: &Store) -> (Vec<Lead>, Vec<Customer>) {
+    (
+        store.load_all().await.unwrap(),
+        store.load_all().await.unwrap(),
+    )
+}
+
+#[wasm_bindgen_test]
+async fn a_packed_start_reads_the_writes_made_since_the_pack() {
+    let store = fresh("test-packed").await;
+    // More than two packed parts, saved out of key order, with Chinese text and emoji.
+    let leads: Vec<Lead> = (0..4_500)
+        .map(|i| {
+            lead(
+                &format!("lead-{:05}", (i * 7) % 4_500),
+                &format!("王芳 {i} 😀"),
+            )
+        })
+        .collect();
+    store.save_all(&leads).await.unwrap();
+    store.save(&customer("cust-1", "Acme")).await.unwrap();
+    let (held, mark) = store.load_marked().await.unwrap();
+    assert!(!mark.packed());
+    assert!(pack(&store, &mark, &held).await.unwrap());
+
+    // After the pack: a record changed, one added, one deleted for good, one of another kind.
+    let mut changed = held.leads[10].clone();
+    changed.details.name = "Changed after the pack".into();
+    changed.meta.touch(T1);
+    store.save(&changed).await.unwrap();
+    store.save(&lead("lead-00000-new", "Added")).await.unwrap();
+    let doomed = held.leads[20].meta.id.clone();
+    store
+        .delete_forever(&[(schema::LEADS, doomed.clone())])
+        .await
+        .unwrap();
+    store.save(&customer("cust-2", "Beta")).await.unwrap();
+
+    let (loaded, mark) = store.load_marked().await.unwrap();
+    assert!(mark.packed(), "the start read the packed copy");
+    let (leads, customers) = truth(&store).await;
+    assert_eq!(leads.len(), 4_500);
+    assert_eq!(loaded.leads, leads);
+    assert_eq!(loaded.customers, customers);
+    assert!(loaded.leads.contains(&changed));
+    assert!(loaded.leads.iter().all(|l| l.meta.id != doomed));
+    assert_eq!(loaded.customers.len(), 2);
+
+    // Packed again from what was just read, the journal is folded in and the result the same.
+    assert!(pack(&store, &mark, &loaded).await.unwrap());
+    let (again, mark) = store.load_marked().await.unwrap();
+    assert!(mark.packed());
+    assert_eq!(again.leads, leads);
+    assert_eq!(again.customers, customers);
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_restore_sets_the_packed_copy_aside_and_refuses_a_pack_from_before_it() {
+    let store = fresh("test-packed-restore").await;
+    store
+        .save_all(&[lead("a", "Before"), lead("b", "Before too")])
+        .await
+        .unwrap();
+    let (before, old_mark) = store.load_marked().await.unwrap();
+    assert!(pack(&store, &old_mark, &before).await.unwrap());
+
+    let restored = Dataset {
+        leads: vec![lead("c", "Restored")],
+        ..Dataset::default()
+    };
+    store
+        .restore(&restored, RestoreMode::Replace, |_, _| {})
+        .await
+        .unwrap();
+    let (loaded, mark) = store.load_marked().await.unwrap();
+    assert!(
+        !mark.packed(),
+        "a restore's records are read from their own values"
+    );
+    assert_eq!(loaded.leads, restored.leads);
+
+    // What was held before the restore must not be packed over it.
+    assert!(!pack(&store, &old_mark, &before).await.unwrap());
+    assert_eq!(store.load().await.unwrap().leads, restored.leads);
+
+    assert!(pack(&store, &mark, &loaded).await.unwrap());
+    let (again, mark) = store.load_marked().await.unwrap();
+    assert!(mark.packed());
+    assert_eq!(again.leads, restored.leads);
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_pack_older_than_the_stored_one_is_refused() {
+    let store = fresh("test-packed-older").await;
+    store.save(&lead("a", "First")).await.unwrap();
+    let (older, older_mark) = store.load_marked().await.unwrap();
+    store.save(&lead("b", "Second")).await.unwrap();
+    let (newer, newer_mark) = store.load_marked().await.unwrap();
+    assert!(pack(&store, &newer_mark, &newer).await.unwrap());
+    assert!(!pack(&store, &older_mark, &older).await.unwrap());
+    assert_eq!(store.load().await.unwrap().leads, newer.leads);
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_packed_copy_is_passed_over_for_the_records_own_values() {
+    use rexie::{Rexie, TransactionMode};
+    let name = "test-packed-damaged";
+    let store = fresh(name).await;
+    store
+        .save_all(&[lead("a", "One"), lead("b", "Two")])
+        .await
+        .unwrap();
+    let (held, mark) = store.load_marked().await.unwrap();
+    assert!(pack(&store, &mark, &held).await.unwrap());
+
+    let raw = Rexie::builder(name).build().await.unwrap();
+    let tx = raw
+        .transaction(&[schema::PACKED], TransactionMode::ReadWrite)
+        .unwrap();
+    tx.store(schema::PACKED)
+        .unwrap()
+        .put(&"[{\"id\":".into(), Some(&"leads/0".into()))
+        .await
+        .unwrap();
+    tx.done().await.unwrap();
+    raw.close();
+
+    let (loaded, mark) = store.load_marked().await.unwrap();
+    assert!(!mark.packed());
+    assert_eq!(loaded.leads, truth(&store).await.0);
+    assert_eq!(loaded.leads.len(), 2);
+    store.close();
+}
