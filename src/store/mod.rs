@@ -189,15 +189,25 @@ impl Store {
         let plan = Plan::read(&tx, use_packed).await?;
         // The kinds are read side by side, so that IndexedDB reads one kind's next values while
         // this thread decodes another's.
-        let (team, leads, customers, contacts, activities, opportunities) = futures::try_join!(
+        let (
+            team,
+            leads,
+            customers,
+            contacts,
+            activities,
+            opportunities,
+            products,
+            quotes,
+            orders,
+            payments,
+            invoices,
+        ) = futures::try_join!(
             plan.read_kind(&tx),
             plan.read_kind(&tx),
             plan.read_kind(&tx),
             plan.read_kind(&tx),
             plan.read_kind(&tx),
             plan.read_kind(&tx),
-        )?;
-        let (products, quotes, orders, payments, invoices) = futures::try_join!(
             plan.read_kind(&tx),
             plan.read_kind(&tx),
             plan.read_kind(&tx),

@@ -16,6 +16,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use futures::future::maybe_done;
 use rexie::{KeyRange, Transaction, TransactionMode};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
@@ -243,15 +244,30 @@ async fn read_parts<R: Stored>(tx: &Transaction, kind: Kind) -> Result<Vec<R>, S
     let store = tx.store(PACKED).map_err(|e| StoreError::Read(idb(e)))?;
     let fault =
         |n: u32, what: String| StoreError::Corrupt(format!("{} part {n}: {what}", R::STORE));
+    let read = |n: u32| {
+        let got = store.get(part_key(R::STORE, n));
+        async move {
+            got.await
+                .map_err(|e| StoreError::Read(idb(e)))?
+                .ok_or_else(|| fault(n, "missing".into()))?
+                .dyn_into::<js_sys::JsString>()
+                .map_err(|_| fault(n, "not text".into()))
+        }
+    };
     let mut records = Vec::with_capacity(kind.records as usize);
+    let mut next = Box::pin(maybe_done(read(0)));
     for n in 0..kind.parts {
-        let text = store
-            .get(part_key(R::STORE, n))
-            .await
-            .map_err(|e| StoreError::Read(idb(e)))?
-            .ok_or_else(|| fault(n, "missing".into()))?
-            .dyn_into::<js_sys::JsString>()
-            .map_err(|_| fault(n, "not text".into()))?;
+        next.as_mut().await;
+        let text = next
+            .as_mut()
+            .take_output()
+            .ok_or_else(|| fault(n, "read twice".into()))??;
+        // The next part is asked for before this one is decoded, so that IndexedDB reads it
+        // while this thread decodes.
+        next = Box::pin(maybe_done(read(n + 1)));
+        if n + 1 < kind.parts {
+            let _ = futures::poll!(next.as_mut());
+        }
         let part: Vec<R> =
             serde_json::from_slice(&text_bytes(&text)).map_err(|e| fault(n, e.to_string()))?;
         records.extend(part);
