@@ -78,6 +78,21 @@ pub fn upsert_by_id<R: Record>(records: &mut Vec<R>, changed: Vec<R>) {
     records.extend(by_id.into_values());
 }
 
+/// Removes the records whose ids are `gone`, then [`upsert_by_id`]s the `changed` ones: what
+/// another writer did, brought into a list held here.
+pub fn merge_by_id<R: Record, S>(
+    records: &mut Vec<R>,
+    changed: Vec<R>,
+    gone: &std::collections::HashSet<S>,
+) where
+    S: std::borrow::Borrow<str> + std::hash::Hash + Eq,
+{
+    if !gone.is_empty() {
+        records.retain(|r| !gone.contains(r.id()));
+    }
+    upsert_by_id(records, changed);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

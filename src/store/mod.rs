@@ -160,10 +160,13 @@ impl Store {
     /// Everything stored, and where the load stood, for [`Store::pack`].
     pub async fn load_marked(&self) -> Result<(Snapshot, Mark), StoreError> {
         let (mut snapshot, mark) = match self.read_records(true).await {
+            Ok(read) => read,
             // The packed copy is only a copy: when it cannot be read, the records' own values
             // are, and the mark asks for a new pack.
-            Err(StoreError::Corrupt(_)) => self.read_records(false).await?,
-            other => other?,
+            Err((StoreError::Corrupt(_), true)) => {
+                self.read_records(false).await.map_err(|(e, _)| e)?
+            }
+            Err((error, _)) => return Err(error),
         };
         snapshot.settings = Settings {
             me: self.setting(schema::SETTING_ME).await?,
@@ -178,56 +181,18 @@ impl Store {
     }
 
     /// Every record, in one transaction with the journal, so that the mark says exactly which
-    /// writes the records include.
-    async fn read_records(&self, use_packed: bool) -> Result<(Snapshot, Mark), StoreError> {
+    /// writes the records include. A failure says whether the packed copy was being read.
+    async fn read_records(&self, use_packed: bool) -> Result<(Snapshot, Mark), (StoreError, bool)> {
         let mut names = schema::RECORD_STORES.to_vec();
         names.extend([schema::PACKED, schema::JOURNAL]);
         let tx = self
             .db
             .transaction(&names, TransactionMode::ReadOnly)
-            .map_err(|e| StoreError::Read(idb(e)))?;
-        let plan = Plan::read(&tx, use_packed).await?;
-        // The kinds are read side by side, so that IndexedDB reads one kind's next values while
-        // this thread decodes another's.
-        let (
-            team,
-            leads,
-            customers,
-            contacts,
-            activities,
-            opportunities,
-            products,
-            quotes,
-            orders,
-            payments,
-            invoices,
-        ) = futures::try_join!(
-            plan.read_kind(&tx),
-            plan.read_kind(&tx),
-            plan.read_kind(&tx),
-            plan.read_kind(&tx),
-            plan.read_kind(&tx),
-            plan.read_kind(&tx),
-            plan.read_kind(&tx),
-            plan.read_kind(&tx),
-            plan.read_kind(&tx),
-            plan.read_kind(&tx),
-            plan.read_kind(&tx),
-        )?;
-        let snapshot = Snapshot {
-            team,
-            leads,
-            customers,
-            contacts,
-            activities,
-            opportunities,
-            products,
-            quotes,
-            orders,
-            payments,
-            invoices,
-            settings: Settings::default(),
-        };
+            .map_err(|e| (StoreError::Read(idb(e)), false))?;
+        let plan = Plan::read(&tx, use_packed).await.map_err(|e| (e, false))?;
+        let snapshot = read_kinds(&tx, &plan)
+            .await
+            .map_err(|e| (e, plan.uses_packed()))?;
         let records = crate::backup::format::Counts::of(&snapshot).total() as usize;
         Ok((snapshot, plan.mark(records)))
     }
@@ -447,6 +412,51 @@ impl Store {
         self.tabs.announce([(schema::SETTINGS, key)]);
         Ok(())
     }
+}
+
+/// Every record of every kind, as `plan` says to read them.
+async fn read_kinds(tx: &rexie::Transaction, plan: &Plan) -> Result<Snapshot, StoreError> {
+    // The kinds are read side by side, so that IndexedDB reads one kind's next values while
+    // this thread decodes another's.
+    let (
+        team,
+        leads,
+        customers,
+        contacts,
+        activities,
+        opportunities,
+        products,
+        quotes,
+        orders,
+        payments,
+        invoices,
+    ) = futures::try_join!(
+        plan.read_kind(tx),
+        plan.read_kind(tx),
+        plan.read_kind(tx),
+        plan.read_kind(tx),
+        plan.read_kind(tx),
+        plan.read_kind(tx),
+        plan.read_kind(tx),
+        plan.read_kind(tx),
+        plan.read_kind(tx),
+        plan.read_kind(tx),
+        plan.read_kind(tx),
+    )?;
+    Ok(Snapshot {
+        team,
+        leads,
+        customers,
+        contacts,
+        activities,
+        opportunities,
+        products,
+        quotes,
+        orders,
+        payments,
+        invoices,
+        settings: Settings::default(),
+    })
 }
 
 /// Every record of one kind, Trash included, in key order, each from its own stored value.

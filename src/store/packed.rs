@@ -26,7 +26,7 @@ use super::error::idb;
 use super::restore::EVERYTHING;
 use super::schema::{JOURNAL, PACKED, RECORD_STORES};
 use super::{finish, Store, StoreError, Stored};
-use crate::domain::record::upsert_by_id;
+use crate::domain::record::merge_by_id;
 
 /// Records to a packed value: under a megabyte of JSON, few values for a quick read, and
 /// little held in memory besides the records while one is decoded.
@@ -169,11 +169,15 @@ impl Plan {
         })
     }
 
+    pub(super) fn uses_packed(&self) -> bool {
+        self.index.is_some()
+    }
+
     pub(super) fn mark(&self, records: usize) -> Mark {
         Mark {
             upto: self.upto,
             journal: self.journal.len(),
-            packed: self.index.is_some(),
+            packed: self.uses_packed(),
             records,
         }
     }
@@ -226,10 +230,7 @@ impl Plan {
                 }
             }
         }
-        if !gone.is_empty() {
-            records.retain(|r| !gone.contains(r.id()));
-        }
-        upsert_by_id(records, decode_all(R::STORE, &found, 0)?);
+        merge_by_id(records, decode_all(R::STORE, &found, 0)?, &gone);
         Ok(())
     }
 }

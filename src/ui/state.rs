@@ -19,7 +19,7 @@ use crate::domain::order::Order;
 use crate::domain::product::Product;
 use crate::domain::quote::Quote;
 use crate::domain::receivable::{Invoice, Payment};
-use crate::domain::record::{upsert_by_id, Record};
+use crate::domain::record::{merge_by_id, upsert_by_id, Record};
 use crate::domain::references::still_linked;
 use crate::domain::stages::pipeline_or_default;
 use crate::domain::targets::Target;
@@ -168,9 +168,8 @@ impl AppState {
 
     async fn pack(&self) -> Result<(), StoreError> {
         let mark = self.mark.get_value();
-        let state = *self;
         let store = self.store.get_value();
-        if store.pack(&mark, |name| state.parts(name)).await? && self.mark.get_value() == mark {
+        if store.pack(&mark, |name| self.parts(name)).await? && self.mark.get_value() == mark {
             self.mark.set_value(mark.after_pack());
         }
         Ok(())
@@ -601,10 +600,7 @@ fn merge<R: Record + Send + Sync + 'static>(
     if !touched {
         return;
     }
-    list.update(|records| {
-        records.retain(|r| !gone.contains(r.id()));
-        upsert_by_id(records, changed);
-    });
+    list.update(|records| merge_by_id(records, changed, gone));
 }
 
 pub fn upsert<R: Record + Send + Sync + 'static>(list: RwSignal<Vec<R>>, record: R) {
