@@ -2,11 +2,13 @@
 //! reads from it, with the writes since, is what the records' own stores hold.
 #![cfg(target_arch = "wasm32")]
 
+use js_sys::Uint8Array;
 use leadline::domain::customer::{Customer, CustomerDetails};
 use leadline::domain::dataset::Dataset;
 use leadline::domain::lead::{Lead, LeadDetails};
 use leadline::domain::record::RecordMeta;
 use leadline::store::{schema, Mark, Parts, RestoreMode, Snapshot, Store, StoreError};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -155,10 +157,9 @@ async fn a_pack_older_than_the_stored_one_is_refused() {
     store.close();
 }
 
-#[wasm_bindgen_test]
-async fn a_damaged_packed_copy_is_passed_over_for_the_records_own_values() {
+/// Packs two leads, then changes the first packed part of leads as `damage` says.
+async fn packed_then_damaged(name: &str, damage: impl FnOnce(Vec<u8>) -> JsValue) -> Store {
     use rexie::{Rexie, TransactionMode};
-    let name = "test-packed-damaged";
     let store = fresh(name).await;
     store
         .save_all(&[lead("a", "One"), lead("b", "Two")])
@@ -171,17 +172,73 @@ async fn a_damaged_packed_copy_is_passed_over_for_the_records_own_values() {
     let tx = raw
         .transaction(&[schema::PACKED], TransactionMode::ReadWrite)
         .unwrap();
-    tx.store(schema::PACKED)
-        .unwrap()
-        .put(&"[{\"id\":".into(), Some(&"leads/0".into()))
+    let packed = tx.store(schema::PACKED).unwrap();
+    let part = packed.get("leads/0".into()).await.unwrap().unwrap();
+    let bytes = part.dyn_into::<Uint8Array>().unwrap().to_vec();
+    packed
+        .put(&damage(bytes), Some(&"leads/0".into()))
         .await
         .unwrap();
+    tx.done().await.unwrap();
+    raw.close();
+    store
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_packed_copy_is_passed_over_for_the_records_own_values() {
+    let cut = |mut bytes: Vec<u8>| {
+        bytes.pop();
+        Uint8Array::from(bytes.as_slice()).into()
+    };
+    let longer = |mut bytes: Vec<u8>| {
+        bytes.push(0);
+        Uint8Array::from(bytes.as_slice()).into()
+    };
+    let text = |_| JsValue::from_str("[{\"id\":");
+    for (n, damage) in [&cut as &dyn Fn(Vec<u8>) -> JsValue, &longer, &text]
+        .into_iter()
+        .enumerate()
+    {
+        let store = packed_then_damaged(&format!("test-packed-damaged-{n}"), damage).await;
+        let (loaded, mark) = store.load_marked().await.unwrap();
+        assert!(!mark.packed(), "damage {n} was not noticed");
+        assert_eq!(loaded.leads, truth(&store).await.0);
+        assert_eq!(loaded.leads.len(), 2);
+        store.close();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_packed_copy_in_an_older_form_is_passed_over_and_packed_again() {
+    use rexie::{Rexie, TransactionMode};
+    let name = "test-packed-older-form";
+    let store = fresh(name).await;
+    store
+        .save_all(&[lead("a", "One"), lead("b", "Two")])
+        .await
+        .unwrap();
+    let (held, mark) = store.load_marked().await.unwrap();
+    assert!(pack(&store, &mark, &held).await.unwrap());
+
+    // The first form's index had no version: its parts were JSON.
+    let raw = Rexie::builder(name).build().await.unwrap();
+    let tx = raw
+        .transaction(&[schema::PACKED], TransactionMode::ReadWrite)
+        .unwrap();
+    let packed = tx.store(schema::PACKED).unwrap();
+    let index = packed.get("index".into()).await.unwrap().unwrap();
+    js_sys::Reflect::delete_property(index.unchecked_ref::<js_sys::Object>(), &"format".into())
+        .unwrap();
+    packed.put(&index, Some(&"index".into())).await.unwrap();
     tx.done().await.unwrap();
     raw.close();
 
     let (loaded, mark) = store.load_marked().await.unwrap();
     assert!(!mark.packed());
     assert_eq!(loaded.leads, truth(&store).await.0);
-    assert_eq!(loaded.leads.len(), 2);
+    assert!(pack(&store, &mark, &loaded).await.unwrap());
+    let (again, mark) = store.load_marked().await.unwrap();
+    assert!(mark.packed());
+    assert_eq!(again.leads, loaded.leads);
     store.close();
 }

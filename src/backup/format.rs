@@ -839,6 +839,37 @@ mod tests {
                 let second = export(read_back.data, "0.1.0", "2026-11-23T09:00:00.000Z");
                 prop_assert_eq!(first, second);
             }
+
+            #[test]
+            fn any_database_reads_back_the_same_from_the_packed_copys_compact_form(
+                names in proptest::collection::vec("[a-zA-Z0-9\u{4e00}-\u{9fff}<&\"]\\PC{0,30}", 0..20),
+                quantity in (1i64..1_000_000, 0u32..4),
+                price in (1i64..100_000_000, 0u32..3),
+                notes in any::<String>(),
+                target in (0i64..=1_000_000_000_000, 0u32..3),
+            ) {
+                fn round<T>(records: &[T]) -> Result<(), TestCaseError>
+                where
+                    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+                {
+                    let bytes = postcard::to_allocvec(records).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                    let back: Vec<T> = postcard::from_bytes(&bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                    prop_assert_eq!(back.as_slice(), records);
+                    Ok(())
+                }
+                let data = dataset(names, quantity, price, notes, target);
+                round(&data.team)?;
+                round(&data.leads)?;
+                round(&data.customers)?;
+                round(&data.contacts)?;
+                round(&data.activities)?;
+                round(&data.opportunities)?;
+                round(&data.products)?;
+                round(&data.quotes)?;
+                round(&data.orders)?;
+                round(&data.payments)?;
+                round(&data.invoices)?;
+            }
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::record::{Record, RecordMeta};
+use super::record::{record_serde, Record, RecordMeta};
 use super::validate::{
     tidy, Checks, Details, Field, FieldProblem, Problem, NOTES_MAX, SHORT_TEXT_MAX,
 };
@@ -43,6 +43,7 @@ pub struct Links {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Activity {
     #[serde(flatten)]
     pub meta: RecordMeta,
@@ -56,6 +57,14 @@ pub struct Activity {
     #[serde(default)]
     pub done: bool,
 }
+
+record_serde!(Activity {
+    meta: RecordMeta,
+    details: ActivityDetails,
+    links: Links,
+    at: String,
+    done: bool,
+});
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

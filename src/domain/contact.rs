@@ -3,10 +3,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::duplicate::{Identity, MatchReason};
-use super::record::{Record, RecordMeta};
+use super::record::{record_serde, Record, RecordMeta};
 use super::validate::{tidy, Checks, Details, Field, FieldProblem, NOTES_MAX, SHORT_TEXT_MAX};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Contact {
     #[serde(flatten)]
     pub meta: RecordMeta,
@@ -15,6 +16,12 @@ pub struct Contact {
     #[serde(flatten)]
     pub details: ContactDetails,
 }
+
+record_serde!(Contact {
+    meta: RecordMeta,
+    customer_id: String,
+    details: ContactDetails,
+});
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

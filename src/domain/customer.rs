@@ -4,10 +4,11 @@ use serde::{Deserialize, Serialize};
 
 use super::duplicate::{Identity, MatchReason};
 use super::lead::Level;
-use super::record::{Record, RecordMeta};
+use super::record::{record_serde, Record, RecordMeta};
 use super::validate::{tidy, Checks, Details, Field, FieldProblem, NOTES_MAX, SHORT_TEXT_MAX};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Customer {
     #[serde(flatten)]
     pub meta: RecordMeta,
@@ -20,6 +21,13 @@ pub struct Customer {
     #[serde(default)]
     pub won_at: Option<String>,
 }
+
+record_serde!(Customer {
+    meta: RecordMeta,
+    details: CustomerDetails,
+    from_lead: Option<String>,
+    won_at: Option<String>,
+});
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

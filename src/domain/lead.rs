@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::record::{Record, RecordMeta};
+use super::record::{record_serde, Record, RecordMeta};
 use super::validate::{
     tidy, Checks, Details, Field, FieldProblem, Problem, NOTES_MAX, SHORT_TEXT_MAX,
 };
@@ -76,6 +76,7 @@ pub const DEFAULT_SOURCES: [&str; 7] = [
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Lead {
     #[serde(flatten)]
     pub meta: RecordMeta,
@@ -89,6 +90,14 @@ pub struct Lead {
     #[serde(default)]
     pub converted: Option<ConvertedTo>,
 }
+
+record_serde!(Lead {
+    meta: RecordMeta,
+    details: LeadDetails,
+    status: LeadStatus,
+    disqualified_reason: Option<String>,
+    converted: Option<ConvertedTo>,
+});
 
 /// The records a converted lead became.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

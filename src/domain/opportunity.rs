@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::record::{Record, RecordMeta};
+use super::record::{record_serde, Record, RecordMeta};
 use super::text::fold;
 
 /// How a stage ends an opportunity, if it does.
@@ -97,6 +97,7 @@ pub struct StageChange {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Opportunity {
     #[serde(flatten)]
     pub meta: RecordMeta,
@@ -123,6 +124,22 @@ pub struct Opportunity {
     #[serde(default)]
     pub source: String,
 }
+
+record_serde!(Opportunity {
+    meta: RecordMeta,
+    customer_id: String,
+    contact_ids: Vec<String>,
+    title: String,
+    amount: Decimal,
+    currency: String,
+    stage_id: String,
+    probability: u8,
+    expected_close: Option<String>,
+    lost_reason: Option<String>,
+    stage_history: Vec<StageChange>,
+    next_follow_up: Option<String>,
+    source: String,
+});
 
 impl super::activity::FollowUp for Opportunity {
     fn set_next_follow_up(&mut self, day: String) {

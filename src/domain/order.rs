@@ -7,10 +7,11 @@ use serde::{Deserialize, Serialize};
 use super::document::OrderStatus;
 use super::quote::Quote;
 use super::receivable::{check_plan, Installment, MoneyProblem};
-use super::record::{Record, RecordMeta};
+use super::record::{record_serde, Record, RecordMeta};
 use super::sale::SaleBody;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Order {
     #[serde(flatten)]
     pub meta: RecordMeta,
@@ -27,6 +28,16 @@ pub struct Order {
     pub plan: Vec<Installment>,
     pub status: OrderStatus,
 }
+
+record_serde!(Order {
+    meta: RecordMeta,
+    body: SaleBody,
+    quote_id: Option<String>,
+    rate_to_base: Decimal,
+    order_date: String,
+    plan: Vec<Installment>,
+    status: OrderStatus,
+});
 
 impl Record for Order {
     fn meta(&self) -> &RecordMeta {

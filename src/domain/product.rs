@@ -6,10 +6,11 @@ use serde::{Deserialize, Serialize};
 
 use super::money::{parse_rate, MAX_UNIT_PRICE};
 use super::opportunity::parse_amount;
-use super::record::{Record, RecordMeta};
+use super::record::{record_serde, Record, RecordMeta};
 use super::text::fold;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Product {
     #[serde(flatten)]
     pub meta: RecordMeta,
@@ -28,6 +29,18 @@ pub struct Product {
     pub tax_rate: Decimal,
     pub active: bool,
 }
+
+record_serde!(Product {
+    meta: RecordMeta,
+    code: String,
+    name: String,
+    spec: String,
+    unit: String,
+    category: String,
+    list_price: Decimal,
+    tax_rate: Decimal,
+    active: bool,
+});
 
 impl Record for Product {
     fn meta(&self) -> &RecordMeta {

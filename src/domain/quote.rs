@@ -7,10 +7,11 @@ use serde::{Deserialize, Serialize};
 use super::date::{add_days, day_number};
 use super::document::{can_accept, quote_expired, QuoteStatus};
 use super::order::Order;
-use super::record::{Record, RecordMeta};
+use super::record::{record_serde, Record, RecordMeta};
 use super::sale::SaleBody;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Quote {
     #[serde(flatten)]
     pub meta: RecordMeta,
@@ -24,6 +25,15 @@ pub struct Quote {
     #[serde(default)]
     pub order_id: Option<String>,
 }
+
+record_serde!(Quote {
+    meta: RecordMeta,
+    body: SaleBody,
+    issued_on: String,
+    valid_until: Option<String>,
+    status: QuoteStatus,
+    order_id: Option<String>,
+});
 
 impl Record for Quote {
     fn meta(&self) -> &RecordMeta {

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::date::day_number;
-use super::record::{Record, RecordMeta};
+use super::record::{record_serde, Record, RecordMeta};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Installment {
@@ -41,6 +41,7 @@ impl PaymentMethod {
 
 /// Money received against an order (回款).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Payment {
     #[serde(flatten)]
     pub meta: RecordMeta,
@@ -53,6 +54,15 @@ pub struct Payment {
     #[serde(default)]
     pub note: String,
 }
+
+record_serde!(Payment {
+    meta: RecordMeta,
+    order_id: String,
+    day: String,
+    amount: Decimal,
+    method: PaymentMethod,
+    note: String,
+});
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -76,6 +86,7 @@ impl InvoiceKind {
 
 /// An invoice issued against an order (发票); its number comes from the tax system, so it is typed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Invoice {
     #[serde(flatten)]
     pub meta: RecordMeta,
@@ -88,6 +99,16 @@ pub struct Invoice {
     #[serde(default)]
     pub note: String,
 }
+
+record_serde!(Invoice {
+    meta: RecordMeta,
+    order_id: String,
+    number: String,
+    day: String,
+    amount: Decimal,
+    kind: InvoiceKind,
+    note: String,
+});
 
 /// A payment or an invoice: booked against one order on one day.
 pub trait OrderEntry: Record {

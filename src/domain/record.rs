@@ -93,6 +93,42 @@ pub fn merge_by_id<R: Record, S>(
     upsert_by_id(records, changed);
 }
 
+/// Serde for a record kind, given its fields in order. Its JSON form (backups, each record's own
+/// stored value) flattens its parts into one object, as the kind derives with
+/// `#[serde(remote = "Self")]`. Its compact form (the packed copy, through postcard) is its
+/// fields in order: formats without field names cannot carry a flattened struct at all, and
+/// flattening makes serde buffer every field of a record before reading it, a third of the
+/// decoding time of a start. `is_human_readable` tells the two apart.
+///
+/// The compact form has no field names, so a change to a record's fields changes what its bytes
+/// mean: `store::packed::FORMAT` names the version the packed copy is written in.
+macro_rules! record_serde {
+    ($record:ident { $($field:ident: $ty:ty),+ $(,)? }) => {
+        impl serde::Serialize for $record {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                if serializer.is_human_readable() {
+                    $record::serialize(self, serializer)
+                } else {
+                    serde::Serialize::serialize(&($(&self.$field,)+), serializer)
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $record {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                if deserializer.is_human_readable() {
+                    $record::deserialize(deserializer)
+                } else {
+                    let ($($field,)+) =
+                        <($($ty,)+) as serde::Deserialize>::deserialize(deserializer)?;
+                    Ok($record { $($field),+ })
+                }
+            }
+        }
+    };
+}
+pub(crate) use record_serde;
+
 #[cfg(test)]
 mod tests {
     use super::*;

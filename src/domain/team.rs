@@ -2,10 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::record::{Record, RecordMeta};
+use super::record::{record_serde, Record, RecordMeta};
 use super::text::looks_like_email;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct TeamMember {
     #[serde(flatten)]
     pub meta: RecordMeta,
@@ -14,6 +15,13 @@ pub struct TeamMember {
     pub email: String,
     pub active: bool,
 }
+
+record_serde!(TeamMember {
+    meta: RecordMeta,
+    name: String,
+    email: String,
+    active: bool,
+});
 
 impl Record for TeamMember {
     fn meta(&self) -> &RecordMeta {

@@ -52,7 +52,7 @@ fn json_bytes(value: &JsValue) -> Option<Vec<u8>> {
 }
 
 /// A JS string as UTF-8 bytes in wasm memory.
-pub(super) fn text_bytes(text: &js_sys::JsString) -> Vec<u8> {
+fn text_bytes(text: &js_sys::JsString) -> Vec<u8> {
     let units = text.length();
     let encoder = Utf8Encoder::new();
     // One byte per code unit holds ASCII text, which the records almost all are.
