@@ -38,16 +38,27 @@ pub fn parse_rate(text: &str) -> Option<Decimal> {
 
 /// Decimals as text in records and backups (`"1234.50"`), read exactly: a number with more digits
 /// than `Decimal` holds, or written with an exponent, is refused rather than rounded, so that what
-/// a backup says is what is stored.
+/// a backup says is what is stored. The packed copy's compact form (not human-readable) keeps
+/// the digits and the scale as numbers instead, which read without parsing text.
 pub mod exact {
     use rust_decimal::Decimal;
-    use serde::{de, Deserialize, Deserializer, Serializer};
+    use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
     pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(value)
+        if serializer.is_human_readable() {
+            serializer.collect_str(value)
+        } else {
+            (value.mantissa(), value.scale()).serialize(serializer)
+        }
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+        if !deserializer.is_human_readable() {
+            let (mantissa, scale) = <(i128, u32)>::deserialize(deserializer)?;
+            return Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| {
+                de::Error::custom(format_args!("{NOT_A_DECIMAL}{mantissa}e-{scale}"))
+            });
+        }
         let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
         parse(&text).ok_or_else(|| de::Error::custom(format_args!("{NOT_A_DECIMAL}{text:?}")))
     }
