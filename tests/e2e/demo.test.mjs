@@ -63,6 +63,23 @@ test('an empty app offers demo data; it fills every list and stays after a reloa
   await nav(page, 'Customers');
   await page.getByTestId('customer-count').filter({ hasText: '200 customers' }).waitFor();
 
+  // Full lists fit a laptop's and a small window's width: long names end in an ellipsis
+  // instead of pushing the last columns off the side of the page.
+  for (const width of [1280, 1024]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const list of ['customers', 'leads', 'contacts', 'opportunities', 'products', 'quotes', 'orders', 'activities']) {
+      await page.goto(`${server.url}/${list}`);
+      await page.locator('table.record-list tbody tr.record-row').first().waitFor();
+      assert.equal(await horizontalOverflow(page), 0, `${list} at ${width} px scrolls sideways`);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${server.url}/opportunities`);
+  await page.locator('table.record-list tbody tr.record-row').first().waitFor();
+  await screenshot(page, 'demo-opportunities-desktop', { fullPage: false });
+  await nav(page, 'Customers');
+  await page.getByTestId('customer-count').filter({ hasText: '200 customers' }).waitFor();
+
   await page.setViewportSize({ width: 390, height: 844 });
   assert.equal(await horizontalOverflow(page), 0);
   await screenshot(page, 'demo-customers-phone', { fullPage: false });

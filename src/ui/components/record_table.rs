@@ -22,6 +22,42 @@ use crate::ui::browser::now;
 use crate::ui::search::changes;
 use crate::ui::state::AppState;
 
+/// How much room a column takes. A list lays its columns out by its header: an amount always has
+/// the room it needs, short values (a day, a status, a person) about what they need, a record's
+/// name a good part of the width, and the other texts share the rest. Whatever does not fit is
+/// cut short with an ellipsis rather than pushing the last columns off the side of the page.
+fn column_width(key: Key) -> Option<&'static str> {
+    let class = match key {
+        Key::FieldLevel
+        | Key::ColContacts
+        | Key::Done
+        | Key::FieldCurrency
+        | Key::FieldUnit
+        | Key::ColTaxRate
+        | Key::FieldKind => "col-narrow",
+        Key::ColNextFollowUp
+        | Key::FieldDate
+        | Key::FieldDue
+        | Key::FieldExpectedClose
+        | Key::FieldValidUntil
+        | Key::ColWhen
+        | Key::ColUpdated => "col-day",
+        Key::ColStatus
+        | Key::FilterStatus
+        | Key::Stage
+        | Key::ColOwner
+        | Key::ColSource
+        | Key::FieldCode
+        | Key::FieldPhone
+        | Key::FieldNumber
+        | Key::FieldProbability => "col-short",
+        Key::TotalGross | Key::BalanceDue | Key::FieldAmount | Key::FieldListPrice => "col-money",
+        Key::ColName | Key::ColTitle | Key::FieldSubject => "col-title",
+        _ => return None,
+    };
+    Some(class)
+}
+
 /// A bulk change that sets a yes-or-no property of records (a product sold or no longer sold):
 /// the labels of the buttons that turn it on and off, the messages once done, and the change,
 /// which says whether it changed the record.
@@ -210,7 +246,7 @@ where
 
     view! {
         <BulkBar chosen selected list switch/>
-        <table class="records" data-testid=testid>
+        <table class="records record-list" data-testid=testid>
             <thead>
                 <tr>
                     <th scope="col" class="cell-select">
@@ -221,7 +257,7 @@ where
                                 on:change=move |ev| choose_all(event_target_checked(&ev))/>
                         </label>
                     </th>
-                    {columns.into_iter().map(|key| view! { <th scope="col">{move || state.t(key)}</th> }).collect_view()}
+                    {columns.into_iter().map(|key| view! { <th scope="col" class=column_width(key)>{move || state.t(key)}</th> }).collect_view()}
                 </tr>
             </thead>
             <tbody node_ref=body>
