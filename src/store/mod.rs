@@ -417,7 +417,9 @@ impl Store {
 /// Every record of every kind, as `plan` says to read them.
 async fn read_kinds(tx: &rexie::Transaction, plan: &Plan) -> Result<Snapshot, StoreError> {
     // The kinds are read side by side, so that IndexedDB reads one kind's next values while
-    // this thread decodes another's.
+    // this thread decodes another's. All are read to the end even when one fails: a read given
+    // up with its requests in flight leaves IndexedDB calling callbacks already dropped, which
+    // the page reports as errors.
     let (
         team,
         leads,
@@ -430,7 +432,7 @@ async fn read_kinds(tx: &rexie::Transaction, plan: &Plan) -> Result<Snapshot, St
         orders,
         payments,
         invoices,
-    ) = futures::try_join!(
+    ) = futures::join!(
         plan.read_kind(tx),
         plan.read_kind(tx),
         plan.read_kind(tx),
@@ -442,19 +444,19 @@ async fn read_kinds(tx: &rexie::Transaction, plan: &Plan) -> Result<Snapshot, St
         plan.read_kind(tx),
         plan.read_kind(tx),
         plan.read_kind(tx),
-    )?;
+    );
     Ok(Snapshot {
-        team,
-        leads,
-        customers,
-        contacts,
-        activities,
-        opportunities,
-        products,
-        quotes,
-        orders,
-        payments,
-        invoices,
+        team: team?,
+        leads: leads?,
+        customers: customers?,
+        contacts: contacts?,
+        activities: activities?,
+        opportunities: opportunities?,
+        products: products?,
+        quotes: quotes?,
+        orders: orders?,
+        payments: payments?,
+        invoices: invoices?,
         settings: Settings::default(),
     })
 }

@@ -286,12 +286,20 @@ async fn read_parts<R: Stored>(tx: &Transaction, kind: Kind) -> Result<Vec<R>, S
             let _ = futures::poll!(next.as_mut());
         }
         let bytes = bytes.to_vec();
-        let (part, rest) =
-            postcard::take_from_bytes::<Vec<R>>(&bytes).map_err(|e| fault(n, e.to_string()))?;
-        if !rest.is_empty() {
-            return Err(fault(n, format!("{} bytes after the records", rest.len())));
+        let part = match postcard::take_from_bytes::<Vec<R>>(&bytes) {
+            Ok((part, [])) => Ok(part),
+            Ok((_, rest)) => Err(fault(n, format!("{} bytes after the records", rest.len()))),
+            Err(e) => Err(fault(n, e.to_string())),
+        };
+        match part {
+            Ok(part) => records.extend(part),
+            Err(error) => {
+                // The next part's request is let finish: dropped in flight, its callback would
+                // be called after it is gone.
+                next.as_mut().await;
+                return Err(error);
+            }
         }
-        records.extend(part);
     }
     Ok(records)
 }
