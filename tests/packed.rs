@@ -157,8 +157,12 @@ async fn a_pack_older_than_the_stored_one_is_refused() {
     store.close();
 }
 
-/// Packs two leads, then changes the first packed part of leads as `damage` says.
-async fn packed_then_damaged(name: &str, damage: impl FnOnce(Vec<u8>) -> JsValue) -> Store {
+/// Packs two leads, then replaces the packed value under `key` with what `change` makes of it.
+async fn packed_then_changed(
+    name: &str,
+    key: &str,
+    change: impl FnOnce(JsValue) -> JsValue,
+) -> Store {
     use rexie::{Rexie, TransactionMode};
     let store = fresh(name).await;
     store
@@ -173,12 +177,8 @@ async fn packed_then_damaged(name: &str, damage: impl FnOnce(Vec<u8>) -> JsValue
         .transaction(&[schema::PACKED], TransactionMode::ReadWrite)
         .unwrap();
     let packed = tx.store(schema::PACKED).unwrap();
-    let part = packed.get("leads/0".into()).await.unwrap().unwrap();
-    let bytes = part.dyn_into::<Uint8Array>().unwrap().to_vec();
-    packed
-        .put(&damage(bytes), Some(&"leads/0".into()))
-        .await
-        .unwrap();
+    let value = packed.get(key.into()).await.unwrap().unwrap();
+    packed.put(&change(value), Some(&key.into())).await.unwrap();
     tx.done().await.unwrap();
     raw.close();
     store
@@ -199,7 +199,9 @@ async fn a_damaged_packed_copy_is_passed_over_for_the_records_own_values() {
         .into_iter()
         .enumerate()
     {
-        let store = packed_then_damaged(&format!("test-packed-damaged-{n}"), damage).await;
+        let bytes = |part: JsValue| damage(part.dyn_into::<Uint8Array>().unwrap().to_vec());
+        let store =
+            packed_then_changed(&format!("test-packed-damaged-{n}"), "leads/0", bytes).await;
         let (loaded, mark) = store.load_marked().await.unwrap();
         assert!(!mark.packed(), "damage {n} was not noticed");
         assert_eq!(loaded.leads, truth(&store).await.0);
@@ -210,28 +212,13 @@ async fn a_damaged_packed_copy_is_passed_over_for_the_records_own_values() {
 
 #[wasm_bindgen_test]
 async fn a_packed_copy_in_an_older_form_is_passed_over_and_packed_again() {
-    use rexie::{Rexie, TransactionMode};
-    let name = "test-packed-older-form";
-    let store = fresh(name).await;
-    store
-        .save_all(&[lead("a", "One"), lead("b", "Two")])
-        .await
-        .unwrap();
-    let (held, mark) = store.load_marked().await.unwrap();
-    assert!(pack(&store, &mark, &held).await.unwrap());
-
     // The first form's index had no version: its parts were JSON.
-    let raw = Rexie::builder(name).build().await.unwrap();
-    let tx = raw
-        .transaction(&[schema::PACKED], TransactionMode::ReadWrite)
-        .unwrap();
-    let packed = tx.store(schema::PACKED).unwrap();
-    let index = packed.get("index".into()).await.unwrap().unwrap();
-    js_sys::Reflect::delete_property(index.unchecked_ref::<js_sys::Object>(), &"format".into())
-        .unwrap();
-    packed.put(&index, Some(&"index".into())).await.unwrap();
-    tx.done().await.unwrap();
-    raw.close();
+    let unversioned = |index: JsValue| {
+        js_sys::Reflect::delete_property(index.unchecked_ref::<js_sys::Object>(), &"format".into())
+            .unwrap();
+        index
+    };
+    let store = packed_then_changed("test-packed-older-form", "index", unversioned).await;
 
     let (loaded, mark) = store.load_marked().await.unwrap();
     assert!(!mark.packed());
