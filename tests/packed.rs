@@ -5,25 +5,16 @@
 use js_sys::Uint8Array;
 use leadline::domain::customer::{Customer, CustomerDetails};
 use leadline::domain::dataset::Dataset;
-use leadline::domain::lead::{Lead, LeadDetails};
+use leadline::domain::lead::Lead;
 use leadline::domain::record::RecordMeta;
 use leadline::store::{schema, Mark, Parts, RestoreMode, Snapshot, Store, StoreError};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
+mod common;
+use common::{fresh, lead, T0, T1};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-const T0: &str = "2026-01-01T00:00:00.000Z";
-const T1: &str = "2026-01-02T00:00:00.000Z";
-
-fn lead(id: &str, name: &str) -> Lead {
-    let details = LeadDetails {
-        name: name.into(),
-        company: "星辰科技".into(),
-        ..LeadDetails::default()
-    };
-    Lead::create(RecordMeta::new(id.into(), T0, "me".into()), details).unwrap()
-}
 
 fn customer(id: &str, name: &str) -> Customer {
     let details = CustomerDetails {
@@ -31,11 +22,6 @@ fn customer(id: &str, name: &str) -> Customer {
         ..CustomerDetails::default()
     };
     Customer::create(RecordMeta::new(id.into(), T0, "me".into()), details).unwrap()
-}
-
-async fn fresh(name: &str) -> Store {
-    Store::delete_database(name).await.unwrap();
-    Store::open(name).await.unwrap()
 }
 
 /// Packs what `held` holds, as the app packs what it holds in memory.

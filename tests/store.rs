@@ -7,27 +7,10 @@ use leadline::domain::team::TeamMember;
 use leadline::store::{schema, Store, StoreError};
 use wasm_bindgen_test::*;
 
+mod common;
+use common::{fresh, lead, T0, T1};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-const T0: &str = "2026-01-01T00:00:00.000Z";
-const T1: &str = "2026-01-02T00:00:00.000Z";
-
-fn lead(id: &str, name: &str) -> Lead {
-    let details = LeadDetails {
-        name: name.into(),
-        company: "星辰科技".into(),
-        email: "wang@example.cn".into(),
-        next_follow_up: Some("2026-02-28".into()),
-        ..LeadDetails::default()
-    };
-    Lead::create(RecordMeta::new(id.into(), T0, "me".into()), details).unwrap()
-}
-
-/// A database of the test's own, empty.
-async fn fresh(name: &str) -> Store {
-    Store::delete_database(name).await.unwrap();
-    Store::open(name).await.unwrap()
-}
 
 #[wasm_bindgen_test]
 async fn a_saved_lead_reads_back_the_same() {

@@ -48,16 +48,11 @@ extern "C" {
 /// The JSON of a JS value, as UTF-8 bytes in wasm memory.
 fn json_bytes(value: &JsValue) -> Option<Vec<u8>> {
     let text: js_sys::JsString = js_sys::JSON::stringify(value).ok()?;
-    Some(text_bytes(&text))
-}
-
-/// A JS string as UTF-8 bytes in wasm memory.
-fn text_bytes(text: &js_sys::JsString) -> Vec<u8> {
     let units = text.length();
     let encoder = Utf8Encoder::new();
     // One byte per code unit holds ASCII text, which the records almost all are.
     let mut bytes = vec![0; units as usize];
-    let done = encoder.encode_into(text, &mut bytes);
+    let done = encoder.encode_into(&text, &mut bytes);
     let (read, mut written) = (done.read(), done.written() as usize);
     if read < units {
         // The rest takes at most three bytes per code unit.
@@ -66,7 +61,7 @@ fn text_bytes(text: &js_sys::JsString) -> Vec<u8> {
         written += encoder.encode_into(&rest, &mut bytes[written..]).written() as usize;
     }
     bytes.truncate(written);
-    bytes
+    Some(bytes)
 }
 
 /// Decodes records read from a store; `first` is the position of the first of them in the store,

@@ -20,7 +20,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use futures::future::maybe_done;
+use futures::future::{join_all, maybe_done};
 use rexie::{KeyRange, Transaction, TransactionMode};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
@@ -226,20 +226,26 @@ impl Plan {
         records: &mut Vec<R>,
     ) -> Result<(), StoreError> {
         let read = |e| StoreError::Read(idb(e));
-        let named: HashSet<&str> = self
+        // A record written many times since the pack is read once.
+        let named: Vec<&str> = self
             .journal
             .iter()
             .filter(|e| e.store == R::STORE)
             .map(|e| e.id.as_str())
+            .collect::<HashSet<_>>()
+            .into_iter()
             .collect();
         if named.is_empty() {
             return Ok(());
         }
         let store = tx.store(R::STORE).map_err(read)?;
+        // Asked for all at once: one after another, each waits a round trip to IndexedDB, up to
+        // a thousand of them at a start.
+        let values = join_all(named.iter().map(|id| store.get(JsValue::from_str(id)))).await;
         let mut found = Vec::new();
         let mut gone = HashSet::new();
-        for id in named {
-            match store.get(JsValue::from_str(id)).await.map_err(read)? {
+        for (&id, value) in named.iter().zip(values) {
+            match value.map_err(read)? {
                 Some(value) => found.push(value),
                 None => {
                     gone.insert(id);
