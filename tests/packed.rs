@@ -70,7 +70,7 @@ async fn a_packed_start_reads_the_writes_made_since_the_pack() {
     store.save(&lead("lead-00000-new", "Added")).await.unwrap();
     let doomed = held.leads[20].meta.id.clone();
     store
-        .delete_forever(&[(schema::LEADS, doomed.clone())])
+        .delete_forever(&[(schema::LEADS, doomed.to_string())])
         .await
         .unwrap();
     store.save(&customer("cust-2", "Beta")).await.unwrap();

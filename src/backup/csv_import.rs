@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::domain::contact::Contact;
 use crate::domain::customer::Customer;
+use crate::domain::id::Id;
 use crate::domain::lead::Lead;
 use crate::domain::product::Product;
 use crate::domain::record::{Record, RecordMeta};
@@ -104,7 +105,7 @@ pub struct Existing<'a> {
 pub struct Stamp<'a> {
     pub now: &'a str,
     pub owner: &'a str,
-    pub new_id: &'a mut dyn FnMut() -> String,
+    pub new_id: &'a mut dyn FnMut() -> Id,
 }
 
 /// The fields of `kind` that no column of `mapping` fills, though rows need them: each entry is a
@@ -268,7 +269,7 @@ impl<'a, R: Record + Clone + PartialEq> Pool<'a, R> {
         number: usize,
         stamp: &mut Stamp,
     ) -> Result<(), Vec<CellProblem>> {
-        let meta = RecordMeta::new((stamp.new_id)(), stamp.now, stamp.owner.to_owned());
+        let meta = RecordMeta::new((stamp.new_id)(), stamp.now, stamp.owner.into());
         let record = rules.create(draft, meta)?;
         let slot = self.written.len();
         self.add_keys(rules.record_keys(&record), Slot::Written(slot));
@@ -452,7 +453,7 @@ mod tests {
             let mut next = 0;
             let mut new_id = || {
                 next += 1;
-                format!("new-{next}")
+                Id::from(format!("new-{next}"))
             };
             let existing = Existing {
                 leads: &self.leads,

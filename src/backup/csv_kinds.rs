@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use crate::domain::contact::{similar_contacts, Contact, ContactDetails};
 use crate::domain::customer::{parse_tags, similar_customers, Customer, CustomerDetails};
 use crate::domain::duplicate::{email_key, name_key, phone_key, Identity};
+use crate::domain::id::Id;
 use crate::domain::lead::{Lead, LeadDetails};
 use crate::domain::product::{same_name_and_spec, Product, ProductDraft, ProductProblem};
 use crate::domain::record::RecordMeta;
@@ -183,7 +184,7 @@ impl Rules for CustomerRules {
 /// Contacts are imported into customers that exist: found by name however it is spaced or cased.
 pub struct ContactRules {
     /// Customers outside Trash by [`name_key`]: the first of each name.
-    pub customers: HashMap<String, String>,
+    pub customers: HashMap<String, Id>,
 }
 
 impl ContactRules {
@@ -201,14 +202,14 @@ impl ContactRules {
 impl Rules for ContactRules {
     type Rec = Contact;
     /// The customer's id and the contact's details.
-    type Draft = (String, ContactDetails);
+    type Draft = (Id, ContactDetails);
 
     fn draft(&self, cells: &Cells) -> Result<Self::Draft, Vec<CellProblem>> {
         let mut problems = Vec::new();
         let customer = cells.get(Target::Customer);
         let customer_id = if customer.is_empty() {
             problems.push(cells.problem(Target::Customer, RowProblem::Field(Problem::Required)));
-            String::new()
+            Id::default()
         } else {
             let found = self.customers.get(&name_key(&customer)).cloned();
             if found.is_none() {

@@ -618,7 +618,7 @@ mod tests {
         data.activities = (0..EXPORT_BATCH * 2 + 3)
             .map(|n| {
                 let mut a = activity.clone();
-                a.meta.id = format!("a{n:06}");
+                a.meta.id = format!("a{n:06}").into();
                 a
             })
             .collect();
@@ -799,7 +799,7 @@ mod tests {
             let customer = data.customers[0].clone();
             for (n, name) in names.into_iter().enumerate() {
                 let mut c = customer.clone();
-                c.meta.id = format!("z{n}");
+                c.meta.id = format!("z{n}").into();
                 c.details.name = name;
                 data.customers.push(c);
             }

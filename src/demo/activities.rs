@@ -8,6 +8,7 @@ use super::pipeline::Deals;
 use super::rng::Picker;
 use super::Gen;
 use crate::domain::activity::{Activity, ActivityDetails, ActivityKind, Links};
+use crate::domain::id::Id;
 
 /// Kinds of activity, in the order of `ActivityKind::ALL`, weighted by what they are about.
 const ON_LEADS: [u64; 7] = [40, 30, 0, 0, 15, 5, 10];
@@ -17,7 +18,7 @@ const ON_CUSTOMERS: [u64; 7] = [30, 15, 10, 20, 10, 5, 10];
 /// What an activity is about, who usually does it, and when it can happen.
 struct Subject {
     links: Links,
-    owner: String,
+    owner: Id,
     from: i64,
     to: i64,
     kinds: &'static [u64; 7],
@@ -80,7 +81,7 @@ impl Gen {
         activities
     }
 
-    fn some_contact(&mut self, people: &People, customer: usize) -> Option<String> {
+    fn some_contact(&mut self, people: &People, customer: usize) -> Option<Id> {
         let contacts = &people.accounts[customer].contacts;
         (self.rng.percent(70) && !contacts.is_empty()).then(|| {
             people.contacts[contacts[self.rng.index(contacts.len())]]

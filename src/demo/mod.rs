@@ -26,6 +26,7 @@ pub use sizes::{Counts, DemoSize};
 
 use crate::domain::company::{CompanyProfile, Currencies};
 use crate::domain::dataset::{Dataset, Settings};
+use crate::domain::id::Id;
 use crate::domain::record::{Record, RecordMeta};
 use crate::i18n::Lang;
 use clock::{stamp, Clock};
@@ -143,7 +144,7 @@ struct Gen {
     counts: Counts,
     /// Makes every id unique, whatever the random bytes.
     sequence: u32,
-    team: Vec<String>,
+    team: Vec<Id>,
     owners: Picker,
     names: people::Names,
     currencies: Currencies,
@@ -172,30 +173,30 @@ impl Gen {
     }
 
     /// A demo id for a record made at `seconds`: a UUIDv7 of that moment, so lists sort by it.
-    fn id(&mut self, seconds: i64) -> String {
+    fn id(&mut self, seconds: i64) -> Id {
         self.sequence += 1;
         let mut random = [0u8; 10];
         random[..6].copy_from_slice(&self.rng.next_u64().to_be_bytes()[..6]);
         random[6..].copy_from_slice(&self.sequence.to_be_bytes());
         let unix_ms = u64::try_from(seconds).unwrap_or(0) * 1000;
-        demo_uuid(unix_ms, random)
+        demo_uuid(unix_ms, random).into()
     }
 
-    fn meta(&mut self, seconds: i64, owner: &str) -> RecordMeta {
+    fn meta(&mut self, seconds: i64, owner: &Id) -> RecordMeta {
         let id = self.id(seconds);
-        RecordMeta::new(id, &stamp(seconds), owner.to_owned())
+        RecordMeta::new(id, &stamp(seconds), owner.clone())
     }
 
     /// A team member, some selling far more than others.
-    fn owner(&mut self) -> String {
+    fn owner(&mut self) -> Id {
         let at = self.owners.pick(&mut self.rng);
         self.team[at].clone()
     }
 
     /// Mostly the owner of the record it belongs to, sometimes a colleague helping out.
-    fn owner_or(&mut self, usual: &str) -> String {
+    fn owner_or(&mut self, usual: &Id) -> Id {
         if self.rng.percent(85) {
-            usual.to_owned()
+            usual.clone()
         } else {
             self.owner()
         }

@@ -12,6 +12,7 @@ use crate::domain::conversion::{
     convert, proposed_contact, proposed_customer, CustomerChoice, NewIds,
 };
 use crate::domain::customer::{Customer, CustomerDetails};
+use crate::domain::id::Id;
 use crate::domain::lead::{Lead, LeadDetails, LeadStatus, Level, DEFAULT_SOURCES};
 use crate::domain::team::TeamMember;
 
@@ -227,7 +228,7 @@ impl Gen {
         company: &Company,
         customer: &CustomerDetails,
         converted_at: i64,
-        owner: &str,
+        owner: &Id,
     ) -> (Customer, Contact) {
         let created = (converted_at - self.rng.between(5, 45) * DAY).max(self.clock.first * DAY);
         let contacted = created + (converted_at - created) / 4;

@@ -11,6 +11,7 @@ use super::people::People;
 use super::pipeline::Deals;
 use super::Gen;
 use crate::domain::document::{document_number, OrderStatus, QuoteStatus};
+use crate::domain::id::Id;
 use crate::domain::money::{minor_units, round_money, Line};
 use crate::domain::opportunity::Outcome;
 use crate::domain::order::Order;
@@ -238,9 +239,9 @@ impl Gen {
         currency: &str,
         lines: Vec<Line>,
         at: i64,
-        owner: &str,
+        owner: &Id,
     ) -> Order {
-        let mut body = SaleBody::new(String::new(), customer_id.to_owned(), currency.to_owned());
+        let mut body = SaleBody::new(String::new(), customer_id.into(), currency.to_owned());
         body.set_lines(lines);
         let meta = self.meta(at, owner);
         Order::new(meta, body, day_text(at / DAY), self.rate(currency))

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::id::Id;
 use super::record::{record_serde, Record, RecordMeta};
 use super::validate::{
     tidy, Checks, Details, Field, FieldProblem, Problem, NOTES_MAX, SHORT_TEXT_MAX,
@@ -36,10 +37,10 @@ impl ActivityKind {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Links {
-    pub lead_id: Option<String>,
-    pub customer_id: Option<String>,
-    pub contact_id: Option<String>,
-    pub opportunity_id: Option<String>,
+    pub lead_id: Option<Id>,
+    pub customer_id: Option<Id>,
+    pub contact_id: Option<Id>,
+    pub opportunity_id: Option<Id>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

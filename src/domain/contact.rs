@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::duplicate::{Identity, MatchReason};
+use super::id::Id;
 use super::record::{record_serde, Record, RecordMeta};
 use super::validate::{tidy, Checks, Details, Field, FieldProblem, NOTES_MAX, SHORT_TEXT_MAX};
 
@@ -12,14 +13,14 @@ pub struct Contact {
     #[serde(flatten)]
     pub meta: RecordMeta,
     /// The customer the contact belongs to.
-    pub customer_id: String,
+    pub customer_id: Id,
     #[serde(flatten)]
     pub details: ContactDetails,
 }
 
 record_serde!(Contact {
     meta: RecordMeta,
-    customer_id: String,
+    customer_id: Id,
     details: ContactDetails,
 });
 
@@ -82,7 +83,7 @@ impl Contact {
         match (details, customer_id.is_empty()) {
             (Ok(details), false) => Ok(Contact {
                 meta,
-                customer_id: customer_id.to_owned(),
+                customer_id: customer_id.into(),
                 details,
             }),
             (details, missing_customer) => {

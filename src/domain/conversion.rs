@@ -3,6 +3,7 @@
 
 use super::contact::{Contact, ContactDetails};
 use super::customer::{Customer, CustomerDetails};
+use super::id::Id;
 use super::lead::{ConvertedTo, Lead, LeadStatus};
 use super::opportunity::{parse_amount, Opportunity, Stage};
 use super::opportunity_draft::OpportunityDraft;
@@ -13,7 +14,7 @@ use super::validate::{Details, FieldProblem};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CustomerChoice {
     /// One that already exists (the duplicate check found it).
-    Existing(String),
+    Existing(Id),
     New(Box<CustomerDetails>),
 }
 
@@ -44,8 +45,8 @@ pub struct NewOpportunity {
 
 /// Ids for the records a conversion may create, made by the caller.
 pub struct NewIds {
-    pub customer: String,
-    pub contact: String,
+    pub customer: Id,
+    pub contact: Id,
 }
 
 /// What the conversion form starts with: the lead's details moved to where they belong.
@@ -101,10 +102,11 @@ pub fn convert(
     let (customer_id, new_customer) = match customer {
         CustomerChoice::Existing(id) => (id, None),
         CustomerChoice::New(details) => {
-            let meta = RecordMeta::new(ids.customer.clone(), now, owner.clone());
+            let id = ids.customer;
+            let meta = RecordMeta::new(id.clone(), now, owner.clone());
             let mut made = Customer::create(meta, *details).map_err(ConversionError::Customer)?;
             made.from_lead = Some(lead.meta.id.clone());
-            (ids.customer, Some(made))
+            (id, Some(made))
         }
     };
     let contact = if contact.name.trim().is_empty() {
@@ -136,7 +138,7 @@ impl Conversion {
     pub fn with_opportunity(
         mut self,
         new: NewOpportunity,
-        id: String,
+        id: Id,
         now: &str,
     ) -> Result<Self, ConversionError> {
         let draft = new.draft.checked().map_err(ConversionError::Opportunity)?;

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::duplicate::{Identity, MatchReason};
+use super::id::Id;
 use super::lead::Level;
 use super::record::{record_serde, Record, RecordMeta};
 use super::validate::{tidy, Checks, Details, Field, FieldProblem, NOTES_MAX, SHORT_TEXT_MAX};
@@ -16,7 +17,7 @@ pub struct Customer {
     pub details: CustomerDetails,
     /// The lead this customer was made from, if any.
     #[serde(default)]
-    pub from_lead: Option<String>,
+    pub from_lead: Option<Id>,
     /// When its first order was confirmed: from then on it is a customer that has bought.
     #[serde(default)]
     pub won_at: Option<String>,
@@ -25,7 +26,7 @@ pub struct Customer {
 record_serde!(Customer {
     meta: RecordMeta,
     details: CustomerDetails,
-    from_lead: Option<String>,
+    from_lead: Option<Id>,
     won_at: Option<String>,
 });
 

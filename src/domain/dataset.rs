@@ -7,6 +7,7 @@ use super::activity::Activity;
 use super::company::{CompanyProfile, Currencies, Numbering};
 use super::contact::Contact;
 use super::customer::Customer;
+use super::id::Id;
 use super::lead::Lead;
 use super::opportunity::{Opportunity, Stage};
 use super::order::Order;
@@ -22,7 +23,7 @@ use super::team::TeamMember;
 pub struct Settings {
     /// The team member who uses this device.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub me: Option<String>,
+    pub me: Option<Id>,
     /// Today's threshold for forgotten customers, if the user changed it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forgotten_days: Option<u32>,

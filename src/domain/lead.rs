@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::id::Id;
 use super::record::{record_serde, Record, RecordMeta};
 use super::validate::{
     tidy, Checks, Details, Field, FieldProblem, Problem, NOTES_MAX, SHORT_TEXT_MAX,
@@ -102,10 +103,10 @@ record_serde!(Lead {
 /// The records a converted lead became.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConvertedTo {
-    pub customer_id: String,
-    pub contact_id: Option<String>,
+    pub customer_id: Id,
+    pub contact_id: Option<Id>,
     #[serde(default)]
-    pub opportunity_id: Option<String>,
+    pub opportunity_id: Option<Id>,
     pub at: String,
 }
 

@@ -3,13 +3,14 @@
 
 use rust_decimal::Decimal;
 
+use super::id::Id;
 use super::money::{parse_rate, Line, LineProblem};
 use super::opportunity::parse_amount;
 use super::product::Product;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LineDraft {
-    pub product_id: Option<String>,
+    pub product_id: Option<Id>,
     pub description: String,
     pub quantity: String,
     pub unit: String,

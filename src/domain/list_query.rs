@@ -5,16 +5,18 @@
 
 use super::activity::{Activity, ActivityKind};
 use super::contact::Contact;
+use super::id::Id;
 use super::opportunity::Opportunity;
 use super::places::{keep_places, placed, places_of, Placed};
 use super::text::{contains_all, fold, search_words};
 use super::typed_search::Narrows;
 
 /// Looked up for every record at each keystroke, so hashed with FxHash rather than SipHash.
-pub type Names = rustc_hash::FxHashMap<String, String>;
+pub type Names = rustc_hash::FxHashMap<Id, String>;
 
-fn name<'a>(names: &'a Names, id: Option<&String>) -> &'a str {
-    id.and_then(|id| names.get(id)).map_or("", String::as_str)
+fn name<'a>(names: &'a Names, id: Option<&Id>) -> &'a str {
+    id.and_then(|id| names.get(id.as_str()))
+        .map_or("", String::as_str)
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -265,7 +267,7 @@ mod tests {
     fn names() -> Names {
         [("c1", "上海华东贸易"), ("c2", "Acme")]
             .into_iter()
-            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .map(|(k, v)| (k.into(), v.to_owned()))
             .collect()
     }
 

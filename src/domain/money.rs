@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+use super::id::Id;
 use super::text::fold;
 
 /// Digits after the point in a currency's smallest unit (ISO 4217).
@@ -85,7 +86,7 @@ pub const MAX_UNIT_PRICE: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, f
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Line {
     #[serde(default)]
-    pub product_id: Option<String>,
+    pub product_id: Option<Id>,
     pub description: String,
     #[serde(with = "crate::domain::money::exact")]
     pub quantity: Decimal,

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::id::Id;
 use super::record::{record_serde, Record, RecordMeta};
 use super::text::fold;
 
@@ -101,9 +102,9 @@ pub struct StageChange {
 pub struct Opportunity {
     #[serde(flatten)]
     pub meta: RecordMeta,
-    pub customer_id: String,
+    pub customer_id: Id,
     #[serde(default)]
-    pub contact_ids: Vec<String>,
+    pub contact_ids: Vec<Id>,
     pub title: String,
     #[serde(with = "crate::domain::money::exact")]
     pub amount: Decimal,
@@ -127,8 +128,8 @@ pub struct Opportunity {
 
 record_serde!(Opportunity {
     meta: RecordMeta,
-    customer_id: String,
-    contact_ids: Vec<String>,
+    customer_id: Id,
+    contact_ids: Vec<Id>,
     title: String,
     amount: Decimal,
     currency: String,
@@ -197,7 +198,7 @@ impl Opportunity {
         let at = meta.created_at.clone();
         Opportunity {
             meta,
-            customer_id: customer_id.to_owned(),
+            customer_id: customer_id.into(),
             contact_ids: Vec::new(),
             title: title.trim().to_owned(),
             amount,

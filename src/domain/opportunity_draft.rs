@@ -3,6 +3,7 @@
 
 use rust_decimal::prelude::ToPrimitive;
 
+use super::id::Id;
 use super::money::parse_rate;
 use super::opportunity::{parse_amount, AmountError, Opportunity};
 use super::validate::{tidy, Checks, Details, Field, FieldProblem, Problem, SHORT_TEXT_MAX};
@@ -16,7 +17,7 @@ pub struct OpportunityDraft {
     pub probability: String,
     pub expected_close: Option<String>,
     pub next_follow_up: Option<String>,
-    pub contact_ids: Vec<String>,
+    pub contact_ids: Vec<Id>,
     pub source: String,
 }
 

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::document::OrderStatus;
+use super::id::Id;
 use super::quote::Quote;
 use super::receivable::{check_plan, Installment, MoneyProblem};
 use super::record::{record_serde, Record, RecordMeta};
@@ -18,7 +19,7 @@ pub struct Order {
     #[serde(flatten)]
     pub body: SaleBody,
     #[serde(default)]
-    pub quote_id: Option<String>,
+    pub quote_id: Option<Id>,
     /// Base-currency units for one unit of the order's currency, as on the order's day; reports
     /// convert at this rate forever after.
     #[serde(with = "crate::domain::money::exact")]
@@ -32,7 +33,7 @@ pub struct Order {
 record_serde!(Order {
     meta: RecordMeta,
     body: SaleBody,
-    quote_id: Option<String>,
+    quote_id: Option<Id>,
     rate_to_base: Decimal,
     order_date: String,
     plan: Vec<Installment>,

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::id::Id;
 use super::money::{parse_rate, MAX_UNIT_PRICE};
 use super::opportunity::parse_amount;
 use super::record::{record_serde, Record, RecordMeta};
@@ -67,7 +68,7 @@ pub struct ProductDraft {
 pub enum ProductProblem {
     CodeRequired,
     /// Another product (this id) has the code.
-    CodeTaken(String),
+    CodeTaken(Id),
     NameRequired,
     PriceInvalid,
     TaxRateInvalid,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::{add_days, day_number};
 use super::document::{can_accept, quote_expired, QuoteStatus};
+use super::id::Id;
 use super::order::Order;
 use super::record::{record_serde, Record, RecordMeta};
 use super::sale::SaleBody;
@@ -23,7 +24,7 @@ pub struct Quote {
     pub status: QuoteStatus,
     /// The order made when it was accepted.
     #[serde(default)]
-    pub order_id: Option<String>,
+    pub order_id: Option<Id>,
 }
 
 record_serde!(Quote {
@@ -32,7 +33,7 @@ record_serde!(Quote {
     issued_on: String,
     valid_until: Option<String>,
     status: QuoteStatus,
-    order_id: Option<String>,
+    order_id: Option<Id>,
 });
 
 impl Record for Quote {

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::date::day_number;
+use super::id::Id;
 use super::record::{record_serde, Record, RecordMeta};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,7 +46,7 @@ impl PaymentMethod {
 pub struct Payment {
     #[serde(flatten)]
     pub meta: RecordMeta,
-    pub order_id: String,
+    pub order_id: Id,
     /// The day the money arrived, `YYYY-MM-DD`.
     pub day: String,
     #[serde(with = "crate::domain::money::exact")]
@@ -57,7 +58,7 @@ pub struct Payment {
 
 record_serde!(Payment {
     meta: RecordMeta,
-    order_id: String,
+    order_id: Id,
     day: String,
     amount: Decimal,
     method: PaymentMethod,
@@ -90,7 +91,7 @@ impl InvoiceKind {
 pub struct Invoice {
     #[serde(flatten)]
     pub meta: RecordMeta,
-    pub order_id: String,
+    pub order_id: Id,
     pub number: String,
     pub day: String,
     #[serde(with = "crate::domain::money::exact")]
@@ -102,7 +103,7 @@ pub struct Invoice {
 
 record_serde!(Invoice {
     meta: RecordMeta,
-    order_id: String,
+    order_id: Id,
     number: String,
     day: String,
     amount: Decimal,

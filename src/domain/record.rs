@@ -2,24 +2,26 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::id::Id;
+
 /// Identity, history and ownership shared by every record.
 /// Timestamps are UTC RFC 3339 strings, which sort as text in time order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordMeta {
-    pub id: String,
+    pub id: Id,
     pub created_at: String,
     pub updated_at: String,
     /// Grows by one on every write, so a write based on an old copy can be detected.
     pub rev: u32,
     /// The team member the record is assigned to.
-    pub owner: String,
+    pub owner: Id,
     /// Set when the record is in Trash.
     #[serde(default)]
     pub deleted_at: Option<String>,
 }
 
 impl RecordMeta {
-    pub fn new(id: String, now: &str, owner: String) -> Self {
+    pub fn new(id: Id, now: &str, owner: Id) -> Self {
         RecordMeta {
             id,
             created_at: now.to_owned(),

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::date::is_valid_day;
+use super::id::Id;
 use super::line_draft::{parse_lines, LineDraft};
 use super::money::{document_totals, Line, LineProblem};
 use super::validate::NOTES_MAX;
@@ -12,9 +13,9 @@ use super::validate::NOTES_MAX;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SaleBody {
     pub number: String,
-    pub customer_id: String,
+    pub customer_id: Id,
     #[serde(default)]
-    pub opportunity_id: Option<String>,
+    pub opportunity_id: Option<Id>,
     pub currency: String,
     pub lines: Vec<Line>,
     #[serde(default)]
@@ -29,7 +30,7 @@ pub struct SaleBody {
 }
 
 impl SaleBody {
-    pub fn new(number: String, customer_id: String, currency: String) -> Self {
+    pub fn new(number: String, customer_id: Id, currency: String) -> Self {
         SaleBody {
             number,
             customer_id,
@@ -92,8 +93,12 @@ impl SaleDraft {
     pub fn of(body: &SaleBody, day: &str, valid_until: Option<&str>) -> Self {
         SaleDraft {
             number: body.number.clone(),
-            customer_id: body.customer_id.clone(),
-            opportunity_id: body.opportunity_id.clone().unwrap_or_default(),
+            customer_id: body.customer_id.to_string(),
+            opportunity_id: body
+                .opportunity_id
+                .as_deref()
+                .unwrap_or_default()
+                .to_owned(),
             currency: body.currency.clone(),
             day: day.to_owned(),
             valid_until: valid_until.unwrap_or_default().to_owned(),
@@ -137,10 +142,12 @@ impl SaleDraft {
         }
         let mut body = SaleBody::new(
             number.to_owned(),
-            self.customer_id.clone(),
+            self.customer_id.as_str().into(),
             self.currency.clone(),
         );
-        body.opportunity_id = Some(self.opportunity_id.clone()).filter(|id| !id.is_empty());
+        body.opportunity_id = Some(self.opportunity_id.as_str())
+            .filter(|id| !id.is_empty())
+            .map(Id::from);
         body.notes = self.notes.trim().to_owned();
         body.set_lines(lines);
         Ok(body)

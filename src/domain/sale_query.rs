@@ -2,6 +2,7 @@
 //! line descriptions; a status and an owner filter; the latest first.
 
 use super::document::OrderStatus;
+use super::id::Id;
 use super::list_query::Names;
 use super::order::Order;
 use super::places::{placed, places_of, Placed};
@@ -91,7 +92,10 @@ impl SaleQuery {
     /// The places of the sales outside Trash that match, latest first.
     pub fn run<S: Sale>(&self, all: &[S], names: &Names, today: &str) -> Vec<u32> {
         let words = search_words(&self.text);
-        let name = |id: Option<&String>| id.and_then(|id| names.get(id)).map_or("", String::as_str);
+        let name = |id: Option<&Id>| {
+            id.and_then(|id| names.get(id.as_str()))
+                .map_or("", String::as_str)
+        };
         let mut found: Vec<Placed<S>> = placed(all)
             .filter(|s| !s.meta().is_deleted())
             .filter(|s| self.owner.as_ref().is_none_or(|o| &s.meta().owner == o))

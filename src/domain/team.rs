@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::id::Id;
 use super::record::{record_serde, Record, RecordMeta};
 use super::text::looks_like_email;
 
@@ -40,7 +41,7 @@ pub enum MemberProblem {
 
 impl TeamMember {
     /// A new active member; its own id is its owner, since nobody else is responsible for it.
-    pub fn new(id: String, now: &str, name: &str, email: &str) -> Result<Self, MemberProblem> {
+    pub fn new(id: Id, now: &str, name: &str, email: &str) -> Result<Self, MemberProblem> {
         let mut member = TeamMember {
             meta: RecordMeta::new(id.clone(), now, id),
             name: String::new(),

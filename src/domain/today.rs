@@ -65,7 +65,7 @@ pub fn last_contact<'a>(leads: &[Lead], activities: &'a [Activity]) -> HashMap<S
 /// Today and the reports both count silence this way, so the two screens agree.
 pub fn silent_since(customer: &Customer, last: &HashMap<String, &str>) -> Option<i64> {
     let since = last
-        .get(&customer.meta.id)
+        .get(customer.meta.id.as_str())
         .copied()
         .unwrap_or_else(|| customer.meta.created_at.get(..10).unwrap_or_default());
     day_number(since)
@@ -143,7 +143,7 @@ pub fn agenda<'a>(
         .filter_map(|c| {
             let since = silent_since(c, &last)?;
             (today_number - since >= i64::from(forgotten_after_days))
-                .then(|| (c, last.get(&c.meta.id).copied(), since))
+                .then(|| (c, last.get(c.meta.id.as_str()).copied(), since))
         })
         .collect();
     forgotten.sort_by_key(|(_, _, since)| *since);
@@ -164,6 +164,7 @@ mod tests {
     use super::*;
     use crate::domain::activity::{ActivityDetails, ActivityKind, Links};
     use crate::domain::customer::CustomerDetails;
+    use crate::domain::id::Id;
     use crate::domain::lead::{ConvertedTo, LeadDetails};
     use crate::domain::record::RecordMeta;
 
@@ -186,8 +187,8 @@ mod tests {
             ..ActivityDetails::default()
         };
         let links = Links {
-            customer_id: customer.map(str::to_owned),
-            lead_id: lead.map(str::to_owned),
+            customer_id: customer.map(Id::from),
+            lead_id: lead.map(Id::from),
             ..Links::default()
         };
         Activity::log(RecordMeta::new(at.into(), at, "me".into()), details, links).unwrap()

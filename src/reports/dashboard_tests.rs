@@ -11,6 +11,7 @@ use super::testdata_a::*;
 use crate::domain::activity::ActivityKind;
 use crate::domain::dataset::{Dataset, Settings};
 use crate::domain::document::OrderStatus;
+use crate::domain::id::Id;
 use crate::i18n::Key;
 
 const TODAY: &str = "2024-03-20";
@@ -522,7 +523,7 @@ fn on_the_demo_company_the_parts_add_up_to_the_totals() {
     let today = "2026-11-23";
     let mut data = crate::demo::generate(crate::demo::DemoSize::Demo, crate::i18n::Lang::En, today);
     let period = Period::of(Preset::Last12Months, today);
-    let members: Vec<String> = data.team.iter().map(|m| m.meta.id.clone()).collect();
+    let members: Vec<Id> = data.team.iter().map(|m| m.meta.id.clone()).collect();
     data.settings.targets = Some(
         period
             .months()

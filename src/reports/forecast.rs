@@ -191,6 +191,7 @@ mod tests {
     use super::*;
     use crate::domain::dataset::Dataset;
     use crate::domain::document::OrderStatus;
+    use crate::domain::id::Id;
     use crate::reports::testdata_c::*;
 
     const TODAY: &str = "2026-03-20";
@@ -257,14 +258,14 @@ mod tests {
                 ("2026-06", [dec("0"), dec("0"), dec("0")]),
             ]
         );
-        let ids = |e: &Expected| -> Vec<String> {
+        let ids = |e: &Expected| -> Vec<Id> {
             e.opportunities.iter().map(|o| o.meta.id.clone()).collect()
         };
         assert_eq!(ids(&months[0].1), ["p2", "p3"]);
         // p4 has no close day: 300 x 20% = 60.
         assert_eq!(
             (undated.weighted, undated.amount, ids(&undated)),
-            (dec("60"), dec("300"), vec!["p4".to_owned()])
+            (dec("60"), dec("300"), vec![Id::from("p4")])
         );
 
         let report = forecast(&scope);

@@ -320,6 +320,7 @@ pub fn funnel(scope: &Scope) -> Report {
 mod tests {
     use super::*;
     use crate::domain::dataset::Dataset;
+    use crate::domain::id::Id;
     use crate::reports::scope::Owner;
     use crate::reports::testdata_b::{dataset, dec, member, opportunity, scope};
 
@@ -591,7 +592,7 @@ mod tests {
         let s = scope(&d, "2024-02-01", "2024-03-31", Owner::Everyone);
         let now = FunnelCounts::of(&s).closed_now;
         // Closed in Feb-Mar: o3 won 1 Mar, o8 won 29 Feb (opened in December), o4 and o6 lost.
-        let ids = |records: &[&Opportunity]| -> Vec<String> {
+        let ids = |records: &[&Opportunity]| -> Vec<Id> {
             records.iter().map(|o| o.meta.id.clone()).collect()
         };
         assert_eq!(ids(&now.won), ["o3", "o8"]);

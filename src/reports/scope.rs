@@ -11,6 +11,7 @@ use crate::domain::company::Currencies;
 use crate::domain::contact::Contact;
 use crate::domain::customer::Customer;
 use crate::domain::dataset::{Dataset, Settings};
+use crate::domain::id::Id;
 use crate::domain::lead::Lead;
 use crate::domain::money::to_base;
 use crate::domain::opportunity::{Opportunity, Outcome, Stage};
@@ -26,7 +27,7 @@ use crate::domain::team::TeamMember;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Owner {
     Everyone,
-    Member(String),
+    Member(Id),
 }
 
 /// Every record, borrowed: the page lends its lists as they are, without copying them.

@@ -12,6 +12,7 @@ use crate::domain::activity::{Activity, ActivityDetails, Links};
 use crate::domain::customer::{Customer, CustomerDetails};
 use crate::domain::dataset::Dataset;
 use crate::domain::document::OrderStatus;
+use crate::domain::id::Id;
 use crate::domain::opportunity::{default_stages, Opportunity};
 use crate::domain::order::Order;
 use crate::domain::receivable::{Installment, Payment, PaymentMethod};
@@ -112,8 +113,8 @@ pub fn call(id: &str, at: &str, customer_id: Option<&str>, lead_id: Option<&str>
             ..ActivityDetails::default()
         },
         links: Links {
-            customer_id: customer_id.map(str::to_owned),
-            lead_id: lead_id.map(str::to_owned),
+            customer_id: customer_id.map(Id::from),
+            lead_id: lead_id.map(Id::from),
             ..Links::default()
         },
         at: at.into(),

@@ -26,6 +26,7 @@ use crate::domain::activity::Activity;
 use crate::domain::contact::Contact;
 use crate::domain::customer::Customer;
 use crate::domain::dataset::{Dataset, Settings};
+use crate::domain::id::{Id, Interning};
 use crate::domain::lead::Lead;
 use crate::domain::opportunity::Opportunity;
 use crate::domain::order::Order;
@@ -93,7 +94,7 @@ impl Stored for Invoice {
 #[derive(Default)]
 pub struct Batch {
     stores: Vec<&'static str>,
-    entries: Vec<(&'static str, String, u32, JsValue)>,
+    entries: Vec<(&'static str, Id, u32, JsValue)>,
 }
 
 impl Batch {
@@ -183,6 +184,8 @@ impl Store {
     /// Every record, in one transaction with the journal, so that the mark says exactly which
     /// writes the records include. A failure says whether the packed copy was being read.
     async fn read_records(&self, use_packed: bool) -> Result<(Snapshot, Mark), (StoreError, bool)> {
+        // Every kind names customers, orders and team members: their ids are read once.
+        let _interning = Interning::begin();
         let mut names = schema::RECORD_STORES.to_vec();
         names.extend([schema::PACKED, schema::JOURNAL]);
         let tx = self
@@ -247,7 +250,7 @@ impl Store {
                     .map_err(|e| StoreError::Write(idb(e)))?;
                 let expected = current.as_ref().map_or(0, stored_rev);
                 if *rev != expected + 1 {
-                    return Err(StoreError::Conflict { id: id.clone() });
+                    return Err(StoreError::Conflict { id: id.to_string() });
                 }
                 store
                     .put(value, None)

@@ -16,6 +16,7 @@ use super::pages::{
 use super::pages::{NewProductPage, ProductPage, ProductsPage};
 use super::pwa::{keep_data_once_there_is_some, Pwa};
 use super::state::{store_error_text, AppState};
+use crate::domain::id::Id;
 use crate::domain::team::TeamMember;
 use crate::i18n::{t, Key, Lang};
 use crate::store::{schema, Mark, Snapshot, Store, StoreError};
@@ -45,7 +46,7 @@ pub fn start() {
 }
 
 /// Opens the database and reads everything from it.
-async fn open(lang: Lang) -> Result<(Store, Snapshot, Mark, String), StoreError> {
+async fn open(lang: Lang) -> Result<(Store, Snapshot, Mark, Id), StoreError> {
     let store = browser::timed_async("leadline:open", Store::open(DATABASE)).await?;
     let (snapshot, mark, me) =
         browser::timed_async("leadline:load", load_with_me(&store, lang)).await?;
@@ -58,12 +59,9 @@ async fn open(lang: Lang) -> Result<(Store, Snapshot, Mark, String), StoreError>
 /// Reads everything and makes sure this device knows who "me" is: on first use (or after a
 /// restored backup without this device's member) a team member is made for the person in front
 /// of the screen, to be renamed in Settings.
-pub async fn load_with_me(
-    store: &Store,
-    lang: Lang,
-) -> Result<(Snapshot, Mark, String), StoreError> {
+pub async fn load_with_me(store: &Store, lang: Lang) -> Result<(Snapshot, Mark, Id), StoreError> {
     let (mut snapshot, mark) = store.load_marked().await?;
-    let known = |id: &String| snapshot.team.iter().any(|m| &m.meta.id == id);
+    let known = |id: &Id| snapshot.team.iter().any(|m| &m.meta.id == id);
     let me = match snapshot.settings.me.clone().filter(known) {
         Some(me) => me,
         None => {

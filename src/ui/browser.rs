@@ -5,6 +5,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::domain::id::uuid_v7;
+use crate::domain::id::Id;
 use crate::i18n::Lang;
 
 #[wasm_bindgen]
@@ -62,7 +63,7 @@ pub fn today() -> String {
 }
 
 /// A fresh record id.
-pub fn new_id() -> String {
+pub fn new_id() -> Id {
     let mut random = [0u8; 10];
     let filled = web_sys::window()
         .and_then(|w| w.crypto().ok())
@@ -74,7 +75,7 @@ pub fn new_id() -> String {
             *byte = (js_sys::Math::random() * 256.0) as u8;
         }
     }
-    uuid_v7(js_sys::Date::now() as u64, random)
+    uuid_v7(js_sys::Date::now() as u64, random).into()
 }
 
 fn local_storage() -> Option<web_sys::Storage> {

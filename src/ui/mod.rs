@@ -8,6 +8,7 @@ mod components;
 mod crypto;
 mod csv_labels;
 mod files;
+mod id_attr;
 mod labels;
 mod layout;
 mod pages;

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
+use crate::domain::id::Id;
 use crate::domain::opportunity::Stage;
 use crate::i18n::{format_date, format_money, t, Lang};
 use crate::reports::table::{Label, Value};
@@ -12,7 +13,7 @@ use crate::ui::labels::{kind_key, source_label, stage_name};
 /// What labels name: team members and pipeline stages.
 #[derive(Clone, Default, PartialEq)]
 pub struct LabelNames {
-    pub members: HashMap<String, String>,
+    pub members: HashMap<Id, String>,
     pub stages: Vec<Stage>,
 }
 
@@ -27,7 +28,11 @@ impl LabelNames {
                 .iter()
                 .find(|s| s.id == *id)
                 .map_or_else(|| id.clone(), |s| stage_name(s.clone())(lang)),
-            Label::Member(id) => self.members.get(id).cloned().unwrap_or_else(|| id.clone()),
+            Label::Member(id) => self
+                .members
+                .get(id.as_str())
+                .cloned()
+                .unwrap_or_else(|| id.clone()),
             Label::Month(month) => month_text(lang, month),
             Label::Week(monday) => week_text(lang, monday),
             Label::Kind(kind) => t(lang, kind_key(*kind)).to_owned(),

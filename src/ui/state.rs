@@ -12,6 +12,7 @@ use crate::domain::contact::Contact;
 use crate::domain::conversion::Conversion;
 use crate::domain::customer::Customer;
 use crate::domain::dataset::Settings;
+use crate::domain::id::Id;
 use crate::domain::lead::Lead;
 use crate::domain::list_query::Names;
 use crate::domain::opportunity::{Opportunity, Stage};
@@ -62,7 +63,7 @@ pub struct AppState {
     pub forgotten_days: RwSignal<u32>,
     /// Monthly sales targets per member, in the base currency.
     pub targets: RwSignal<Vec<Target>>,
-    pub me: RwSignal<String>,
+    pub me: RwSignal<Id>,
     pub notice: RwSignal<Option<Notice>>,
     store: StoredValue<Rc<Store>, LocalStorage>,
     /// Where the records in memory were read, for packing them.
@@ -70,7 +71,7 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(store: Store, snapshot: Snapshot, mark: Mark, me: String, lang: Lang) -> Self {
+    pub fn new(store: Store, snapshot: Snapshot, mark: Mark, me: Id, lang: Lang) -> Self {
         AppState {
             lang: RwSignal::new(lang),
             team: RwSignal::new(snapshot.team),
@@ -559,7 +560,7 @@ impl AppState {
         }
     }
 
-    pub async fn set_me(&self, id: String) -> Result<(), StoreError> {
+    pub async fn set_me(&self, id: Id) -> Result<(), StoreError> {
         self.save_setting(schema::SETTING_ME, id.clone()).await?;
         self.me.set(id);
         Ok(())

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::id::Id;
 use crate::domain::lead::{Level, DEFAULT_SOURCES};
 use crate::domain::validate::{Field as DomainField, FieldProblem};
 use crate::i18n::Key;
@@ -137,12 +138,12 @@ pub fn LevelSelect(
 
 /// The owner select: active team members, plus the current owner even if no longer active.
 #[component]
-pub fn OwnerSelect(id: &'static str, owner: RwSignal<String>) -> impl IntoView {
+pub fn OwnerSelect(id: &'static str, owner: RwSignal<Id>) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <div class="field">
             <label for=id>{move || state.t(Key::FieldOwner)}</label>
-            <select id=id on:change=move |ev| owner.set(event_target_value(&ev))>
+            <select id=id on:change=move |ev| owner.set(event_target_value(&ev).into())>
                 {move || state.team.get().into_iter()
                     .filter(|m| m.active || m.meta.id == owner.get_untracked())
                     .map(|m| {

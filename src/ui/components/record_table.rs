@@ -408,7 +408,7 @@ where
                 </strong>
                 <label class="bulk-owner">
                     <span>{move || state.t(Key::AssignTo)}</span>
-                    <select data-testid="bulk-owner" on:change=move |ev| owner.set(event_target_value(&ev))>
+                    <select data-testid="bulk-owner" on:change=move |ev| owner.set(event_target_value(&ev).into())>
                         {move || state.team.get().into_iter().filter(|m| m.active).map(|m| {
                             let id = m.meta.id.clone();
                             view! { <option value=m.meta.id.clone() selected=move || owner.get() == id>{m.name.clone()}</option> }

@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::domain::activity::{timeline, Activity, ActivityDetails, ActivityKind, FollowUp, Links};
 use crate::domain::customer::Customer;
+use crate::domain::id::Id;
 use crate::domain::lead::Lead;
 use crate::domain::opportunity::Opportunity;
 use crate::domain::record::RecordMeta;
@@ -132,7 +133,7 @@ pub fn ActivityPanel(subject: Subject) -> impl IntoView {
         let links = links.clone();
         Memo::new(move |_| {
             // A customer's timeline includes the activities of the leads converted into it.
-            let converted: Vec<String> = match &links.customer_id {
+            let converted: Vec<Id> = match &links.customer_id {
                 Some(customer) => state.leads.with(|leads| {
                     leads
                         .iter()
@@ -170,7 +171,9 @@ pub fn ActivityPanel(subject: Subject) -> impl IntoView {
         checks.day(Field::NextFollowUp, day.as_deref());
         let meta = RecordMeta::new(new_id(), &stamp, state.me.get_untracked());
         let mut links = subject.links();
-        links.contact_id = Some(with_contact.get_untracked()).filter(|c| !c.is_empty());
+        links.contact_id = Some(with_contact.get_untracked())
+            .filter(|c| !c.is_empty())
+            .map(Id::from);
         let logged = Activity::log(meta, form.draft.get_untracked(), links);
         let problems = match &logged {
             Err(found) => found.clone(),

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::activities::kind_code;
 use crate::domain::activity::{Activity, ActivityKind, Links};
+use crate::domain::id::Id;
 use crate::domain::list_query::{ActivityQuery, ActivitySort, Names};
 use crate::i18n::{format_date, format_datetime, format_number, t, Key, Lang};
 use crate::ui::components::csv_export::{local_time, ExportCsv};
@@ -14,7 +15,7 @@ use crate::ui::search::{changes, typed_found};
 use crate::ui::state::AppState;
 
 /// The page of the record an activity is about, most specific first.
-fn about(links: &Links) -> Option<(String, &String)> {
+fn about(links: &Links) -> Option<(String, &Id)> {
     let Links {
         lead_id,
         customer_id,

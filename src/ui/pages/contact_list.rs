@@ -27,7 +27,10 @@ fn contact_texts(state: AppState, contact: &Contact, names: &Names) -> Vec<Strin
     vec![
         d.name.clone(),
         d.title.clone(),
-        names.get(&contact.customer_id).cloned().unwrap_or_default(),
+        names
+            .get(contact.customer_id.as_str())
+            .cloned()
+            .unwrap_or_default(),
         d.phone.clone(),
         d.email.clone(),
         state.member_name(&contact.meta.owner),
@@ -104,7 +107,8 @@ pub fn ContactListPage() -> impl IntoView {
 fn ContactCells(contact: Contact, names: Memo<Names>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let customer_id = contact.customer_id.clone();
-    let customer = names.with_untracked(|n| n.get(&customer_id).cloned().unwrap_or_default());
+    let customer =
+        names.with_untracked(|n| n.get(customer_id.as_str()).cloned().unwrap_or_default());
     let href = format!("/customers/{customer_id}");
     let owner = state.member_name(&contact.meta.owner);
     let d = contact.details;

@@ -14,6 +14,7 @@ use crate::domain::conversion::{
 };
 use crate::domain::customer::similar_customers;
 use crate::domain::duplicate::{email_key, phone_key, Identity, MatchReason};
+use crate::domain::id::Id;
 use crate::domain::lead::{Lead, LeadStatus};
 use crate::domain::opportunity::{Outcome, Stage};
 use crate::domain::opportunity_draft::OpportunityDraft;
@@ -61,16 +62,15 @@ pub fn ConvertLeadPage() -> impl IntoView {
 
 /// Existing customers that may be the lead's company: by name or phone, or through a contact
 /// with the lead's email or phone.
-fn candidates(state: AppState, lead: &Lead) -> Vec<(String, String, Vec<MatchReason>)> {
+fn candidates(state: AppState, lead: &Lead) -> Vec<(Id, String, Vec<MatchReason>)> {
     let proposed = proposed_customer(lead);
     let identity = Identity::new(&proposed.name, &lead.details.phone, "");
-    let mut found: Vec<(String, String, Vec<MatchReason>)> =
-        state.customers.with_untracked(|all| {
-            similar_customers(&identity, all, None)
-                .into_iter()
-                .map(|(c, reasons)| (c.meta.id.clone(), c.details.name.clone(), reasons))
-                .collect()
-        });
+    let mut found: Vec<(Id, String, Vec<MatchReason>)> = state.customers.with_untracked(|all| {
+        similar_customers(&identity, all, None)
+            .into_iter()
+            .map(|(c, reasons)| (c.meta.id.clone(), c.details.name.clone(), reasons))
+            .collect()
+    });
     let (email, phone) = (
         email_key(&lead.details.email),
         phone_key(&lead.details.phone),

@@ -16,6 +16,7 @@ use crate::backup::csv_file::{check_bytes, decode_utf8, read, CsvFile, Encoding,
 use crate::backup::csv_import::{
     missing_required, plan, Choice, Choices, Counts, Existing, Plan, Stamp, Written,
 };
+use crate::domain::id::Id;
 use crate::domain::lead::DEFAULT_SOURCES;
 use crate::domain::text::fold;
 use crate::i18n::{format_number, Key, Lang};
@@ -141,7 +142,7 @@ fn ImportScreen(kind: ImportKind) -> impl IntoView {
         let mut count = 0;
         let mut new_id = || {
             count += 1;
-            count.to_string()
+            Id::from(count.to_string())
         };
         mapping.with(|mapping| {
             choices.with(|choices| {

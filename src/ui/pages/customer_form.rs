@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::domain::customer::{parse_tags, similar_customers, CustomerDetails};
 use crate::domain::duplicate::{Identity, MatchReason};
+use crate::domain::id::Id;
 use crate::domain::validate::{Field, FieldProblem};
 use crate::i18n::Key;
 use crate::ui::components::field::{
@@ -13,7 +14,7 @@ use crate::ui::components::field::{
 };
 use crate::ui::state::AppState;
 
-pub type CustomerInput = (CustomerDetails, String);
+pub type CustomerInput = (CustomerDetails, Id);
 
 pub fn reason_key(reason: MatchReason) -> Key {
     match reason {
@@ -26,10 +27,10 @@ pub fn reason_key(reason: MatchReason) -> Key {
 #[component]
 pub fn CustomerForm(
     initial: CustomerDetails,
-    owner: String,
+    owner: Id,
     /// The customer being edited, left out of the duplicate check.
     #[prop(optional)]
-    editing: Option<String>,
+    editing: Option<Id>,
     problems: RwSignal<Vec<FieldProblem>>,
     saving: RwSignal<bool>,
     on_submit: Callback<CustomerInput>,

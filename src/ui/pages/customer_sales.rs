@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::balance::Ledger;
+use crate::domain::id::Id;
 use crate::domain::sale_query::{order_status_code, quote_status_code};
 use crate::i18n::{format_date, format_money, Key};
 use crate::ui::browser::today;
@@ -44,17 +45,17 @@ pub fn CustomerSales(customer_id: String) -> impl IntoView {
         })
     };
     let ledger = Memo::new(move |_| {
-        let ids: std::collections::HashSet<String> =
+        let ids: std::collections::HashSet<Id> =
             orders.with(|o| o.iter().map(|o| o.meta.id.clone()).collect());
         let payments: Vec<_> = state.payments.with(|all| {
             all.iter()
-                .filter(|p| ids.contains(&p.order_id))
+                .filter(|p| ids.contains(p.order_id.as_str()))
                 .cloned()
                 .collect()
         });
         let invoices: Vec<_> = state.invoices.with(|all| {
             all.iter()
-                .filter(|i| ids.contains(&i.order_id))
+                .filter(|i| ids.contains(i.order_id.as_str()))
                 .cloned()
                 .collect()
         });

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::domain::customer::Customer;
 use crate::domain::customer_query::{CustomerQuery, CustomerSort};
+use crate::domain::id::Id;
 use crate::domain::lead::Level;
 use crate::i18n::{format_date, format_number, Key, Lang};
 use crate::ui::components::csv_export::ExportCsv;
@@ -68,7 +69,7 @@ pub fn CustomersPage() -> impl IntoView {
     // Counted once per change of contacts, not once per row.
     let contact_counts = Memo::new(move |_| {
         state.contacts.with(|all| {
-            let mut counts = std::collections::HashMap::<String, usize>::new();
+            let mut counts = std::collections::HashMap::<Id, usize>::new();
             for contact in all.iter().filter(|c| !c.meta.is_deleted()) {
                 *counts.entry(contact.customer_id.clone()).or_default() += 1;
             }
@@ -89,7 +90,7 @@ pub fn CustomersPage() -> impl IntoView {
                 </div>
                 <div class="button-row">
                     <ExportCsv name="customers" columns=COLUMNS.to_vec() rows=records_at(state.customers, found) cells=move |customer: &Customer, _: Lang| {
-                        let contacts = contact_counts.with_untracked(|counts| counts.get(&customer.meta.id).copied().unwrap_or(0));
+                        let contacts = contact_counts.with_untracked(|counts| counts.get(customer.meta.id.as_str()).copied().unwrap_or(0));
                         customer_texts(state, customer, contacts)
                     }/>
                     <A href="/import/customers" attr:class="button">{move || state.t(Key::ImportCsv)}</A>
@@ -152,13 +153,13 @@ pub fn CustomersPage() -> impl IntoView {
 #[component]
 fn CustomerCells(
     customer: Customer,
-    contact_counts: Memo<std::collections::HashMap<String, usize>>,
+    contact_counts: Memo<std::collections::HashMap<Id, usize>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = customer.meta.id.clone();
     let contacts = {
         let id = id.clone();
-        move || contact_counts.with(|counts| counts.get(&id).copied().unwrap_or(0))
+        move || contact_counts.with(|counts| counts.get(id.as_str()).copied().unwrap_or(0))
     };
     let owner = state.member_name(&customer.meta.owner);
     let lang = state.lang.get();

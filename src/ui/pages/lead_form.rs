@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::id::Id;
 use crate::domain::lead::LeadDetails;
 use crate::domain::validate::{Field, FieldProblem};
 use crate::i18n::Key;
@@ -12,12 +13,12 @@ use crate::ui::components::field::{
 use crate::ui::state::AppState;
 
 /// What the form hands back on submit: the details and the owner.
-pub type LeadInput = (LeadDetails, String);
+pub type LeadInput = (LeadDetails, Id);
 
 #[component]
 pub fn LeadForm(
     initial: LeadDetails,
-    owner: String,
+    owner: Id,
     problems: RwSignal<Vec<FieldProblem>>,
     saving: RwSignal<bool>,
     on_submit: Callback<LeadInput>,

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::id::Id;
 use crate::domain::opportunity_draft::OpportunityDraft;
 use crate::domain::validate::{Field, FieldProblem};
 use crate::i18n::Key;
@@ -14,14 +15,14 @@ use crate::ui::state::AppState;
 /// Currencies offered until Settings keeps the company's own list.
 pub const CURRENCIES: [&str; 5] = ["CNY", "USD", "EUR", "HKD", "JPY"];
 
-pub type OpportunityInput = (OpportunityDraft, String);
+pub type OpportunityInput = (OpportunityDraft, Id);
 
 #[component]
 pub fn OpportunityForm(
     /// Kept by the page, which updates it when the record changes under the form.
     draft: RwSignal<OpportunityDraft>,
-    owner: RwSignal<String>,
-    customer_id: String,
+    owner: RwSignal<Id>,
+    customer_id: Id,
     problems: RwSignal<Vec<FieldProblem>>,
     saving: RwSignal<bool>,
     on_submit: Callback<OpportunityInput>,

@@ -60,7 +60,10 @@ fn opportunity_texts(state: AppState, o: &Opportunity, names: &Names, lang: Lang
     });
     vec![
         o.title.clone(),
-        names.get(&o.customer_id).cloned().unwrap_or_default(),
+        names
+            .get(o.customer_id.as_str())
+            .cloned()
+            .unwrap_or_default(),
         stage,
         money_text(o.amount),
         o.probability.to_string(),
@@ -164,7 +167,8 @@ pub fn OpportunityListPage() -> impl IntoView {
 fn OpportunityCells(opportunity: Opportunity, names: Memo<Names>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let o = opportunity;
-    let customer = names.with_untracked(|n| n.get(&o.customer_id).cloned().unwrap_or_default());
+    let customer =
+        names.with_untracked(|n| n.get(o.customer_id.as_str()).cloned().unwrap_or_default());
     let lang = state.lang.get();
     let owner = state.member_name(&o.meta.owner);
     let stage = stage_label(state, &o.stage_id);

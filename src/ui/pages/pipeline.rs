@@ -167,7 +167,7 @@ fn Card(
     request_move: Callback<(String, String)>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let id = opportunity.meta.id.clone();
+    let id = opportunity.meta.id.to_string();
     let drag_id = id.clone();
     let current = opportunity.stage_id.clone();
     let customer = state

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::id::Id;
 use crate::domain::product::{same_name_and_spec, Product, ProductDraft, ProductProblem};
 use crate::domain::product_query::categories;
 use crate::i18n::Key;
@@ -49,7 +50,7 @@ pub fn ProductForm(
     active: Option<bool>,
     /// The product being edited, left out of the checks against the others.
     #[prop(optional)]
-    editing: Option<String>,
+    editing: Option<Id>,
     problems: RwSignal<Vec<ProductProblem>>,
     saving: RwSignal<bool>,
     on_submit: Callback<ProductInput>,

@@ -50,7 +50,7 @@ pub fn NewQuotePage() -> impl IntoView {
         .and_then(|id| state.opportunity(&id));
     let customer_id = query
         .with_untracked(|q| q.get("customer"))
-        .or_else(|| opportunity.as_ref().map(|o| o.customer_id.clone()))
+        .or_else(|| opportunity.as_ref().map(|o| o.customer_id.to_string()))
         .unwrap_or_default();
     let day = today();
     let draft = RwSignal::new(SaleDraft {
@@ -58,7 +58,7 @@ pub fn NewQuotePage() -> impl IntoView {
         customer_id,
         opportunity_id: opportunity
             .as_ref()
-            .map(|o| o.meta.id.clone())
+            .map(|o| o.meta.id.to_string())
             .unwrap_or_default(),
         currency: opportunity
             .as_ref()

@@ -83,7 +83,7 @@ pub fn ReceivablesPage() -> impl IntoView {
                     </label>
                     <ExportCsv name="receivables" columns=export_columns rows=export_rows cells=move |(order, m, age, next_due): &Row, lang| vec![
                         order.body.number.clone(),
-                        names.with_untracked(|n| n.get(&order.body.customer_id).cloned().unwrap_or_default()),
+                        names.with_untracked(|n| n.get(order.body.customer_id.as_str()).cloned().unwrap_or_default()),
                         money_text(m.total),
                         money_text(m.paid),
                         money_text(m.balance),
@@ -123,7 +123,7 @@ pub fn ReceivablesPage() -> impl IntoView {
                         {move || computed.with(|(rows, _, _)| rows.clone()).into_iter().map(|(order, m, age, next_due)| {
                             let label = move |key: Key| move || state.t(key);
                             let currency = order.body.currency.clone();
-                            let customer = names.with_untracked(|n| n.get(&order.body.customer_id).cloned().unwrap_or_default());
+                            let customer = names.with_untracked(|n| n.get(order.body.customer_id.as_str()).cloned().unwrap_or_default());
                             view! {
                                 <tr class="record-row" data-testid="receivable" class:row-overdue=age != Age::NotDue>
                                     <td class="cell-title" data-label=label(Key::FieldNumber)><A href=format!("/orders/{}", order.meta.id)>{order.body.number.clone()}</A></td>

@@ -127,7 +127,7 @@ pub fn ReportsPage() -> impl IntoView {
             let owner = match owner.get().as_str() {
                 EVERYONE => Owner::Everyone,
                 ME => Owner::Member(state.me.get()),
-                id => Owner::Member(id.to_owned()),
+                id => Owner::Member(id.into()),
             };
             let settings = settings(&state);
             let kind = kind.get();

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::document::{document_number, next_counter};
+use crate::domain::id::Id;
 use crate::domain::opportunity::Outcome;
 use crate::i18n::Key;
 use crate::ui::browser::now;
@@ -29,7 +30,7 @@ pub fn StatusBadge(code: &'static str, label: Key) -> impl IntoView {
 
 /// Offers to move the document's opportunity to Won, while it is still open.
 #[component]
-pub fn MarkWonOffer(opportunity_id: String) -> impl IntoView {
+pub fn MarkWonOffer(opportunity_id: Id) -> impl IntoView {
     let state = expect_context::<AppState>();
     let won_stage = move || {
         state

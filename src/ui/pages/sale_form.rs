@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::id::Id;
 use crate::domain::sale::{SaleDraft, SaleProblem};
 use crate::i18n::Key;
 use crate::ui::components::field::{Field, FieldKind};
@@ -40,7 +41,7 @@ pub fn SaleForm(
     };
     let customers = Memo::new(move |_| {
         state.customers.with(|all| {
-            let mut list: Vec<(String, String)> = all
+            let mut list: Vec<(Id, String)> = all
                 .iter()
                 .filter(|c| !c.meta.is_deleted())
                 .map(|c| (c.meta.id.clone(), c.details.name.clone()))

@@ -130,7 +130,9 @@ pub fn QuotesPage() -> impl IntoView {
             vec![
                 quote.body.number.clone(),
                 names.with_untracked(|n| {
-                    n.get(&quote.body.customer_id).cloned().unwrap_or_default()
+                    n.get(quote.body.customer_id.as_str())
+                        .cloned()
+                        .unwrap_or_default()
                 }),
                 quote.issued_on.clone(),
                 quote.valid_until.clone().unwrap_or_default(),
@@ -154,8 +156,11 @@ fn QuoteCells(quote: Quote, names: Memo<Names>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang.get();
     let shown = quote.shown(&today());
-    let customer =
-        names.with_untracked(|n| n.get(&quote.body.customer_id).cloned().unwrap_or_default());
+    let customer = names.with_untracked(|n| {
+        n.get(quote.body.customer_id.as_str())
+            .cloned()
+            .unwrap_or_default()
+    });
     let owner = state.member_name(&quote.meta.owner);
     let day = format_date(lang, &quote.issued_on);
     let until = quote.valid_until.as_deref().map(|d| format_date(lang, d));
@@ -194,8 +199,8 @@ pub fn OrdersPage() -> impl IntoView {
             Key::FieldCurrency,
         ],
         cells: move |order: &Order, lang: Lang| {
-            let paid =
-                ledger.with_untracked(|l| l.get(&order.meta.id).copied().unwrap_or_default());
+            let paid = ledger
+                .with_untracked(|l| l.get(order.meta.id.as_str()).copied().unwrap_or_default());
             let balance = order
                 .status
                 .takes_payments()
@@ -203,7 +208,9 @@ pub fn OrdersPage() -> impl IntoView {
             vec![
                 order.body.number.clone(),
                 names.with_untracked(|n| {
-                    n.get(&order.body.customer_id).cloned().unwrap_or_default()
+                    n.get(order.body.customer_id.as_str())
+                        .cloned()
+                        .unwrap_or_default()
                 }),
                 order.order_date.clone(),
                 t(lang, order_status_key(order.status)).to_owned(),
@@ -230,8 +237,11 @@ fn OrderCells(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang.get();
-    let customer =
-        names.with_untracked(|n| n.get(&order.body.customer_id).cloned().unwrap_or_default());
+    let customer = names.with_untracked(|n| {
+        n.get(order.body.customer_id.as_str())
+            .cloned()
+            .unwrap_or_default()
+    });
     let owner = state.member_name(&order.meta.owner);
     let day = format_date(lang, &order.order_date);
     let (id, total, currency, status) = (
@@ -242,7 +252,7 @@ fn OrderCells(
     );
     let total_text = format_money(lang, total, &currency);
     let balance = move || {
-        let paid = ledger.with(|l| l.get(&id).copied().unwrap_or_default());
+        let paid = ledger.with(|l| l.get(id.as_str()).copied().unwrap_or_default());
         status
             .takes_payments()
             .then(|| format_money(lang, total - paid, &currency))

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::id::Id;
 use crate::domain::team::TeamMember;
 use crate::i18n::{Key, Lang};
 use crate::ui::browser::{new_id, now};
@@ -83,7 +84,7 @@ fn TeamSettings() -> impl IntoView {
             }
         }
     };
-    let set_me = move |id: String| {
+    let set_me = move |id: Id| {
         spawn_local(async move {
             match state.set_me(id).await {
                 Ok(()) => state.inform(Key::MemberSaved),
@@ -130,7 +131,7 @@ fn MemberRow(
     member: TeamMember,
     busy: RwSignal<bool>,
     save: Callback<(TeamMember, Key)>,
-    set_me: Callback<String>,
+    set_me: Callback<Id>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = member.meta.id.clone();

@@ -62,7 +62,7 @@ pub fn StageSettings() -> impl IntoView {
         };
         apply(add_stage(
             &state.stages.get_untracked(),
-            new_id(),
+            new_id().to_string(),
             &name.get_untracked(),
             percent,
         ));

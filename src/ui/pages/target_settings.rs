@@ -96,7 +96,7 @@ pub fn TargetSettings() -> impl IntoView {
         state.team.with(|team| {
             team.iter()
                 .filter(|m| m.active && !m.meta.is_deleted())
-                .map(|m| (m.meta.id.clone(), m.name.clone()))
+                .map(|m| (m.meta.id.to_string(), m.name.clone()))
                 .collect::<Vec<_>>()
         })
     });

@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::domain::balance::Ledger;
+use crate::domain::id::Id;
 use crate::domain::receivable::check_addition;
 use crate::domain::record::Record;
 use crate::i18n::{format_datetime, Key};
@@ -33,7 +34,7 @@ const SHOWN: usize = 200;
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Trashed {
     kind: Kind,
-    id: String,
+    id: Id,
     rev: u32,
     name: String,
     deleted_at: String,
@@ -256,7 +257,7 @@ pub fn TrashPage() -> impl IntoView {
                         <button type="button" class="button button-danger" data-testid="confirm-empty-trash"
                             disabled=move || busy.get()
                             on:click=move |_| {
-                                let doomed = items.with_untracked(|t| t.iter().map(|i| (i.kind.store(), i.id.clone())).collect());
+                                let doomed = items.with_untracked(|t| t.iter().map(|i| (i.kind.store(), i.id.to_string())).collect());
                                 run(Box::pin(async move {
                                     let stayed = state.purge(doomed).await?;
                                     kept.set(stayed);
@@ -300,7 +301,7 @@ pub fn TrashPage() -> impl IntoView {
                                                 state.refuse(Key::ProblemRestoreExceeds);
                                                 return;
                                             }
-                                            run(Box::pin(restore(state, kind, id.clone())), Key::Restored)
+                                            run(Box::pin(restore(state, kind, id.to_string())), Key::Restored)
                                         }>
                                         {move || state.t(Key::Restore)}
                                     </button>
