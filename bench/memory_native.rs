@@ -4,6 +4,7 @@
 //! `cargo run --release --example memory`
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::de::DeserializeOwned;
@@ -12,7 +13,7 @@ use serde::Serialize;
 use leadline::demo::{generate, DemoSize};
 use leadline::domain::activity::Activity;
 use leadline::domain::dataset::Dataset;
-use leadline::domain::id::Interning;
+use leadline::domain::id::{reading, Id, IdNumbers};
 use leadline::i18n::Lang;
 
 struct Counting;
@@ -67,36 +68,57 @@ fn activity_strings(activities: &[Activity]) {
 }
 
 /// A kind's records as the app holds them after a start: written in the packed copy's compact
-/// form and read back, with the ids of every kind read once.
-fn reread<T: Serialize + DeserializeOwned>(list: &[T]) -> Vec<T> {
-    let bytes = postcard::to_allocvec(list).expect("the demo data encodes");
-    postcard::from_bytes(&bytes).expect("the demo data decodes")
+/// form, ids numbered in `ids`, and read back.
+fn packed<T: Serialize>(list: &[T], ids: &mut IdNumbers) -> Vec<u8> {
+    ids.writing(|| postcard::to_allocvec(list).expect("the demo data encodes"))
+}
+
+fn unpacked<T: DeserializeOwned>(bytes: &[u8], ids: &Rc<[Id]>) -> Vec<T> {
+    reading(ids, || {
+        postcard::from_bytes(bytes).expect("the demo data decodes")
+    })
 }
 
 fn main() {
     let generated = generate(DemoSize::M, Lang::En, "2026-03-15");
+    let mut numbers = IdNumbers::default();
+    let bytes = [
+        packed(&generated.team, &mut numbers),
+        packed(&generated.leads, &mut numbers),
+        packed(&generated.customers, &mut numbers),
+        packed(&generated.contacts, &mut numbers),
+        packed(&generated.activities, &mut numbers),
+        packed(&generated.opportunities, &mut numbers),
+        packed(&generated.products, &mut numbers),
+        packed(&generated.quotes, &mut numbers),
+        packed(&generated.orders, &mut numbers),
+        packed(&generated.payments, &mut numbers),
+        packed(&generated.invoices, &mut numbers),
+    ];
+    let texts: Vec<String> = numbers.ids().iter().map(Id::to_string).collect();
+    let settings = generated.settings.clone();
+    drop((generated, numbers));
     let before = live();
-    let interning = Interning::begin();
+    let ids: Rc<[Id]> = texts.iter().map(|t| Id::from(t.as_str())).collect();
     let data = Dataset {
-        settings: generated.settings.clone(),
-        team: reread(&generated.team),
-        leads: reread(&generated.leads),
-        customers: reread(&generated.customers),
-        contacts: reread(&generated.contacts),
-        activities: reread(&generated.activities),
-        opportunities: reread(&generated.opportunities),
-        products: reread(&generated.products),
-        quotes: reread(&generated.quotes),
-        orders: reread(&generated.orders),
-        payments: reread(&generated.payments),
-        invoices: reread(&generated.invoices),
+        settings,
+        team: unpacked(&bytes[0], &ids),
+        leads: unpacked(&bytes[1], &ids),
+        customers: unpacked(&bytes[2], &ids),
+        contacts: unpacked(&bytes[3], &ids),
+        activities: unpacked(&bytes[4], &ids),
+        opportunities: unpacked(&bytes[5], &ids),
+        products: unpacked(&bytes[6], &ids),
+        quotes: unpacked(&bytes[7], &ids),
+        orders: unpacked(&bytes[8], &ids),
+        payments: unpacked(&bytes[9], &ids),
+        invoices: unpacked(&bytes[10], &ids),
     };
-    drop(interning);
+    drop(ids);
     println!(
         "all M, as read: {:.1} MB live",
         (live() - before) as f64 / 1e6
     );
-    drop(generated);
     activity_strings(&data.activities);
     // Ids are shared: a kind dropped first gives back its own ids only where no later kind
     // names them, so the kinds that name others go first.

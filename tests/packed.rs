@@ -27,11 +27,11 @@ fn customer(id: &str, name: &str) -> Customer {
 /// Packs what `held` holds, as the app packs what it holds in memory.
 async fn pack(store: &Store, mark: &Mark, held: &Snapshot) -> Result<bool, StoreError> {
     store
-        .pack(mark, |name| match name {
-            schema::LEADS => Parts::of(&held.leads),
-            schema::CUSTOMERS => Parts::of(&held.customers),
-            schema::TEAM => Parts::of(&held.team),
-            _ => Parts::of::<Lead>(&[]),
+        .pack(mark, |name, ids| match name {
+            schema::LEADS => Parts::of(&held.leads, ids),
+            schema::CUSTOMERS => Parts::of(&held.customers, ids),
+            schema::TEAM => Parts::of(&held.team, ids),
+            _ => Parts::of::<Lead>(&[], ids),
         })
         .await
 }
@@ -181,18 +181,21 @@ async fn a_damaged_packed_copy_is_passed_over_for_the_records_own_values() {
         Uint8Array::from(bytes.as_slice()).into()
     };
     let text = |_| JsValue::from_str("[{\"id\":");
-    for (n, damage) in [&cut as &dyn Fn(Vec<u8>) -> JsValue, &longer, &text]
-        .into_iter()
-        .enumerate()
-    {
-        let bytes = |part: JsValue| damage(part.dyn_into::<Uint8Array>().unwrap().to_vec());
-        let store =
-            packed_then_changed(&format!("test-packed-damaged-{n}"), "leads/0", bytes).await;
-        let (loaded, mark) = store.load_marked().await.unwrap();
-        assert!(!mark.packed(), "damage {n} was not noticed");
-        assert_eq!(loaded.leads, truth(&store).await.0);
-        assert_eq!(loaded.leads.len(), 2);
-        store.close();
+    // One id, "x": the records name ids numbered past it.
+    let fewer = |_| Uint8Array::from(&[1u8, 1, b'x'][..]).into();
+    let damages = [&cut as &dyn Fn(Vec<u8>) -> JsValue, &longer, &text, &fewer];
+    // A part of the records, and a part of the ids they name by number.
+    for key in ["leads/0", "ids/0"] {
+        for (n, damage) in damages.iter().enumerate() {
+            let bytes = |part: JsValue| damage(part.dyn_into::<Uint8Array>().unwrap().to_vec());
+            let name = format!("test-packed-damaged-{}-{n}", key.replace('/', "-"));
+            let store = packed_then_changed(&name, key, bytes).await;
+            let (loaded, mark) = store.load_marked().await.unwrap();
+            assert!(!mark.packed(), "damage {n} of {key} was not noticed");
+            assert_eq!(loaded.leads, truth(&store).await.0);
+            assert_eq!(loaded.leads.len(), 2);
+            store.close();
+        }
     }
 }
 

@@ -852,8 +852,13 @@ mod tests {
                 where
                     T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
                 {
-                    let bytes = postcard::to_allocvec(records).map_err(|e| TestCaseError::fail(e.to_string()))?;
-                    let back: Vec<T> = postcard::from_bytes(&bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                    let mut numbers = crate::domain::id::IdNumbers::default();
+                    let bytes = numbers
+                        .writing(|| postcard::to_allocvec(records))
+                        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                    let ids: std::rc::Rc<[crate::domain::id::Id]> = numbers.ids().into();
+                    let back: Vec<T> = crate::domain::id::reading(&ids, || postcard::from_bytes(&bytes))
+                        .map_err(|e| TestCaseError::fail(e.to_string()))?;
                     prop_assert_eq!(back.as_slice(), records);
                     Ok(())
                 }

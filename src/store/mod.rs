@@ -26,7 +26,7 @@ use crate::domain::activity::Activity;
 use crate::domain::contact::Contact;
 use crate::domain::customer::Customer;
 use crate::domain::dataset::{Dataset, Settings};
-use crate::domain::id::{Id, Interning};
+use crate::domain::id::Id;
 use crate::domain::lead::Lead;
 use crate::domain::opportunity::Opportunity;
 use crate::domain::order::Order;
@@ -184,8 +184,6 @@ impl Store {
     /// Every record, in one transaction with the journal, so that the mark says exactly which
     /// writes the records include. A failure says whether the packed copy was being read.
     async fn read_records(&self, use_packed: bool) -> Result<(Snapshot, Mark), (StoreError, bool)> {
-        // Every kind names customers, orders and team members: their ids are read once.
-        let _interning = Interning::begin();
         let mut names = schema::RECORD_STORES.to_vec();
         names.extend([schema::PACKED, schema::JOURNAL]);
         let tx = self
@@ -419,6 +417,7 @@ impl Store {
 
 /// Every record of every kind, as `plan` says to read them.
 async fn read_kinds(tx: &rexie::Transaction, plan: &Plan) -> Result<Snapshot, StoreError> {
+    let ids = plan.ids(tx);
     // The kinds are read side by side, so that IndexedDB reads one kind's next values while
     // this thread decodes another's. All are read to the end even when one fails: a read given
     // up with its requests in flight leaves IndexedDB calling callbacks already dropped, which
@@ -436,17 +435,17 @@ async fn read_kinds(tx: &rexie::Transaction, plan: &Plan) -> Result<Snapshot, St
         payments,
         invoices,
     ) = futures::join!(
-        plan.read_kind(tx),
-        plan.read_kind(tx),
-        plan.read_kind(tx),
-        plan.read_kind(tx),
-        plan.read_kind(tx),
-        plan.read_kind(tx),
-        plan.read_kind(tx),
-        plan.read_kind(tx),
-        plan.read_kind(tx),
-        plan.read_kind(tx),
-        plan.read_kind(tx),
+        plan.read_kind(tx, &ids),
+        plan.read_kind(tx, &ids),
+        plan.read_kind(tx, &ids),
+        plan.read_kind(tx, &ids),
+        plan.read_kind(tx, &ids),
+        plan.read_kind(tx, &ids),
+        plan.read_kind(tx, &ids),
+        plan.read_kind(tx, &ids),
+        plan.read_kind(tx, &ids),
+        plan.read_kind(tx, &ids),
+        plan.read_kind(tx, &ids),
     );
     Ok(Snapshot {
         team: team?,

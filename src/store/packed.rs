@@ -9,7 +9,8 @@
 //!
 //! A packed value is bytes in the records' compact form (postcard, fields in order, see
 //! `domain::record::record_serde`), not JSON: decoding JSON was most of a start's time, a third
-//! of it spent buffering the fields of flattened records.
+//! of it spent buffering the fields of flattened records. Ids are numbers there: the copy keeps
+//! each distinct id once, in its own parts, read first (`domain::id::IdNumbers`).
 //!
 //! Packing writes what the app holds and drops the journal up to the entry its copy covers. That
 //! is sound because what the app holds changes only after a write has committed (and so was
@@ -19,8 +20,12 @@
 //! pack, and a pack of what was held before the restore is refused.
 
 use std::collections::{BTreeMap, HashSet};
+use std::rc::Rc;
 
-use futures::future::{join_all, maybe_done};
+use std::future::{ready, Future};
+
+use futures::future::{join_all, maybe_done, LocalBoxFuture, Shared};
+use futures::FutureExt;
 use rexie::{KeyRange, Transaction, TransactionMode};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
@@ -30,17 +35,22 @@ use super::error::idb;
 use super::restore::EVERYTHING;
 use super::schema::{JOURNAL, PACKED, RECORD_STORES};
 use super::{finish, Store, StoreError, Stored};
+use crate::domain::id::{reading, Id, IdNumbers};
 use crate::domain::record::merge_by_id;
 
 /// The version of the records' compact form the packed copy is written in. Its bytes carry no
 /// field names, so a change to any record's fields must raise it: a start passes over a packed
 /// copy of another version, reads every record's own value, and packs again. Version 1 was JSON;
-/// 2 kept amounts inside lines as text.
-const FORMAT: u32 = 3;
+/// 2 kept amounts inside lines as text; 3 wrote each id as its text wherever it was named.
+const FORMAT: u32 = 4;
 
 /// Records to a packed value: under half a megabyte, few values for a quick read, and
 /// little held in memory besides the records while one is decoded.
 const PART: usize = 2_000;
+/// Ids to a packed value: 40-odd bytes each.
+const ID_PART: usize = 50_000;
+/// Where the packed copy keeps its ids; no store of records has this name.
+const IDS: &str = "ids";
 /// Fewer records than this read in a fraction of a second one value each: packing them would
 /// only add writes.
 const PACK_FROM: usize = 10_000;
@@ -58,6 +68,8 @@ struct Index {
     format: u32,
     upto: u64,
     kinds: BTreeMap<String, Kind>,
+    #[serde(default)]
+    ids: Kind,
 }
 
 #[derive(Clone, Copy, Default, Serialize, Deserialize)]
@@ -153,6 +165,10 @@ pub(super) struct Plan {
     upto: u64,
 }
 
+/// The packed copy's ids, by number: read once, awaited by every kind's reader before it
+/// decodes, while their first parts are already being read.
+pub(super) type Ids<'a> = Shared<LocalBoxFuture<'a, Result<Rc<[Id]>, StoreError>>>;
+
 impl Plan {
     pub(super) async fn read(tx: &Transaction, use_packed: bool) -> Result<Plan, StoreError> {
         let read = |e| StoreError::Read(idb(e));
@@ -185,6 +201,18 @@ impl Plan {
         })
     }
 
+    /// The ids the packed records name by number.
+    pub(super) fn ids<'a>(&'a self, tx: &'a Transaction) -> Ids<'a> {
+        let kind = self.index.as_ref().map(|i| i.ids).unwrap_or_default();
+        let read = read_parts(tx, IDS, kind, ready(Ok(())), |(), bytes| {
+            postcard::take_from_bytes::<Vec<&str>>(bytes)
+                .map(|(ids, rest)| (ids.into_iter().map(Id::from).collect(), rest.len()))
+        });
+        async move { read.await.map(Rc::from) }
+            .boxed_local()
+            .shared()
+    }
+
     pub(super) fn uses_packed(&self) -> bool {
         self.index.is_some()
     }
@@ -202,11 +230,16 @@ impl Plan {
     pub(super) async fn read_kind<R: Stored>(
         &self,
         tx: &Transaction,
+        ids: &Ids<'_>,
     ) -> Result<Vec<R>, StoreError> {
         let mut records: Vec<R> = match &self.index {
             Some(index) => {
                 let kind = index.kinds.get(R::STORE).copied().unwrap_or_default();
-                let mut records = read_parts::<R>(tx, kind).await?;
+                let mut records = read_parts(tx, R::STORE, kind, ids.clone(), |ids, bytes| {
+                    reading(ids, || postcard::take_from_bytes::<Vec<R>>(bytes))
+                        .map(|(part, rest)| (part, rest.len()))
+                })
+                .await?;
                 self.overlay(tx, &mut records).await?;
                 records
             }
@@ -263,12 +296,22 @@ fn decode_index(value: JsValue) -> Result<Index, StoreError> {
         .ok_or_else(|| StoreError::Corrupt(format!("{PACKED}: no index")))
 }
 
-async fn read_parts<R: Stored>(tx: &Transaction, kind: Kind) -> Result<Vec<R>, StoreError> {
+/// The values of one name's parts, each decoded by `decode`, given what `ready` gives, into its
+/// values and the count of bytes it left. The first part is asked for before `ready` is awaited.
+async fn read_parts<C, T>(
+    tx: &Transaction,
+    name: &str,
+    kind: Kind,
+    ready: impl Future<Output = Result<C, StoreError>>,
+    decode: impl Fn(&C, &[u8]) -> Result<(Vec<T>, usize), postcard::Error>,
+) -> Result<Vec<T>, StoreError> {
+    if kind.parts == 0 {
+        return Ok(Vec::new());
+    }
     let store = tx.store(PACKED).map_err(|e| StoreError::Read(idb(e)))?;
-    let fault =
-        |n: u32, what: String| StoreError::Corrupt(format!("{} part {n}: {what}", R::STORE));
+    let fault = |n: u32, what: String| StoreError::Corrupt(format!("{name} part {n}: {what}"));
     let read = |n: u32| {
-        let got = store.get(part_key(R::STORE, n));
+        let got = store.get(part_key(name, n));
         async move {
             got.await
                 .map_err(|e| StoreError::Read(idb(e)))?
@@ -279,6 +322,15 @@ async fn read_parts<R: Stored>(tx: &Transaction, kind: Kind) -> Result<Vec<R>, S
     };
     let mut records = Vec::with_capacity(kind.records as usize);
     let mut next = Box::pin(maybe_done(read(0)));
+    let _ = futures::poll!(next.as_mut());
+    let context = match ready.await {
+        Ok(context) => context,
+        Err(error) => {
+            // Let the part asked for finish, as below.
+            next.as_mut().await;
+            return Err(error);
+        }
+    };
     for n in 0..kind.parts {
         next.as_mut().await;
         let bytes = next
@@ -292,9 +344,9 @@ async fn read_parts<R: Stored>(tx: &Transaction, kind: Kind) -> Result<Vec<R>, S
             let _ = futures::poll!(next.as_mut());
         }
         let bytes = bytes.to_vec();
-        let part = match postcard::take_from_bytes::<Vec<R>>(&bytes) {
-            Ok((part, [])) => Ok(part),
-            Ok((_, rest)) => Err(fault(n, format!("{} bytes after the records", rest.len()))),
+        let part = match decode(&context, &bytes) {
+            Ok((part, 0)) => Ok(part),
+            Ok((_, rest)) => Err(fault(n, format!("{rest} bytes after the records"))),
             Err(e) => Err(fault(n, e.to_string())),
         };
         match part {
@@ -317,20 +369,39 @@ pub struct Parts {
 }
 
 impl Parts {
-    pub fn of<R: Stored>(records: &[R]) -> Result<Parts, StoreError> {
-        let values = records
-            .chunks(PART)
-            .map(|part| {
-                postcard::to_allocvec(part)
-                    .map(|bytes| js_sys::Uint8Array::from(bytes.as_slice()).into())
-                    .map_err(|e| StoreError::Corrupt(e.to_string()))
-            })
-            .collect::<Result<_, _>>()?;
+    /// `records` in parts, their ids written as numbers in `ids`.
+    pub fn of<R: Serialize>(records: &[R], ids: &mut IdNumbers) -> Result<Parts, StoreError> {
+        let values = ids.writing(|| {
+            records
+                .chunks(PART)
+                .map(|part| bytes_value(postcard::to_allocvec(part)))
+                .collect::<Result<_, _>>()
+        })?;
         Ok(Parts {
             values,
             records: records.len(),
         })
     }
+
+    fn ids(ids: &[Id]) -> Result<Parts, StoreError> {
+        let values = ids
+            .chunks(ID_PART)
+            .map(|part| {
+                let texts: Vec<&str> = part.iter().map(Id::as_str).collect();
+                bytes_value(postcard::to_allocvec(&texts))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Parts {
+            values,
+            records: ids.len(),
+        })
+    }
+}
+
+fn bytes_value(bytes: Result<Vec<u8>, postcard::Error>) -> Result<JsValue, StoreError> {
+    bytes
+        .map(|bytes| js_sys::Uint8Array::from(bytes.as_slice()).into())
+        .map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
 impl Store {
@@ -340,7 +411,7 @@ impl Store {
     pub async fn pack(
         &self,
         mark: &Mark,
-        mut parts: impl FnMut(&'static str) -> Result<Parts, StoreError>,
+        mut parts: impl FnMut(&'static str, &mut IdNumbers) -> Result<Parts, StoreError>,
     ) -> Result<bool, StoreError> {
         let write = |e| StoreError::Write(idb(e));
         let tx = self
@@ -371,28 +442,30 @@ impl Store {
                 return Ok(false);
             }
             packed.clear().await.map_err(write)?;
-            let mut kinds = BTreeMap::new();
-            for name in RECORD_STORES {
-                let Parts { values, records } = parts(name)?;
+            let put = |name: &'static str, Parts { values, records }| {
                 let kind = Kind {
                     parts: values.len() as u32,
                     records: records as u32,
                 };
-                packed
-                    .put_all(
-                        values
-                            .into_iter()
-                            .zip(0..)
-                            .map(|(value, n)| (value, Some(part_key(name, n)))),
-                    )
-                    .await
-                    .map_err(write)?;
+                let keyed = values
+                    .into_iter()
+                    .zip(0..)
+                    .map(move |(value, n)| (value, Some(part_key(name, n))));
+                let done = packed.put_all(keyed);
+                async move { done.await.map(|()| kind).map_err(write) }
+            };
+            let mut ids = IdNumbers::default();
+            let mut kinds = BTreeMap::new();
+            for name in RECORD_STORES {
+                let kind = put(name, parts(name, &mut ids)?).await?;
                 kinds.insert(name.to_owned(), kind);
             }
+            let ids = put(IDS, Parts::ids(ids.ids())?).await?;
             let index = encode(&Index {
                 format: FORMAT,
                 upto: mark.upto,
                 kinds,
+                ids,
             })?;
             packed
                 .put(&index, Some(&JsValue::from_str(INDEX_KEY)))
@@ -428,19 +501,24 @@ mod tests {
     fn shape() -> u64 {
         use crate::demo::{generate, DemoSize};
         let data = generate(DemoSize::Demo, crate::i18n::Lang::ZhCn, "2026-11-24");
-        let bytes = [
-            postcard::to_allocvec(&data.team),
-            postcard::to_allocvec(&data.leads),
-            postcard::to_allocvec(&data.customers),
-            postcard::to_allocvec(&data.contacts),
-            postcard::to_allocvec(&data.activities),
-            postcard::to_allocvec(&data.opportunities),
-            postcard::to_allocvec(&data.products),
-            postcard::to_allocvec(&data.quotes),
-            postcard::to_allocvec(&data.orders),
-            postcard::to_allocvec(&data.payments),
-            postcard::to_allocvec(&data.invoices),
-        ];
+        let mut ids = IdNumbers::default();
+        let mut bytes = ids.writing(|| {
+            vec![
+                postcard::to_allocvec(&data.team),
+                postcard::to_allocvec(&data.leads),
+                postcard::to_allocvec(&data.customers),
+                postcard::to_allocvec(&data.contacts),
+                postcard::to_allocvec(&data.activities),
+                postcard::to_allocvec(&data.opportunities),
+                postcard::to_allocvec(&data.products),
+                postcard::to_allocvec(&data.quotes),
+                postcard::to_allocvec(&data.orders),
+                postcard::to_allocvec(&data.payments),
+                postcard::to_allocvec(&data.invoices),
+            ]
+        });
+        let texts: Vec<&str> = ids.ids().iter().map(Id::as_str).collect();
+        bytes.push(postcard::to_allocvec(&texts));
         // FNV-1a: the same number on every toolchain, unlike the standard library's hasher.
         bytes
             .iter()
@@ -455,7 +533,7 @@ mod tests {
         let now = (FORMAT, shape());
         assert_eq!(
             now,
-            (3, 0x8c66_f6cc_2237_5420),
+            (4, 0x570f_fda4_49d4_82f5),
             "the records' compact form changed. If a record's fields, or how one is written, \
              changed, raise FORMAT, or packed copies already stored would be read wrongly; if \
              only the demo data changed, FORMAT can stay. Then set the expected value here to \

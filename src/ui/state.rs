@@ -12,7 +12,7 @@ use crate::domain::contact::Contact;
 use crate::domain::conversion::Conversion;
 use crate::domain::customer::Customer;
 use crate::domain::dataset::Settings;
-use crate::domain::id::Id;
+use crate::domain::id::{Id, IdNumbers};
 use crate::domain::lead::Lead;
 use crate::domain::list_query::Names;
 use crate::domain::opportunity::{Opportunity, Stage};
@@ -170,26 +170,28 @@ impl AppState {
     async fn pack(&self) -> Result<(), StoreError> {
         let mark = self.mark.get_value();
         let store = self.store.get_value();
-        if store.pack(&mark, |name| self.parts(name)).await? && self.mark.get_value() == mark {
+        if store.pack(&mark, |name, ids| self.parts(name, ids)).await?
+            && self.mark.get_value() == mark
+        {
             self.mark.set_value(mark.after_pack());
         }
         Ok(())
     }
 
     /// One kind's records as held now, packed.
-    fn parts(&self, store: &str) -> Result<Parts, StoreError> {
+    fn parts(&self, store: &str, ids: &mut IdNumbers) -> Result<Parts, StoreError> {
         match store {
-            schema::TEAM => self.team.with_untracked(|r| Parts::of(r)),
-            schema::LEADS => self.leads.with_untracked(|r| Parts::of(r)),
-            schema::CUSTOMERS => self.customers.with_untracked(|r| Parts::of(r)),
-            schema::CONTACTS => self.contacts.with_untracked(|r| Parts::of(r)),
-            schema::ACTIVITIES => self.activities.with_untracked(|r| Parts::of(r)),
-            schema::OPPORTUNITIES => self.opportunities.with_untracked(|r| Parts::of(r)),
-            schema::PRODUCTS => self.products.with_untracked(|r| Parts::of(r)),
-            schema::QUOTES => self.quotes.with_untracked(|r| Parts::of(r)),
-            schema::ORDERS => self.orders.with_untracked(|r| Parts::of(r)),
-            schema::PAYMENTS => self.payments.with_untracked(|r| Parts::of(r)),
-            schema::INVOICES => self.invoices.with_untracked(|r| Parts::of(r)),
+            schema::TEAM => self.team.with_untracked(|r| Parts::of(r, ids)),
+            schema::LEADS => self.leads.with_untracked(|r| Parts::of(r, ids)),
+            schema::CUSTOMERS => self.customers.with_untracked(|r| Parts::of(r, ids)),
+            schema::CONTACTS => self.contacts.with_untracked(|r| Parts::of(r, ids)),
+            schema::ACTIVITIES => self.activities.with_untracked(|r| Parts::of(r, ids)),
+            schema::OPPORTUNITIES => self.opportunities.with_untracked(|r| Parts::of(r, ids)),
+            schema::PRODUCTS => self.products.with_untracked(|r| Parts::of(r, ids)),
+            schema::QUOTES => self.quotes.with_untracked(|r| Parts::of(r, ids)),
+            schema::ORDERS => self.orders.with_untracked(|r| Parts::of(r, ids)),
+            schema::PAYMENTS => self.payments.with_untracked(|r| Parts::of(r, ids)),
+            schema::INVOICES => self.invoices.with_untracked(|r| Parts::of(r, ids)),
             other => Err(StoreError::Corrupt(format!(
                 "no records are held for {other}"
             ))),
