@@ -197,6 +197,18 @@ async fn a_damaged_packed_copy_is_passed_over_for_the_records_own_values() {
             store.close();
         }
     }
+    // Well formed, and every number the records use is in it, but not the table the index counts.
+    let one_more = |part: JsValue| {
+        let bytes = part.dyn_into::<Uint8Array>().unwrap().to_vec();
+        let mut ids: Vec<String> = postcard::from_bytes(&bytes).unwrap();
+        ids.push("extra".into());
+        Uint8Array::from(postcard::to_allocvec(&ids).unwrap().as_slice()).into()
+    };
+    let store = packed_then_changed("test-packed-damaged-ids-count", "ids/0", one_more).await;
+    let (loaded, mark) = store.load_marked().await.unwrap();
+    assert!(!mark.packed(), "an id table of the wrong length was used");
+    assert_eq!(loaded.leads, truth(&store).await.0);
+    store.close();
 }
 
 #[wasm_bindgen_test]

@@ -10,7 +10,8 @@
 //! A packed value is bytes in the records' compact form (postcard, fields in order, see
 //! `domain::record::record_serde`), not JSON: decoding JSON was most of a start's time, a third
 //! of it spent buffering the fields of flattened records. Ids are numbers there: the copy keeps
-//! each distinct id once, in its own parts, read first (`domain::id::IdNumbers`).
+//! each distinct id once, in parts of its own, read while the records' first parts are asked
+//! for (`domain::id::IdNumbers`).
 //!
 //! Packing writes what the app holds and drops the journal up to the entry its copy covers. That
 //! is sound because what the app holds changes only after a write has committed (and so was
@@ -47,7 +48,8 @@ const FORMAT: u32 = 4;
 /// Records to a packed value: under half a megabyte, few values for a quick read, and
 /// little held in memory besides the records while one is decoded.
 const PART: usize = 2_000;
-/// Ids to a packed value: 40-odd bytes each.
+/// Ids to a packed value, 37 to 42 bytes each: about 2 MB, more than a part of records, since
+/// they are read one value after another while every kind waits for them.
 const ID_PART: usize = 50_000;
 /// Where the packed copy keeps its ids; no store of records has this name.
 const IDS: &str = "ids";
@@ -60,8 +62,8 @@ const PACK_AFTER_WRITES: usize = 1_000;
 
 const INDEX_KEY: &str = "index";
 
-/// What the packed copy holds: each kind's parts and records, and the last journal entry its
-/// records include.
+/// What the packed copy holds: each kind's parts and records, the parts and count of the ids
+/// they name, and the last journal entry its records include.
 #[derive(Serialize, Deserialize)]
 struct Index {
     #[serde(default = "first_format")]
@@ -165,8 +167,8 @@ pub(super) struct Plan {
     upto: u64,
 }
 
-/// The packed copy's ids, by number: read once, awaited by every kind's reader before it
-/// decodes, while their first parts are already being read.
+/// The packed copy's ids, by number: read once, and awaited by each kind's reader once it has
+/// asked for its first part, so that IndexedDB reads those while the ids are decoded.
 pub(super) type Ids<'a> = Shared<LocalBoxFuture<'a, Result<Rc<[Id]>, StoreError>>>;
 
 impl Plan {
@@ -208,9 +210,16 @@ impl Plan {
             postcard::take_from_bytes::<Vec<&str>>(bytes)
                 .map(|(ids, rest)| (ids.into_iter().map(Id::from).collect(), rest.len()))
         });
-        async move { read.await.map(Rc::from) }
-            .boxed_local()
-            .shared()
+        async move {
+            let ids = read.await?;
+            if ids.len() != kind.records as usize {
+                let count = format!("{} of {}", ids.len(), kind.records);
+                return Err(StoreError::Corrupt(format!("{IDS}: {count}")));
+            }
+            Ok(Rc::from(ids))
+        }
+        .boxed_local()
+        .shared()
     }
 
     pub(super) fn uses_packed(&self) -> bool {
@@ -346,7 +355,7 @@ async fn read_parts<C, T>(
         let bytes = bytes.to_vec();
         let part = match decode(&context, &bytes) {
             Ok((part, 0)) => Ok(part),
-            Ok((_, rest)) => Err(fault(n, format!("{rest} bytes after the records"))),
+            Ok((_, rest)) => Err(fault(n, format!("{rest} bytes left over"))),
             Err(e) => Err(fault(n, e.to_string())),
         };
         match part {
@@ -406,7 +415,7 @@ fn bytes_value(bytes: Result<Vec<u8>, postcard::Error>) -> Result<JsValue, Store
 
 impl Store {
     /// Packs the records the app holds, as loaded at `mark` and changed since, taking each
-    /// kind's from `parts(store)` inside the transaction. Does nothing, and says so with
+    /// kind's from `parts(store, ids)` inside the transaction, its ids numbered in `ids`. Does nothing, and says so with
     /// `false`, when a pack at least as recent is stored, or a restore came after `mark`.
     pub async fn pack(
         &self,
