@@ -5,29 +5,25 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
 use super::date::add_days;
+use super::id::Id;
 use super::line_draft::PricePaid;
 use super::money::to_base;
 use super::order::Order;
 use super::quote::{Quote, QuoteShown};
 use super::receivable::{age, installment_states, Age, InstallmentState, Invoice, Payment};
 
-/// Adds to an order's sum, copying its id only the first time: reports build a ledger of every
-/// payment each time they are computed. FxHash rather than SipHash for the same reason: the ids
-/// are the user's own, so nobody feeds the table keys that collide on purpose.
-fn add(sums: &mut FxHashMap<String, Decimal>, order_id: &str, amount: Decimal) {
-    match sums.get_mut(order_id) {
-        Some(sum) => *sum += amount,
-        None => {
-            sums.insert(order_id.to_owned(), amount);
-        }
-    }
+/// Adds to an order's sum. Reports build a ledger of every payment each time they are computed,
+/// so FxHash rather than SipHash: the ids are the user's own, so nobody feeds the table keys
+/// that collide on purpose.
+fn add(sums: &mut FxHashMap<Id, Decimal>, order_id: &Id, amount: Decimal) {
+    *sums.entry(order_id.clone()).or_default() += amount;
 }
 
 /// Payments and invoices added up per order, once, outside Trash.
 #[derive(Default)]
 pub struct Ledger {
-    paid: FxHashMap<String, Decimal>,
-    invoiced: FxHashMap<String, Decimal>,
+    paid: FxHashMap<Id, Decimal>,
+    invoiced: FxHashMap<Id, Decimal>,
 }
 
 impl Ledger {
@@ -46,7 +42,7 @@ impl Ledger {
     }
 
     /// What was paid per order id.
-    pub fn paid_by_order(self) -> FxHashMap<String, Decimal> {
+    pub fn paid_by_order(self) -> FxHashMap<Id, Decimal> {
         self.paid
     }
 

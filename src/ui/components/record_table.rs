@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use crate::domain::id::Id;
 use crate::domain::places::at;
 use crate::i18n::{format_number, Key};
 use crate::store::Stored;
@@ -135,7 +136,7 @@ where
     let list_top = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(800.0f64);
     let pitch = RwSignal::new(FIRST_GUESS_PX);
-    let selected = RwSignal::new(HashSet::<String>::new());
+    let selected = RwSignal::new(HashSet::<Id>::new());
 
     let measure = move || {
         let Some(body) = body.get_untracked() else {
@@ -223,7 +224,7 @@ where
                 list.with(|all| {
                     at(all, places)
                         .filter(|r| ids.contains(r.id()))
-                        .map(|r| r.id().to_owned())
+                        .map(|r| r.meta().id.clone())
                         .collect::<Vec<_>>()
                 })
             })
@@ -236,7 +237,7 @@ where
     let choose_all = move |on: bool| {
         selected.set(if on {
             rows.with_untracked(|places| {
-                list.with_untracked(|all| at(all, places).map(|r| r.id().to_owned()).collect())
+                list.with_untracked(|all| at(all, places).map(|r| r.meta().id.clone()).collect())
             })
         } else {
             HashSet::new()
@@ -264,8 +265,8 @@ where
                 <tr class="spacer" aria-hidden="true" style:height=move || spacer(range.get().0)>
                     <td colspan=columns_len></td>
                 </tr>
-                <For each=visible key=|(r, look): &(R, u32)| (r.id().to_owned(), r.meta().rev, *look) children=move |(record, _): (R, u32)| {
-                    let id = record.id().to_owned();
+                <For each=visible key=|(r, look): &(R, u32)| (r.meta().id.clone(), r.meta().rev, *look) children=move |(record, _): (R, u32)| {
+                    let id = record.meta().id.clone();
                     let checked_id = id.clone();
                     let row_id = id.clone();
                     let row = row.clone();
@@ -304,8 +305,8 @@ where
 /// to Trash.
 #[component]
 fn BulkBar<R>(
-    chosen: Memo<Vec<String>>,
-    selected: RwSignal<HashSet<String>>,
+    chosen: Memo<Vec<Id>>,
+    selected: RwSignal<HashSet<Id>>,
     list: RwSignal<Vec<R>>,
     switch: Option<BulkSwitch<R>>,
 ) -> impl IntoView
@@ -328,7 +329,7 @@ where
     // `edit` (given the time of the change) says whether it changed the record; unchanged ones
     // are not written again.
     let change = move |edit: &dyn Fn(&mut R, &str) -> bool, done: Key| {
-        let ids: HashSet<String> = chosen.get_untracked().into_iter().collect();
+        let ids: HashSet<Id> = chosen.get_untracked().into_iter().collect();
         let stamp = now();
         let changed: Vec<R> = list.with_untracked(|all| {
             all.iter()

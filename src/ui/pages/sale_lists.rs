@@ -5,6 +5,7 @@ use leptos_router::components::A;
 use rust_decimal::Decimal;
 
 use crate::domain::balance::Ledger;
+use crate::domain::id::Id;
 use crate::domain::list_query::Names;
 use crate::domain::order::Order;
 use crate::domain::quote::Quote;
@@ -232,7 +233,7 @@ pub fn OrdersPage() -> impl IntoView {
 #[component]
 fn OrderCells(
     order: Order,
-    ledger: Memo<rustc_hash::FxHashMap<String, Decimal>>,
+    ledger: Memo<rustc_hash::FxHashMap<Id, Decimal>>,
     names: Memo<Names>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
