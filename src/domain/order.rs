@@ -1,6 +1,8 @@
 //! Orders (订单/合同): what the customer agreed to buy, from a quote or from scratch, at the
 //! exchange rate of its day, with the plan of how it will be paid.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -136,14 +138,14 @@ impl Order {
     }
 
     /// The plan in force: the one set, or all of the total on the order date.
-    pub fn schedule(&self) -> Vec<Installment> {
+    pub fn schedule(&self) -> Cow<'_, [Installment]> {
         if self.plan.is_empty() {
-            vec![Installment {
+            Cow::Owned(vec![Installment {
                 due: self.order_date.clone(),
                 amount: self.body.total,
-            }]
+            }])
         } else {
-            self.plan.clone()
+            Cow::Borrowed(&self.plan)
         }
     }
 }
@@ -195,7 +197,7 @@ mod tests {
     fn the_plan_must_add_up_and_defaults_to_everything_on_the_order_date() {
         let mut o = order("1130");
         assert_eq!(
-            o.schedule(),
+            *o.schedule(),
             [Installment {
                 due: "2026-03-01".into(),
                 amount: dec("1130")
@@ -214,7 +216,7 @@ mod tests {
         assert!(o.set_plan(plan[..1].to_vec(), "t1").is_err());
         assert!(o.plan.is_empty());
         o.set_plan(plan.clone(), "t1").unwrap();
-        assert_eq!(o.schedule(), plan);
+        assert_eq!(*o.schedule(), *plan);
         let mut cheaper = o.body.clone();
         cheaper.total = dec("1000");
         o.edit(cheaper, "2026-03-01".into(), Decimal::ONE, "t2")

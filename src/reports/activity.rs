@@ -14,7 +14,7 @@ pub fn is_follow_up(activity: &Activity) -> bool {
 }
 
 /// Follow-ups done in the period.
-pub fn follow_ups<'a>(scope: &'a Scope) -> impl Iterator<Item = &'a Activity> + 'a {
+pub fn follow_ups<'s, 'a>(scope: &'s Scope<'a>) -> impl Iterator<Item = &'a Activity> + 's {
     scope
         .data
         .activities

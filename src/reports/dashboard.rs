@@ -1,9 +1,8 @@
 //! Dashboard (销售简报): the period's headline figures against the previous period, and sales
 //! against the monthly targets set in Settings (目标, 完成率).
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use super::activity::is_follow_up;
 use super::period::{month_key, Period};
@@ -283,11 +282,11 @@ fn share_in(period: &Period, month: &str, amount: Decimal, base: &str) -> Decima
 
 pub fn targets_vs_actual(scope: &Scope) -> TargetsVsActual {
     let months = scope.period.months();
-    let mut by_month: HashMap<&str, TargetRow> = months
+    let mut by_month: FxHashMap<&str, TargetRow> = months
         .iter()
         .map(|m| (m.as_str(), TargetRow::default()))
         .collect();
-    let mut by_member: HashMap<&str, TargetRow> = HashMap::new();
+    let mut by_member: FxHashMap<&str, TargetRow> = FxHashMap::default();
     let targets = scope.settings.targets.as_deref().unwrap_or_default();
     for t in targets {
         let covered = match &scope.owner {
@@ -338,7 +337,7 @@ pub fn targets_vs_actual(scope: &Scope) -> TargetsVsActual {
             (m.clone(), row)
         })
         .collect();
-    let names: HashMap<&str, &str> = scope
+    let names: FxHashMap<&str, &str> = scope
         .data
         .team
         .iter()

@@ -5,9 +5,8 @@
 //! should have happened already and has not (an expected close day passed on an open
 //! opportunity, an overdue installment) is still hoped for, so it counts in today's month.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use super::period::month_key;
 use super::scope::{Behind, Data, Scope};
@@ -51,7 +50,7 @@ pub fn forecast_by_month<'a>(scope: &Scope<'a>) -> Forecast<'a> {
         .filter(|m| m.as_str() >= this_month)
         .map(|m| (m, Expected::default()))
         .collect();
-    let index: HashMap<String, usize> = months
+    let index: FxHashMap<String, usize> = months
         .iter()
         .enumerate()
         .map(|(i, (m, _))| (m.clone(), i))

@@ -1,6 +1,8 @@
 //! What a report looks at: one device's data, a period, an owner filter, and the base currency
 //! every amount is converted to.
 
+use std::cell::OnceCell;
+
 use rustc_hash::FxHashMap;
 
 use rust_decimal::Decimal;
@@ -13,7 +15,7 @@ use crate::domain::customer::Customer;
 use crate::domain::dataset::{Dataset, Settings};
 use crate::domain::id::Id;
 use crate::domain::lead::Lead;
-use crate::domain::money::to_base;
+use crate::domain::money::{minor_units, round_money};
 use crate::domain::opportunity::{Opportunity, Outcome, Stage};
 use crate::domain::order::Order;
 use crate::domain::product::Product;
@@ -79,9 +81,12 @@ pub struct Scope<'a> {
     /// `YYYY-MM-DD`: where "overdue", "forgotten" and ageing are measured from.
     pub today: String,
     pub base: String,
+    /// The base currency's decimals, looked up once rather than for every amount converted.
+    base_units: u32,
     pub stages: Vec<Stage>,
     currencies: Currencies,
-    lookups: Lookups<'a>,
+    /// Made by the first report that looks a record up: some never do.
+    lookups: OnceCell<Lookups<'a>>,
 }
 
 impl<'a> Scope<'a> {
@@ -99,13 +104,11 @@ impl<'a> Scope<'a> {
             owner,
             today: today.to_owned(),
             base: currencies.base.clone(),
+            base_units: minor_units(&currencies.base),
             stages: pipeline_or_default(settings.pipeline.clone()),
             settings,
             currencies,
-            lookups: Lookups {
-                orders: live_by_id(data.orders, |o| &o.meta),
-                customers: live_by_id(data.customers, |c| &c.meta),
-            },
+            lookups: OnceCell::new(),
         }
     }
 
@@ -118,12 +121,19 @@ impl<'a> Scope<'a> {
             }
     }
 
+    fn lookups(&self) -> &Lookups<'a> {
+        self.lookups.get_or_init(|| Lookups {
+            orders: live_by_id(self.data.orders, |o| &o.meta),
+            customers: live_by_id(self.data.customers, |c| &c.meta),
+        })
+    }
+
     pub fn order(&self, id: &str) -> Option<&'a Order> {
-        self.lookups.orders.get(id).copied()
+        self.lookups().orders.get(id).copied()
     }
 
     pub fn customer(&self, id: &str) -> Option<&'a Customer> {
-        self.lookups.customers.get(id).copied()
+        self.lookups().customers.get(id).copied()
     }
 
     /// Orders that are sales (confirmed, delivered or completed) of the owner, any date.
@@ -166,7 +176,7 @@ impl<'a> Scope<'a> {
 
     /// An amount in an order's currency, in the base currency at the order's rate.
     pub fn in_base(&self, amount: Decimal, order: &Order) -> Decimal {
-        to_base(amount, order.rate_to_base, &self.base)
+        round_money(amount * order.rate_to_base, self.base_units)
     }
 
     /// An opportunity's amount in the base currency. Opportunities store no rate, so today's
@@ -176,7 +186,7 @@ impl<'a> Scope<'a> {
             .currencies
             .rate_of(&opportunity.currency)
             .unwrap_or(Decimal::ONE);
-        to_base(opportunity.amount, rate, &self.base)
+        round_money(opportunity.amount * rate, self.base_units)
     }
 
     /// The weighted amount (amount x probability) in the base currency.
@@ -184,7 +194,7 @@ impl<'a> Scope<'a> {
         let weighted = self.opportunity_amount(opportunity)
             * Decimal::from(opportunity.probability)
             / Decimal::ONE_HUNDRED;
-        to_base(weighted, Decimal::ONE, &self.base)
+        round_money(weighted, self.base_units)
     }
 
     pub fn outcome(&self, opportunity: &Opportunity) -> Outcome {
