@@ -92,7 +92,14 @@ pub struct OrderMoney {
 impl OrderMoney {
     /// The earliest installment not yet paid in full.
     pub fn next_open(&self) -> Option<&InstallmentState> {
-        self.installments.iter().find(|s| s.open() > Decimal::ZERO)
+        self.next_open_at().and_then(|i| self.installments.get(i))
+    }
+
+    /// Where in `installments` the earliest one not yet paid in full is.
+    fn next_open_at(&self) -> Option<usize> {
+        self.installments
+            .iter()
+            .position(|s| s.open() > Decimal::ZERO)
     }
 }
 
@@ -124,10 +131,7 @@ pub fn receivables<'a>(orders: &'a [Order], ledger: &Ledger, today: &str) -> Vec
         .filter(|o| ledger.paid(&o.meta.id) < o.body.total)
         .map(|order| {
             let money = ledger.money(order, today);
-            let next_open = money
-                .installments
-                .iter()
-                .position(|s| s.open() > Decimal::ZERO);
+            let next_open = money.next_open_at();
             let age = next_open
                 .and_then(|i| money.installments.get(i))
                 .map_or(Age::NotDue, |s| age(&s.installment.due, today));

@@ -15,7 +15,7 @@ use crate::domain::customer::Customer;
 use crate::domain::dataset::{Dataset, Settings};
 use crate::domain::id::Id;
 use crate::domain::lead::Lead;
-use crate::domain::money::{minor_units, round_money};
+use crate::domain::money::to_base;
 use crate::domain::opportunity::{Opportunity, Outcome, Stage};
 use crate::domain::order::Order;
 use crate::domain::product::Product;
@@ -81,8 +81,6 @@ pub struct Scope<'a> {
     /// `YYYY-MM-DD`: where "overdue", "forgotten" and ageing are measured from.
     pub today: String,
     pub base: String,
-    /// The base currency's decimals, looked up once rather than for every amount converted.
-    base_units: u32,
     pub stages: Vec<Stage>,
     currencies: Currencies,
     /// Made by the first report that looks a record up: some never do.
@@ -104,7 +102,6 @@ impl<'a> Scope<'a> {
             owner,
             today: today.to_owned(),
             base: currencies.base.clone(),
-            base_units: minor_units(&currencies.base),
             stages: pipeline_or_default(settings.pipeline.clone()),
             settings,
             currencies,
@@ -176,7 +173,7 @@ impl<'a> Scope<'a> {
 
     /// An amount in an order's currency, in the base currency at the order's rate.
     pub fn in_base(&self, amount: Decimal, order: &Order) -> Decimal {
-        round_money(amount * order.rate_to_base, self.base_units)
+        to_base(amount, order.rate_to_base, &self.base)
     }
 
     /// An opportunity's amount in the base currency. Opportunities store no rate, so today's
@@ -186,7 +183,7 @@ impl<'a> Scope<'a> {
             .currencies
             .rate_of(&opportunity.currency)
             .unwrap_or(Decimal::ONE);
-        round_money(opportunity.amount * rate, self.base_units)
+        to_base(opportunity.amount, rate, &self.base)
     }
 
     /// The weighted amount (amount x probability) in the base currency.
@@ -194,7 +191,7 @@ impl<'a> Scope<'a> {
         let weighted = self.opportunity_amount(opportunity)
             * Decimal::from(opportunity.probability)
             / Decimal::ONE_HUNDRED;
-        round_money(weighted, self.base_units)
+        to_base(weighted, Decimal::ONE, &self.base)
     }
 
     pub fn outcome(&self, opportunity: &Opportunity) -> Outcome {

@@ -21,9 +21,8 @@
 //! pack, and a pack of what was held before the restore is refused.
 
 use std::collections::{BTreeMap, HashSet};
-use std::rc::Rc;
-
 use std::future::{ready, Future};
+use std::rc::Rc;
 
 use futures::future::{join_all, maybe_done, LocalBoxFuture, Shared};
 use futures::FutureExt;
@@ -395,16 +394,19 @@ impl Parts {
     fn ids(ids: &[Id]) -> Result<Parts, StoreError> {
         let values = ids
             .chunks(ID_PART)
-            .map(|part| {
-                let texts: Vec<&str> = part.iter().map(Id::as_str).collect();
-                bytes_value(postcard::to_allocvec(&texts))
-            })
+            .map(|part| bytes_value(id_table(part)))
             .collect::<Result<_, _>>()?;
         Ok(Parts {
             values,
             records: ids.len(),
         })
     }
+}
+
+/// Ids as their texts, in the order of their numbers.
+fn id_table(ids: &[Id]) -> Result<Vec<u8>, postcard::Error> {
+    let texts: Vec<&str> = ids.iter().map(Id::as_str).collect();
+    postcard::to_allocvec(&texts)
 }
 
 fn bytes_value(bytes: Result<Vec<u8>, postcard::Error>) -> Result<JsValue, StoreError> {
@@ -415,8 +417,9 @@ fn bytes_value(bytes: Result<Vec<u8>, postcard::Error>) -> Result<JsValue, Store
 
 impl Store {
     /// Packs the records the app holds, as loaded at `mark` and changed since, taking each
-    /// kind's from `parts(store, ids)` inside the transaction, its ids numbered in `ids`. Does nothing, and says so with
-    /// `false`, when a pack at least as recent is stored, or a restore came after `mark`.
+    /// kind's from `parts(store, ids)` inside the transaction, its ids numbered in `ids`. Does
+    /// nothing, and says so with `false`, when a pack at least as recent is stored, or a restore
+    /// came after `mark`.
     pub async fn pack(
         &self,
         mark: &Mark,
@@ -526,8 +529,7 @@ mod tests {
                 postcard::to_allocvec(&data.invoices),
             ]
         });
-        let texts: Vec<&str> = ids.ids().iter().map(Id::as_str).collect();
-        bytes.push(postcard::to_allocvec(&texts));
+        bytes.push(id_table(ids.ids()));
         // FNV-1a: the same number on every toolchain, unlike the standard library's hasher.
         bytes
             .iter()
