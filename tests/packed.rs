@@ -48,10 +48,10 @@ async fn truth(store: &Store) -> (Vec<Lead>, Vec<Customer>) {
 async fn a_packed_start_reads_the_writes_made_since_the_pack() {
     let store = fresh("test-packed").await;
     // More than two packed parts, saved out of key order, with Chinese text and emoji.
-    let leads: Vec<Lead> = (0..4_500)
+    let leads: Vec<Lead> = (0..10_500)
         .map(|i| {
             lead(
-                &format!("lead-{:05}", (i * 7) % 4_500),
+                &format!("lead-{:05}", (i * 11) % 10_500),
                 &format!("王芳 {i} 😀"),
             )
         })
@@ -78,7 +78,7 @@ async fn a_packed_start_reads_the_writes_made_since_the_pack() {
     let (loaded, mark) = store.load_marked().await.unwrap();
     assert!(mark.packed(), "the start read the packed copy");
     let (leads, customers) = truth(&store).await;
-    assert_eq!(leads.len(), 4_500);
+    assert_eq!(leads.len(), 10_500);
     assert_eq!(loaded.leads, leads);
     assert_eq!(loaded.customers, customers);
     assert!(loaded.leads.contains(&changed));
