@@ -44,7 +44,7 @@ use crate::domain::record::merge_by_id;
 /// 2 kept amounts inside lines as text; 3 wrote each id as its text wherever it was named.
 const FORMAT: u32 = 4;
 
-/// Records to a packed value: 0.7 MB on average with M, few values for a quick read, and little
+/// Records to a packed value: 0.4 to 1.7 MB with M, few values for a quick read, and little
 /// held in memory besides the records while one is decoded. A start over M reads 97 values (ids
 /// included) instead of 227 with 2,000 to a value, and draws the dashboard about 90 ms sooner
 /// (5%), for 0.7 MB more memory after it; 10,000 was no quicker and held 3.5 MB more.
