@@ -218,3 +218,86 @@ async fn a_store_larger_than_one_read_loads_whole_and_in_order() {
     }
     store.close();
 }
+
+/// Leads named `new-00000` on, in key order, over two staged parts.
+fn restored_leads() -> Vec<Lead> {
+    (0..6_000)
+        .map(|i| lead(&format!("new-{i:05}"), &format!("张伟 {i}")))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_restore_cut_short_after_its_commit_point_is_finished_at_the_next_open() {
+    use leadline::domain::dataset::{Dataset, Settings};
+    use leadline::store::RestoreMode;
+    let name = "test-restore-staged";
+    let store = fresh(name).await;
+    store.save(&lead("old", "Old")).await.unwrap();
+    store
+        .set_setting(schema::SETTING_FORGOTTEN_DAYS, &30u32)
+        .await
+        .unwrap();
+    let restored = Dataset {
+        leads: restored_leads(),
+        settings: Settings {
+            forgotten_days: Some(45),
+            ..Settings::default()
+        },
+        ..Dataset::default()
+    };
+    // The tab is closed right after the commit point: the own stores still hold the old data.
+    store
+        .stage_restore(&restored, RestoreMode::Replace, |_| {})
+        .await
+        .unwrap();
+    let own: Vec<Lead> = store.load_all().await.unwrap();
+    assert_eq!(own, vec![lead("old", "Old")]);
+    store.close();
+
+    let store = Store::open(name).await.unwrap();
+    let snapshot = store.load().await.unwrap();
+    assert_eq!(snapshot.leads, restored.leads);
+    assert_eq!(snapshot.settings.forgotten_days, Some(45));
+    // Nothing is left to finish: a second open changes nothing.
+    store.close();
+    let store = Store::open(name).await.unwrap();
+    assert_eq!(store.load().await.unwrap().leads, restored.leads);
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn two_tabs_finishing_the_same_restore_write_it_once() {
+    use leadline::domain::dataset::Dataset;
+    use leadline::store::RestoreMode;
+    let name = "test-restore-two-tabs";
+    let first = fresh(name).await;
+    let second = Store::open(name).await.unwrap();
+    first
+        .save_all(&[lead("old-1", "Old"), lead("old-2", "Old")])
+        .await
+        .unwrap();
+    let restored = Dataset {
+        leads: restored_leads(),
+        ..Dataset::default()
+    };
+    first
+        .stage_restore(&restored, RestoreMode::Replace, |_| {})
+        .await
+        .unwrap();
+    let (a, b) = futures::join!(first.finish_restore(|_| {}), second.finish_restore(|_| {}));
+    a.unwrap();
+    b.unwrap();
+    assert_eq!(first.load().await.unwrap().leads, restored.leads);
+    // A restore over it is taken: nothing of the first is left staged.
+    let again = Dataset {
+        leads: vec![lead("again", "Again")],
+        ..Dataset::default()
+    };
+    second
+        .restore(&again, RestoreMode::Merge, |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(second.load().await.unwrap().leads.len(), 6_001);
+    first.close();
+    second.close();
+}

@@ -27,6 +27,10 @@ pub(super) fn stored_rev(value: &JsValue) -> u32 {
 
 #[wasm_bindgen]
 extern "C" {
+    /// `JSON.parse` of a string that is already the browser's, without copying it through wasm.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_js(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
+
     #[wasm_bindgen(js_name = TextEncoder)]
     type Utf8Encoder;
     #[wasm_bindgen(constructor, js_class = TextEncoder)]
@@ -97,6 +101,19 @@ struct SettingOut<'a, T> {
 #[derive(serde::Deserialize)]
 struct SettingIn<T> {
     value: T,
+}
+
+/// The value JSON text stands for, parsed by the browser.
+pub(super) fn parse(text: &js_sys::JsString) -> Result<JsValue, StoreError> {
+    parse_js(text).map_err(|_| StoreError::Corrupt("not JSON".into()))
+}
+
+/// A setting's stored value as JSON, to be parsed by the browser later.
+pub(super) fn setting_json<T: Serialize>(
+    key: &str,
+    value: &T,
+) -> Result<serde_json::Value, StoreError> {
+    serde_json::to_value(SettingOut { key, value }).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
 pub(super) fn encode_setting<T: Serialize>(key: &str, value: &T) -> Result<JsValue, StoreError> {

@@ -139,6 +139,8 @@ impl Store {
             db,
             tabs: Tabs::open(name),
         };
+        // A restore cut short after its commit point is finished before anything is read.
+        store.finish_restore(|_| {}).await?;
         migrate::run(&store).await?;
         Ok(store)
     }

@@ -4,7 +4,7 @@
 use rexie::{ObjectStore, RexieBuilder};
 
 /// The IndexedDB version. Raise it when a store or index is added, and add the store below.
-pub const DB_VERSION: u32 = 6;
+pub const DB_VERSION: u32 = 7;
 
 pub const SETTINGS: &str = "settings";
 pub const TEAM: &str = "team";
@@ -31,6 +31,9 @@ pub const INVOICES: &str = "invoices";
 pub const PACKED: &str = "packed";
 /// Since version 6: which records were written since they were last packed.
 pub const JOURNAL: &str = "journal";
+/// Since version 7: a restore's records while they are written to their own stores (see
+/// `restore.rs`).
+pub const STAGED: &str = "staged";
 
 /// The stores that hold records (with `id`, `rev` and the rest).
 pub const RECORD_STORES: [&str; 11] = [
@@ -88,4 +91,5 @@ pub fn builder(name: &str) -> RexieBuilder {
                 .key_path(JOURNAL_KEY_PATH)
                 .auto_increment(true),
         )
+        .add_object_store(ObjectStore::new(STAGED))
 }
