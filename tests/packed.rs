@@ -131,6 +131,33 @@ async fn a_restore_sets_the_packed_copy_aside_and_refuses_a_pack_from_before_it(
 }
 
 #[wasm_bindgen_test]
+async fn what_a_replace_wrote_is_packed_as_held_without_being_read_back() {
+    let store = fresh("test-packed-restored-mark").await;
+    store.save(&lead("a", "Before")).await.unwrap();
+    let restored = Dataset {
+        leads: vec![lead("c", "Restored"), lead("d", "Restored too")],
+        ..Dataset::default()
+    };
+    let mark = store
+        .restore(&restored, RestoreMode::Replace, |_, _| {})
+        .await
+        .unwrap();
+    // Written after the restore, as by another tab: past the mark, so read from the journal.
+    store.save(&lead("e", "Later")).await.unwrap();
+    assert!(pack(&store, &mark, &restored).await.unwrap());
+    let (loaded, after) = store.load_marked().await.unwrap();
+    assert!(after.packed());
+    let names: Vec<&str> = loaded
+        .leads
+        .iter()
+        .map(|l| l.details.name.as_str())
+        .collect();
+    assert_eq!(names, ["Restored", "Restored too", "Later"]);
+    assert_eq!(truth(&store).await.0, loaded.leads);
+    store.close();
+}
+
+#[wasm_bindgen_test]
 async fn a_pack_older_than_the_stored_one_is_refused() {
     let store = fresh("test-packed-older").await;
     store.save(&lead("a", "First")).await.unwrap();

@@ -120,15 +120,28 @@ pub(super) async fn note<'a>(
         .map_err(write)
 }
 
-/// Notes that everything changed (a restore): the packed copy is not to be used.
-pub(super) async fn note_everything(tx: &Transaction) -> Result<(), StoreError> {
+/// Notes that everything changed (a restore): the packed copy is not to be used. Returns the
+/// note's place in the journal.
+pub(super) async fn note_everything(tx: &Transaction) -> Result<u64, StoreError> {
     let write = |e| StoreError::Write(idb(e));
     tx.store(PACKED)
         .map_err(write)?
         .clear()
         .await
         .map_err(write)?;
-    note(tx, [(EVERYTHING, EVERYTHING)]).await
+    let note = encode(&Note {
+        store: EVERYTHING,
+        id: EVERYTHING,
+    })?;
+    let seq = tx
+        .store(JOURNAL)
+        .map_err(write)?
+        .add(&note, None)
+        .await
+        .map_err(write)?;
+    seq.as_f64()
+        .map(|seq| seq as u64)
+        .ok_or_else(|| StoreError::Corrupt("the journal's key is not a number".into()))
 }
 
 /// Where a load stood: up to which journal entry it read, and whether its records are worth
@@ -149,6 +162,17 @@ impl Mark {
 
     pub fn wants_pack(&self) -> bool {
         self.journal >= PACK_AFTER_WRITES || (!self.packed && self.records >= PACK_FROM)
+    }
+
+    /// Where a restore of `records` records leaves what it wrote, held as written: the journal
+    /// read up to the restore's note (`upto`), nothing packed.
+    pub(super) fn restored(upto: u64, records: usize) -> Mark {
+        Mark {
+            upto,
+            journal: 0,
+            packed: false,
+            records,
+        }
     }
 
     /// The same point, once packed.

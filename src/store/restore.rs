@@ -26,7 +26,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::codec::{decode_all, encode, parse, setting_json};
 use super::error::idb;
-use super::{finish, schema, Store, StoreError};
+use super::{finish, schema, Mark, Store, StoreError};
 use crate::domain::dataset::{Dataset, Settings};
 
 /// What a restore does with the records already on the device.
@@ -165,33 +165,36 @@ async fn read_plan(tx: &Transaction) -> Result<Option<Plan>, StoreError> {
 impl Store {
     /// Writes `data` (see the module's comment), calling `progress(done, total)` as it goes.
     /// Records are written as they are, `rev` included: they are copies of records as another
-    /// device or an earlier day had them.
+    /// device or an earlier day had them. The mark says where the journal stood after the
+    /// restore, for a pack of what a Replace wrote, held as written.
     pub async fn restore(
         &self,
         data: &Dataset,
         mode: RestoreMode,
         progress: impl Fn(usize, usize),
-    ) -> Result<(), StoreError> {
+    ) -> Result<Mark, StoreError> {
         let total = crate::backup::format::Counts::of(data).total() as usize;
         let share = |staged: usize, written: usize| {
             (staged + written * (STAGING_SHARE - 1)) / STAGING_SHARE
         };
-        self.stage_restore(data, mode, |done| progress(share(done, 0), total))
+        let upto = self
+            .stage_restore(data, mode, |done| progress(share(done, 0), total))
             .await?;
         self.finish_restore(|done| progress(share(total, done), total))
             .await?;
         self.tabs.announce([(EVERYTHING, EVERYTHING)]);
-        Ok(())
+        Ok(Mark::restored(upto, total))
     }
 
     /// The restore's commit point: `data` staged, in one transaction. From then on the restore
-    /// is finished by [`Store::finish_restore`], here or at the next open.
+    /// is finished by [`Store::finish_restore`], here or at the next open. Returns the place of
+    /// the restore's note in the journal.
     pub async fn stage_restore(
         &self,
         data: &Dataset,
         mode: RestoreMode,
         progress: impl Fn(usize),
-    ) -> Result<(), StoreError> {
+    ) -> Result<u64, StoreError> {
         let plan = encode(&Plan {
             replace: mode == RestoreMode::Replace,
             cleared: false,
@@ -209,7 +212,7 @@ impl Store {
                         .into(),
                 ));
             }
-            super::packed::note_everything(&tx).await?;
+            let upto = super::packed::note_everything(&tx).await?;
             let staged = tx.store(schema::STAGED).map_err(write_error)?;
             staged.clear().await.map_err(write_error)?;
             let mut done = 0;
@@ -230,10 +233,13 @@ impl Store {
                 .put(&plan, Some(&JsValue::from_str(PLAN_KEY)))
                 .await
                 .map_err(write_error)?;
-            Ok(())
+            Ok(upto)
         }
         .await;
-        finish(tx, outcome).await
+        match outcome {
+            Ok(upto) => finish(tx, Ok(())).await.map(|()| upto),
+            Err(error) => finish(tx, Err(error)).await.map(|()| 0),
+        }
     }
 
     /// Writes a staged restore's records to their own stores, calling `progress(done)` with

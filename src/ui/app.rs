@@ -61,6 +61,16 @@ async fn open(lang: Lang) -> Result<(Store, Snapshot, Mark, Id), StoreError> {
 /// of the screen, to be renamed in Settings.
 pub async fn load_with_me(store: &Store, lang: Lang) -> Result<(Snapshot, Mark, Id), StoreError> {
     let (mut snapshot, mark) = store.load_marked().await?;
+    let me = settle_me(store, &mut snapshot, lang).await?;
+    Ok((snapshot, mark, me))
+}
+
+/// Who "me" is among `snapshot`'s team, made and saved when none is (see [`load_with_me`]).
+pub async fn settle_me(
+    store: &Store,
+    snapshot: &mut Snapshot,
+    lang: Lang,
+) -> Result<Id, StoreError> {
     let known = |id: &Id| snapshot.team.iter().any(|m| &m.meta.id == id);
     let me = match snapshot.settings.me.clone().filter(known) {
         Some(me) => me,
@@ -85,7 +95,7 @@ pub async fn load_with_me(store: &Store, lang: Lang) -> Result<(Snapshot, Mark, 
             me
         }
     };
-    Ok((snapshot, mark, me))
+    Ok(me)
 }
 
 #[component]

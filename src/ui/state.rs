@@ -30,7 +30,7 @@ use crate::store::{
     schema, Batch, Mark, Parts, Refresh, RestoreMode, Snapshot, Store, StoreError, Stored,
     EVERYTHING,
 };
-use crate::ui::app::load_with_me;
+use crate::ui::app::{load_with_me, settle_me};
 use crate::ui::browser;
 use crate::ui::files::after_ms;
 
@@ -103,15 +103,26 @@ impl AppState {
         }
     }
 
-    /// Writes a whole dataset in one transaction (see `Store::restore`), then shows it.
+    /// Writes a whole dataset, all or nothing (see `Store::restore`), then shows it.
     pub async fn restore(
         &self,
-        data: &Snapshot,
+        data: Snapshot,
         mode: RestoreMode,
         progress: impl Fn(usize, usize),
     ) -> Result<(), StoreError> {
-        self.store.get_value().restore(data, mode, progress).await?;
-        self.reload().await
+        let store = self.store.get_value();
+        let mark = store.restore(&data, mode, progress).await?;
+        match mode {
+            // The stores now hold what was written, so it is shown as it is rather than read
+            // back: with M that read took longer than a fifth of the whole restore.
+            RestoreMode::Replace => {
+                let mut snapshot = data;
+                let me = settle_me(&store, &mut snapshot, self.lang.get_untracked()).await?;
+                self.show(snapshot, mark, me);
+                Ok(())
+            }
+            RestoreMode::Merge => self.reload().await,
+        }
     }
 
     /// Everything stored, Trash included, as read from the database now.
@@ -123,6 +134,12 @@ impl AppState {
     pub async fn reload(&self) -> Result<(), StoreError> {
         let store = self.store.get_value();
         let (snapshot, mark, me) = load_with_me(&store, self.lang.get_untracked()).await?;
+        self.show(snapshot, mark, me);
+        Ok(())
+    }
+
+    /// Holds `snapshot` as everything stored, as of `mark`, and packs it when that is due.
+    fn show(&self, snapshot: Snapshot, mark: Mark, me: Id) {
         self.mark.set_value(mark);
         self.team.set(snapshot.team);
         self.leads.set(snapshot.leads);
@@ -148,7 +165,6 @@ impl AppState {
         self.targets.set(settings.targets.unwrap_or_default());
         self.me.set(me);
         self.pack_when_due();
-        Ok(())
     }
 
     /// Packs the records for a quicker next start (see `store::Mark`) when the last load says

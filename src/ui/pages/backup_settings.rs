@@ -196,7 +196,7 @@ pub fn BackupSettings() -> impl IntoView {
             let total = Counts::of(&writes).total();
             writing.set(Some((0, total)));
             let shown = |done: usize, all: usize| writing.set(Some((done as u64, all as u64)));
-            match state.restore(&writes, chosen, shown).await {
+            match state.restore(writes, chosen, shown).await {
                 Ok(()) => match merged {
                     Some(c) => state.inform_text(state.tf(
                         Key::MergeDone,

@@ -91,7 +91,7 @@ fn load(state: AppState, size: DemoSize, loading: RwSignal<Option<Loading>>) {
         loading.set(Some(Loading::Writing(0, total)));
         next_turn().await;
         let progress = move |done, total| loading.set(Some(Loading::Writing(done, total)));
-        match state.restore(&data, RestoreMode::Merge, progress).await {
+        match state.restore(data, RestoreMode::Merge, progress).await {
             Ok(()) => state.inform_count(Key::DemoLoaded, total),
             Err(error) => state.fail(&error),
         }
