@@ -108,17 +108,15 @@ pub(super) fn parse(text: &js_sys::JsString) -> Result<JsValue, StoreError> {
     parse_js(text).map_err(|_| StoreError::Corrupt("not JSON".into()))
 }
 
-/// A setting's stored value as JSON, to be parsed by the browser later.
-pub(super) fn setting_json<T: Serialize>(
-    key: &str,
-    value: &T,
-) -> Result<serde_json::Value, StoreError> {
-    serde_json::to_value(SettingOut { key, value }).map_err(|e| StoreError::Corrupt(e.to_string()))
+/// A setting's stored value as JSON text, to be parsed by the browser later.
+pub(super) fn setting_json<T: Serialize>(key: &str, value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(&SettingOut { key, value })
+        .map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
 pub(super) fn encode_setting<T: Serialize>(key: &str, value: &T) -> Result<JsValue, StoreError> {
     debug_assert_eq!(SETTING_KEY_PATH, "key");
-    encode(&SettingOut { key, value })
+    to_js(&setting_json(key, value)?)
 }
 
 pub(super) fn decode_setting<T: DeserializeOwned>(

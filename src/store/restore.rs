@@ -75,15 +75,16 @@ struct Plan {
     replace: bool,
     /// Whether the records and settings being replaced are gone already.
     cleared: bool,
-    /// The settings' stored values.
-    settings: Vec<serde_json::Value>,
+    /// The settings' stored values, as JSON text: the same code as when a setting is saved,
+    /// where a JSON value of each kind of setting would be code of its own.
+    settings: Vec<String>,
 }
 
 fn write_error(error: rexie::Error) -> StoreError {
     StoreError::Write(idb(error))
 }
 
-fn settings_json(settings: &Settings) -> Result<Vec<serde_json::Value>, StoreError> {
+fn settings_json(settings: &Settings) -> Result<Vec<String>, StoreError> {
     let mut json = Vec::new();
     if let Some(me) = &settings.me {
         json.push(setting_json(schema::SETTING_ME, me)?);
@@ -413,7 +414,7 @@ impl Store {
             let settings = plan
                 .settings
                 .iter()
-                .map(encode)
+                .map(|text| parse(&JsString::from(text.as_str())))
                 .collect::<Result<Vec<_>, _>>()?;
             tx.store(schema::SETTINGS)
                 .map_err(write_error)?
