@@ -400,7 +400,9 @@ impl Store {
         }
     }
 
-    /// The last step: the staged settings written and the plan deleted, together.
+    /// The last step: the staged settings written and the plan deleted, together; left to
+    /// whoever finishes the rest while a staged part is still there (a later restore's, staged
+    /// after this finisher listed the parts).
     async fn apply_settings(&self) -> Result<(), StoreError> {
         let names = [schema::SETTINGS, schema::STAGED];
         let tx = self
@@ -411,6 +413,10 @@ impl Store {
             let Some(plan) = read_plan(&tx).await? else {
                 return Ok(());
             };
+            let staged = tx.store(schema::STAGED).map_err(write_error)?;
+            if staged.count(None).await.map_err(write_error)? > 1 {
+                return Ok(());
+            }
             let settings = plan
                 .settings
                 .iter()
@@ -421,8 +427,7 @@ impl Store {
                 .put_all(settings.into_iter().map(|value| (value, None)))
                 .await
                 .map_err(write_error)?;
-            tx.store(schema::STAGED)
-                .map_err(write_error)?
+            staged
                 .delete(JsValue::from_str(PLAN_KEY))
                 .await
                 .map_err(write_error)
