@@ -84,6 +84,7 @@ const figures = {
   cold_start_m: fig(m.cold_start_ms),
   cold_start_l: fig(l.cold_start_ms),
   restore_m: fig(perSecond(m.restore?.runs, (r) => r.leadline)),
+  restore_m_in_place: fig(perSecond(m.restore?.runs, (r) => r.in_place)),
   restore_plain: fig(perSecond(m.restore?.runs, (r) => r.plain)),
   restore_dexie: fig(perSecond(m.restore?.runs, (r) => r.dexie)),
   export_m: fig(m.export?.runs),

@@ -219,6 +219,19 @@ async fn a_store_larger_than_one_read_loads_whole_and_in_order() {
     store.close();
 }
 
+/// The leads in their own store, read past the store's gate (as another tab would, without
+/// finishing a staged restore first).
+async fn own_leads(name: &str) -> u32 {
+    let db = schema::builder(name).build().await.unwrap();
+    let tx = db
+        .transaction(&[schema::LEADS], rexie::TransactionMode::ReadOnly)
+        .unwrap();
+    let count = tx.store(schema::LEADS).unwrap().count(None).await.unwrap();
+    tx.done().await.unwrap();
+    db.close();
+    count
+}
+
 /// Leads named `new-00000` on, in key order, over two staged parts.
 fn restored_leads() -> Vec<Lead> {
     (0..6_000)
@@ -250,8 +263,7 @@ async fn a_restore_cut_short_after_its_commit_point_is_finished_at_the_next_open
         .stage_restore(&restored, RestoreMode::Replace, |_| {})
         .await
         .unwrap();
-    let own: Vec<Lead> = store.load_all().await.unwrap();
-    assert_eq!(own, vec![lead("old", "Old")]);
+    assert_eq!(own_leads(name).await, 1);
     store.close();
 
     let store = Store::open(name).await.unwrap();
@@ -300,4 +312,37 @@ async fn two_tabs_finishing_the_same_restore_write_it_once() {
     assert_eq!(second.load().await.unwrap().leads.len(), 6_001);
     first.close();
     second.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_change_made_while_a_restore_is_written_waits_for_it_and_is_kept() {
+    use leadline::domain::dataset::Dataset;
+    use leadline::store::RestoreMode;
+    let name = "test-restore-then-change";
+    let store = fresh(name).await;
+    store.save(&lead("old", "Old")).await.unwrap();
+    let restored = Dataset {
+        leads: restored_leads(),
+        ..Dataset::default()
+    };
+    store
+        .stage_restore(&restored, RestoreMode::Replace, |_| {})
+        .await
+        .unwrap();
+    // The page shows the restored leads at once, and one is changed and saved while they are
+    // still being written: written among them, it would find no stored copy to follow, or be
+    // overwritten by the restore's.
+    let mut changed = restored.leads[0].clone();
+    changed.details.name = "Changed meanwhile".into();
+    changed.meta.rev += 1;
+    let (saved, finished) = futures::join!(store.save(&changed), store.finish_restore(|_| {}));
+    saved.unwrap();
+    finished.unwrap();
+    let leads = store.load().await.unwrap().leads;
+    assert_eq!(leads.len(), 6_000);
+    assert_eq!(leads[0], changed);
+    store.close();
+    let reopened = Store::open(name).await.unwrap();
+    assert_eq!(reopened.load().await.unwrap().leads[0], changed);
+    reopened.close();
 }

@@ -33,6 +33,7 @@ export function table(r) {
     ['cold start to dashboard, M', `${num(r.cold_start_m_ms)} ms`, spread(f.cold_start_m), '<= 1,500 ms', verdict('cold_start_m_ms', r.cold_start_m_ms)],
     ['cold start to dashboard, L', `${num(r.cold_start_l_ms)} ms`, spread(f.cold_start_l), '<= 5,000 ms', verdict('cold_start_l_ms', r.cold_start_l_ms)],
     ['restore M backup', `${num(r.restore_m_records_per_s)} rec/s`, spread(f.restore_m), '', ''],
+    ['  until in own stores', `${num(f.restore_m_in_place?.median)} rec/s`, spread(f.restore_m_in_place), '', ''],
     ['  plain JS IndexedDB', `${num(f.restore_plain?.median)} rec/s`, spread(f.restore_plain), '', ''],
     ['  Dexie.js bulkPut', `${num(f.restore_dexie?.median)} rec/s`, spread(f.restore_dexie), '', ''],
     ['  ratio vs plain JS', num(r.restore_ratio_vs_plain_js, 3), '', '>= 0.7', verdict('restore_ratio_vs_plain_js', r.restore_ratio_vs_plain_js)],

@@ -6,6 +6,7 @@
 
 mod codec;
 mod error;
+mod gate;
 mod migrate;
 mod packed;
 mod restore;
@@ -37,6 +38,7 @@ use crate::domain::record::Record;
 use crate::domain::team::TeamMember;
 use codec::{decode_all, encode, stored_rev};
 use error::idb;
+use gate::Gate;
 use packed::Plan;
 use schema::RECORD_KEY_PATH;
 use tabs::Tabs;
@@ -118,6 +120,8 @@ pub type Snapshot = Dataset;
 pub struct Store {
     db: Rexie,
     tabs: Tabs,
+    /// Closed while a restore is written behind the page.
+    gate: Gate,
 }
 
 /// What other tabs changed, as read back from the database: the records written (and the
@@ -131,6 +135,12 @@ pub struct Refresh {
 impl Store {
     /// Opens (creating or upgrading) the database and brings its data up to the current version.
     pub async fn open(name: &str) -> Result<Store, StoreError> {
+        Store::open_finishing(name, |_| {}).await
+    }
+
+    /// [`Store::open`], calling `progress(done)` with the records put in place when it finishes
+    /// a restore that was cut short.
+    pub async fn open_finishing(name: &str, progress: impl Fn(usize)) -> Result<Store, StoreError> {
         let db = schema::builder(name)
             .build()
             .await
@@ -138,9 +148,10 @@ impl Store {
         let store = Store {
             db,
             tabs: Tabs::open(name),
+            gate: Gate::default(),
         };
         // A restore cut short after its commit point is finished before anything is read.
-        store.finish_restore(|_| {}).await?;
+        store.finish_restore(progress).await?;
         migrate::run(&store).await?;
         Ok(store)
     }
@@ -162,6 +173,7 @@ impl Store {
 
     /// Everything stored, and where the load stood, for [`Store::pack`].
     pub async fn load_marked(&self) -> Result<(Snapshot, Mark), StoreError> {
+        self.gate.pass().await?;
         let (mut snapshot, mark) = match self.read_records(true).await {
             Ok(read) => read,
             // The packed copy is only a copy: when it cannot be read, the records' own values
@@ -202,6 +214,7 @@ impl Store {
 
     /// Every record of one kind, Trash included, in key order.
     pub async fn load_all<R: Stored>(&self) -> Result<Vec<R>, StoreError> {
+        self.gate.pass().await?;
         let tx = self
             .db
             .transaction(&[R::STORE], TransactionMode::ReadOnly)
@@ -231,6 +244,7 @@ impl Store {
         if batch.entries.is_empty() {
             return Ok(());
         }
+        self.gate.pass().await?;
         // The batch is encoded already: nothing but IndexedDB requests is awaited inside the
         // transaction, which would otherwise commit on its own.
         let mut names = batch.stores.clone();
@@ -282,6 +296,7 @@ impl Store {
         if doomed.is_empty() {
             return Ok(());
         }
+        self.gate.pass().await?;
         let mut stores: Vec<&str> = doomed.iter().map(|(store, _)| *store).collect();
         stores.sort_unstable();
         stores.dedup();
@@ -314,6 +329,7 @@ impl Store {
 
     /// Reads back the records another tab changed, in one read transaction.
     pub async fn refresh(&self, changes: &[Change]) -> Result<Refresh, StoreError> {
+        self.gate.pass().await?;
         let mut refresh = Refresh::default();
         for change in changes.iter().filter(|c| c.store == schema::SETTINGS) {
             match change.id.as_str() {
@@ -384,6 +400,7 @@ impl Store {
 
     /// A device setting, or none if it was never set.
     pub async fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
+        self.gate.pass().await?;
         let tx = self
             .db
             .transaction(&[schema::SETTINGS], TransactionMode::ReadOnly)
@@ -399,6 +416,7 @@ impl Store {
 
     pub async fn set_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StoreError> {
         let encoded = codec::encode_setting(key, value)?;
+        self.gate.pass().await?;
         let tx = self
             .db
             .transaction(&[schema::SETTINGS], TransactionMode::ReadWrite)

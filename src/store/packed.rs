@@ -451,6 +451,7 @@ impl Store {
         mark: &Mark,
         mut parts: impl FnMut(&'static str, &mut IdNumbers) -> Result<Parts, StoreError>,
     ) -> Result<bool, StoreError> {
+        self.gate.pass().await?;
         let write = |e| StoreError::Write(idb(e));
         let tx = self
             .db

@@ -18,7 +18,7 @@ use super::pwa::{keep_data_once_there_is_some, Pwa};
 use super::state::{store_error_text, AppState};
 use crate::domain::id::Id;
 use crate::domain::team::TeamMember;
-use crate::i18n::{t, Key, Lang};
+use crate::i18n::{format_number, t, tf, Key, Lang};
 use crate::store::{schema, Mark, Snapshot, Store, StoreError};
 
 const DATABASE: &str = "leadline";
@@ -47,7 +47,13 @@ pub fn start() {
 
 /// Opens the database and reads everything from it.
 async fn open(lang: Lang) -> Result<(Store, Snapshot, Mark, Id), StoreError> {
-    let store = browser::timed_async("leadline:open", Store::open(DATABASE)).await?;
+    // A restore cut short by a closed page is finished first, which can take a while.
+    let finishing = |done: usize| {
+        let done = format_number(lang, done as u64);
+        browser::show_boot_progress(&tf(lang, Key::RestoreFinishingAtStart, &[("done", &done)]));
+    };
+    let opening = Store::open_finishing(DATABASE, finishing);
+    let store = browser::timed_async("leadline:open", opening).await?;
     let (snapshot, mark, me) =
         browser::timed_async("leadline:load", load_with_me(&store, lang)).await?;
     if mark.packed() {

@@ -65,6 +65,9 @@ pub struct AppState {
     pub targets: RwSignal<Vec<Target>>,
     pub me: RwSignal<Id>,
     pub notice: RwSignal<Option<Notice>>,
+    /// How far a restore shown already is from having its records in their own stores:
+    /// records written of the total, while it is under way.
+    pub restoring: RwSignal<Option<(u64, u64)>>,
     store: StoredValue<Rc<Store>, LocalStorage>,
     /// Where the records in memory were read, for packing them.
     mark: StoredValue<Mark>,
@@ -98,12 +101,19 @@ impl AppState {
             targets: RwSignal::new(snapshot.settings.targets.unwrap_or_default()),
             me: RwSignal::new(me),
             notice: RwSignal::new(None),
+            restoring: RwSignal::new(None),
             store: StoredValue::new_local(Rc::new(store)),
             mark: StoredValue::new(mark),
         }
     }
 
     /// Writes a whole dataset, all or nothing (see `Store::restore`), then shows it.
+    ///
+    /// A Replace shows the dataset as soon as it is staged, the restore's commit point, as it
+    /// is rather than read back (with M that read took longer than a fifth of the whole
+    /// restore), and its records are put in their own stores behind the page; a Merge is
+    /// written to the end and read back, as what it leaves is the device's records and the
+    /// file's together.
     pub async fn restore(
         &self,
         data: Snapshot,
@@ -111,18 +121,38 @@ impl AppState {
         progress: impl Fn(usize, usize),
     ) -> Result<(), StoreError> {
         let store = self.store.get_value();
-        let mark = store.restore(&data, mode, progress).await?;
         match mode {
-            // The stores now hold what was written, so it is shown as it is rather than read
-            // back: with M that read took longer than a fifth of the whole restore.
             RestoreMode::Replace => {
+                let total = crate::backup::format::Counts::of(&data).total() as usize;
+                let mark = store
+                    .stage_restore(&data, mode, |done| progress(done, total))
+                    .await?;
+                self.finish_restore_behind(total);
                 let mut snapshot = data;
                 let me = settle_me(&store, &mut snapshot, self.lang.get_untracked()).await?;
                 self.show(snapshot, mark, me);
                 Ok(())
             }
-            RestoreMode::Merge => self.reload().await,
+            RestoreMode::Merge => {
+                store.restore(&data, mode, progress).await?;
+                self.reload().await
+            }
         }
+    }
+
+    /// Puts a staged restore's `total` records in their own stores, saying how far it is.
+    fn finish_restore_behind(&self, total: usize) {
+        let state = *self;
+        let store = self.store.get_value();
+        let shown = move |done: usize| state.restoring.set(Some((done as u64, total as u64)));
+        shown(0);
+        leptos::task::spawn_local(async move {
+            let outcome = store.finish_restore(shown).await;
+            state.restoring.set(None);
+            if let Err(error) = outcome {
+                state.fail(&error);
+            }
+        });
     }
 
     /// Everything stored, Trash included, as read from the database now.

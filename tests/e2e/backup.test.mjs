@@ -178,6 +178,8 @@ test('every bad file is refused with its own message and the data stays byte for
   const page = await freshPage();
   await restore(page, SAMPLE);
   await notice(page).filter({ hasText: 'Restored' }).waitFor();
+  // Read past the app: only once the restore's records are in their own stores.
+  await page.getByTestId('restore-finishing').waitFor({ state: 'detached' });
   const before = await dumpDatabase(page);
   const expected = JSON.parse(await readFile(`${FIXTURES}bad/expected.json`, 'utf8'));
   const files = (await readdir(`${FIXTURES}bad`)).filter((f) => f !== 'expected.json');
@@ -209,10 +211,11 @@ test('every bad file is refused with its own message and the data stays byte for
   await page.context().close();
 });
 
-test('a large restore closed in the middle is finished when the app opens again', async () => {
+test('a large restore is shown at once, keeps a change made while it is written, and is finished at the next open when closed in the middle', async () => {
   const page = await freshPage();
   await restore(page, SAMPLE);
   await notice(page).filter({ hasText: 'Restored' }).waitFor();
+  await page.getByTestId('restore-finishing').waitFor({ state: 'detached' });
   const count = async (p, store = 'activities') => p.evaluate(async (store) => {
     const db = await new Promise((resolve) => { const o = indexedDB.open('leadline'); o.onsuccess = () => resolve(o.result); });
     const n = await new Promise((resolve) => { const r = db.transaction(store).objectStore(store).count(); r.onsuccess = () => resolve(r.result); });
@@ -228,21 +231,51 @@ test('a large restore closed in the middle is finished when the app opens again'
   // From disk: a buffer this size is slow to hand over to the browser.
   const large = join(await mkdtemp(join(tmpdir(), 'leadline-')), 'large.json');
   await writeFile(large, JSON.stringify(doc));
-  await chooseFile(page, large);
-  await page.getByTestId('restore-ready').waitFor({ timeout: 60_000 });
-  await page.getByTestId('confirm-restore').click();
-  await page.getByTestId('restore-progress').waitFor();
-  // The first tenth of the bar is the restore staged in one transaction, its commit point; past
-  // it, the records are being written to their own stores.
+  const restoreLarge = async () => {
+    await chooseFile(page, large);
+    await page.getByTestId('restore-ready').waitFor({ timeout: 60_000 });
+    await page.getByTestId('confirm-restore').click();
+    await page.getByTestId('restore-progress').waitFor();
+    // Shown once staged, its commit point, while the records still go to their own stores.
+    await notice(page).filter({ hasText: 'Restored: 150,013 records.' }).waitFor({ timeout: 120_000 });
+  };
+
+  await restoreLarge();
+  const finishing = page.getByTestId('restore-finishing');
+  await finishing.waitFor();
+  await screenshot(page, 'desktop-restore-finishing', { fullPage: false });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'phone-restore-finishing', { fullPage: false });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // Within the page, no reload: the customer is there to change while the banner says the
+  // records are still being put in place; the save waits for them.
+  await page.locator('nav').getByRole('link', { name: 'Customers', exact: true }).click();
+  await page.getByText('Northwind Traders').first().click();
+  await page.waitForURL(/\/customers\/c1$/);
+  assert.ok(await finishing.isVisible(), 'the restore is still being written');
+  await page.getByLabel('Customer name', { exact: true }).fill('Northwind Traders Intl');
+  await page.getByTestId('save-customer').click();
+  await notice(page).filter({ hasText: 'Customer saved.' }).waitFor({ timeout: 120_000 });
+  await finishing.waitFor({ state: 'detached', timeout: 120_000 });
+  assert.equal(await count(page), 150_000);
+  await page.reload();
+  await page.getByLabel('Customer name', { exact: true }).waitFor();
+  assert.equal(await page.getByLabel('Customer name', { exact: true }).inputValue(), 'Northwind Traders Intl');
+
+  await page.goto(app.server.url + '/settings');
+  await restoreLarge();
   await page.waitForFunction(() => {
-    const bar = document.querySelector('[data-testid="restore-progress"] progress');
+    const bar = document.querySelector('[data-testid="restore-finishing"] progress');
     return bar && Number(bar.value) > Number(bar.max) / 5 && Number(bar.value) < Number(bar.max) / 2;
   }, null, { polling: 10, timeout: 120_000 });
   const context = page.context();
   await page.close({ runBeforeUnload: false });
   const again = await context.newPage();
-  await again.goto(app.server.url + '/settings');
-  await again.getByTestId('backup-settings').waitFor({ timeout: 120_000 });
+  await again.goto(app.server.url + '/customers/c1', { waitUntil: 'commit' });
+  // The start says what it waits for.
+  await again.getByText(/^Finishing the last restore: [\d,]+ records put in place…$/).waitFor({ timeout: 60_000 });
+  await again.getByLabel('Customer name', { exact: true }).waitFor({ timeout: 120_000 });
+  assert.equal(await again.getByLabel('Customer name', { exact: true }).inputValue(), 'Northwind Traders');
   assert.equal(await count(again), 150_000);
   assert.equal(await count(again, 'staged'), 0, 'nothing is left staged');
   await context.close();

@@ -7,5 +7,6 @@ pub mod lines_editor;
 pub mod notice;
 pub mod record_route;
 pub mod record_table;
+pub mod restore_banner;
 pub mod toolbar;
 pub mod update_banner;

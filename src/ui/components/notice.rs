@@ -1,10 +1,12 @@
-//! The banner that says a change was saved, or why it was not.
+//! The banner that says a change was saved, or why it was not, and under it how far a restore
+//! still being written is.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::i18n::Key;
+use crate::ui::components::restore_banner::RestoreBanner;
 use crate::ui::state::AppState;
 
 const INFO_SECONDS: u64 = 4;
@@ -50,6 +52,7 @@ pub fn NoticeBanner() -> impl IntoView {
                         }
                     })
             }}
+            <RestoreBanner/>
         </div>
     }
 }

@@ -11,12 +11,16 @@ use crate::domain::lead::Lead;
 use crate::domain::opportunity::Opportunity;
 use crate::domain::record::RecordMeta;
 use crate::domain::validate::{Checks, Field};
-use crate::i18n::{format_date, format_datetime, Key};
+use crate::i18n::{format_date, format_datetime, format_number, tf, Key};
 use crate::store::{StoreError, Stored};
 use crate::ui::browser::{new_id, now};
 use crate::ui::components::field::{problem_signal, DraftForm, Field as FormField, FieldKind};
 use crate::ui::labels::kind_key;
 use crate::ui::state::AppState;
+
+/// Timeline entries drawn at first and added by each "Show more": a customer with years of
+/// history can have tens of thousands, which drawn at once would hold the page for seconds.
+const ENTRIES_SHOWN: usize = 50;
 
 /// A record page's copy of its record and the counter that redraws its form.
 pub struct Opened<R: Send + Sync + 'static> {
@@ -129,6 +133,8 @@ pub fn ActivityPanel(subject: Subject) -> impl IntoView {
     };
     let follow_up = RwSignal::new(String::new());
     let saving = RwSignal::new(false);
+    let shown = RwSignal::new(ENTRIES_SHOWN);
+    // The latest `shown` entries, and how many there are in all.
     let entries = {
         let links = links.clone();
         Memo::new(move |_| {
@@ -147,19 +153,43 @@ pub fn ActivityPanel(subject: Subject) -> impl IntoView {
                 }),
                 None => Vec::new(),
             };
+            let upto = shown.get();
             state.activities.with(|all| {
-                timeline(all, &|l: &Links| {
+                let found = timeline(all, &|l: &Links| {
                     if links.opportunity_id.is_some() {
                         return l.opportunity_id == links.opportunity_id;
                     }
                     (links.lead_id.is_some() && l.lead_id == links.lead_id)
                         || (links.customer_id.is_some() && l.customer_id == links.customer_id)
                         || l.lead_id.as_ref().is_some_and(|id| converted.contains(id))
-                })
-                .into_iter()
-                .cloned()
-                .collect::<Vec<_>>()
+                });
+                let count = found.len();
+                let latest: Vec<Activity> = found.into_iter().take(upto).cloned().collect();
+                (latest, count)
             })
+        })
+    };
+    let count = move || entries.with(|(_, count)| *count);
+    let drawn = move || entries.with(|(latest, _)| latest.clone());
+    let more = move || {
+        let (total, upto) = (count(), shown.get());
+        (total > upto).then(|| {
+            let lang = state.lang.get();
+            let shown_text = format_number(lang, upto as u64);
+            let total_text = format_number(lang, total as u64);
+            let counts = [
+                ("shown", shown_text.as_str()),
+                ("count", total_text.as_str()),
+            ];
+            view! {
+                <div class="report-more" data-testid="timeline-more">
+                    <p class="muted">{tf(lang, Key::TimelineShown, &counts)}</p>
+                    <button type="button" class="button"
+                        on:click=move |_| shown.update(|n| *n += ENTRIES_SHOWN)>
+                        {move || state.t(Key::ShowMore)}
+                    </button>
+                </div>
+            }
         })
     };
 
@@ -249,14 +279,15 @@ pub fn ActivityPanel(subject: Subject) -> impl IntoView {
                     {move || state.t(Key::LogActivity)}
                 </button>
             </form>
-            <Show when=move || entries.with(Vec::is_empty)>
+            <Show when=move || count() == 0>
                 <p class="muted">{move || state.t(Key::NoActivityYet)}</p>
             </Show>
             <ol class="timeline" data-testid="timeline">
-                <For each=move || entries.get() key=|a| (a.meta.id.clone(), a.meta.rev) let:activity>
+                <For each=drawn key=|a| (a.meta.id.clone(), a.meta.rev) let:activity>
                     <TimelineEntry activity/>
                 </For>
             </ol>
+            {more}
         </section>
     }
 }

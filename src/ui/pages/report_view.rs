@@ -293,7 +293,7 @@ fn section_view(
                 <p class="muted">{tf(lang, Key::ReportRowsShown, &counts)}</p>
                 <button type="button" class="button" data-testid="report-show-more"
                     on:click=move |_| shown.update(|n| *n = (*n + ROWS_SHOWN).min(count))>
-                    {t(lang, Key::ReportShowMore)}
+                    {t(lang, Key::ShowMore)}
                 </button>
             </div>
         }
