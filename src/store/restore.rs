@@ -9,10 +9,10 @@
 //! it, and the settings go with the plan's deletion in the last transaction. Every open of the
 //! database finishes a staged restore before anything is read (`Store::open`), and in a page
 //! that staged one every read and write waits at the store's gate until it is written
-//! (`gate.rs`), so the app never reads a restore half written, nor writes among it. The page
-//! that restored holds the dataset already and shows it as soon as it is staged, while its
-//! records are written behind it: with the benchmark's M data, staging takes a fifth of the
-//! time of the whole.
+//! (`gate.rs`), so the app never reads a restore half written, nor writes among it. A page
+//! that restores with Replace holds the dataset already and shows it as soon as it is staged,
+//! while its records are written behind it: with the benchmark's M data it is shown after 4.5 s, and the
+//! records are all in their own stores after 24 s.
 //!
 //! Why not one transaction over the records' own stores: Chromium keeps an undo log, one entry
 //! per record, for a transaction that writes more than 1 MB to its LevelDB, and deletes it once
