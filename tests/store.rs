@@ -239,6 +239,19 @@ fn restored_leads() -> Vec<Lead> {
         .collect()
 }
 
+/// A Replace by [`restored_leads`] staged, its commit point, and not yet finished.
+async fn stage_restored_leads(store: &Store) -> leadline::domain::dataset::Dataset {
+    let restored = leadline::domain::dataset::Dataset {
+        leads: restored_leads(),
+        ..Default::default()
+    };
+    store
+        .stage_restore(&restored, leadline::store::RestoreMode::Replace, |_| {})
+        .await
+        .unwrap();
+    restored
+}
+
 #[wasm_bindgen_test]
 async fn a_restore_cut_short_after_its_commit_point_is_finished_at_the_next_open() {
     use leadline::domain::dataset::{Dataset, Settings};
@@ -288,14 +301,7 @@ async fn two_tabs_finishing_the_same_restore_write_it_once() {
         .save_all(&[lead("old-1", "Old"), lead("old-2", "Old")])
         .await
         .unwrap();
-    let restored = Dataset {
-        leads: restored_leads(),
-        ..Dataset::default()
-    };
-    first
-        .stage_restore(&restored, RestoreMode::Replace, |_| {})
-        .await
-        .unwrap();
+    let restored = stage_restored_leads(&first).await;
     let (a, b) = futures::join!(first.finish_restore(|_| {}), second.finish_restore(|_| {}));
     a.unwrap();
     b.unwrap();
@@ -316,19 +322,10 @@ async fn two_tabs_finishing_the_same_restore_write_it_once() {
 
 #[wasm_bindgen_test]
 async fn a_change_made_while_a_restore_is_written_waits_for_it_and_is_kept() {
-    use leadline::domain::dataset::Dataset;
-    use leadline::store::RestoreMode;
     let name = "test-restore-then-change";
     let store = fresh(name).await;
     store.save(&lead("old", "Old")).await.unwrap();
-    let restored = Dataset {
-        leads: restored_leads(),
-        ..Dataset::default()
-    };
-    store
-        .stage_restore(&restored, RestoreMode::Replace, |_| {})
-        .await
-        .unwrap();
+    let restored = stage_restored_leads(&store).await;
     // The page shows the restored leads at once, and one is changed and saved while they are
     // still being written: written among them, it would find no stored copy to follow, or be
     // overwritten by the restore's.

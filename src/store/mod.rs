@@ -517,11 +517,15 @@ async fn read_all<R: Stored>(tx: &rexie::Transaction) -> Result<Vec<R>, StoreErr
 }
 
 /// Commits a transaction whose requests all succeeded, or aborts it so that none of its writes
-/// land (dropping it would commit what was put so far).
-async fn finish(tx: rexie::Transaction, outcome: Result<(), StoreError>) -> Result<(), StoreError> {
+/// land (dropping it would commit what was put so far). A read's outcome is handed back once
+/// committed.
+async fn finish<T>(
+    tx: rexie::Transaction,
+    outcome: Result<T, StoreError>,
+) -> Result<T, StoreError> {
     match outcome {
-        Ok(()) => match tx.done().await {
-            Ok(result) if result.is_committed() => Ok(()),
+        Ok(value) => match tx.done().await {
+            Ok(result) if result.is_committed() => Ok(value),
             Ok(_) => Err(StoreError::Write("the transaction was aborted".into())),
             Err(e) => Err(StoreError::Write(idb(e))),
         },

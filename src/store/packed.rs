@@ -515,10 +515,7 @@ impl Store {
             Ok(true)
         }
         .await;
-        match outcome {
-            Ok(done) => finish(tx, Ok(())).await.map(|()| done),
-            Err(error) => finish(tx, Err(error)).await.map(|()| false),
-        }
+        finish(tx, outcome).await
     }
 }
 

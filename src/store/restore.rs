@@ -11,8 +11,8 @@
 //! that staged one every read and write waits at the store's gate until it is written
 //! (`gate.rs`), so the app never reads a restore half written, nor writes among it. A page
 //! that restores with Replace holds the dataset already and shows it as soon as it is staged,
-//! while its records are written behind it: with the benchmark's M data it is shown after 4.5 s, and the
-//! records are all in their own stores after 24 s.
+//! while its records are written behind it: with the benchmark's M data it is shown after
+//! 4.5 s, and the records are all in their own stores after 24 s.
 //!
 //! Why not one transaction over the records' own stores: Chromium keeps an undo log, one entry
 //! per record, for a transaction that writes more than 1 MB to its LevelDB, and deletes it once
@@ -242,10 +242,7 @@ impl Store {
             Ok(upto)
         }
         .await;
-        let upto = match outcome {
-            Ok(upto) => finish(tx, Ok(())).await.map(|()| upto),
-            Err(error) => finish(tx, Err(error)).await.map(|()| 0),
-        }?;
+        let upto = finish(tx, outcome).await?;
         self.gate.close();
         Ok(Mark::restored(upto, total))
     }
@@ -276,13 +273,7 @@ impl Store {
             Ok((read_plan(&tx).await?, keys))
         }
         .await;
-        let (plan, keys) = match outcome {
-            Ok(read) => {
-                finish(tx, Ok(())).await?;
-                read
-            }
-            Err(error) => return finish(tx, Err(error)).await,
-        };
+        let (plan, keys) = finish(tx, outcome).await?;
         let Some(plan) = plan else {
             return Ok(());
         };
@@ -410,10 +401,7 @@ impl Store {
             Ok(Some((records, text.length() as usize)))
         }
         .await;
-        match outcome {
-            Ok(read) => finish(tx, Ok(())).await.map(|()| read),
-            Err(error) => finish(tx, Err(error)).await.map(|()| None),
-        }
+        finish(tx, outcome).await
     }
 
     /// The last step: the staged settings written and the plan deleted, together; left to

@@ -108,22 +108,23 @@ pub fn apply_lang(lang: Lang) {
     }
 }
 
-/// Removes the static "Loading" placeholder of index.html once the app has drawn itself.
-/// Says what the start is waiting for, in place of the placeholder's name.
-pub fn show_boot_progress(text: &str) {
-    if let Some(element) = web_sys::window()
+/// The static "Loading" placeholder of index.html, while the app has not drawn itself.
+fn boot_placeholder() -> Option<web_sys::Element> {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("boot"))
-    {
+}
+
+/// Says what the start is waiting for, in place of the placeholder's name.
+pub fn show_boot_progress(text: &str) {
+    if let Some(element) = boot_placeholder() {
         element.set_text_content(Some(text));
     }
 }
 
+/// Removes the placeholder once the app has drawn itself.
 pub fn remove_boot_placeholder() {
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
+    if let Some(element) = boot_placeholder() {
         element.remove();
     }
 }
