@@ -56,24 +56,7 @@ impl Ledger {
 
     pub fn money(&self, order: &Order, today: &str) -> OrderMoney {
         let paid = self.paid(&order.meta.id);
-        let installments = if order.status.takes_payments() {
-            installment_states(&order.schedule(), paid, today)
-        } else {
-            Vec::new()
-        };
-        let overdue = installments
-            .iter()
-            .filter(|s| s.overdue)
-            .map(InstallmentState::open)
-            .sum();
-        OrderMoney {
-            total: order.body.total,
-            paid,
-            invoiced: self.invoiced(&order.meta.id),
-            balance: order.body.total - paid,
-            overdue,
-            installments,
-        }
+        OrderMoney::of(order, paid, self.invoiced(&order.meta.id), today)
     }
 }
 
@@ -90,6 +73,28 @@ pub struct OrderMoney {
 }
 
 impl OrderMoney {
+    /// An order's money, given what is paid and invoiced on it.
+    pub fn of(order: &Order, paid: Decimal, invoiced: Decimal, today: &str) -> OrderMoney {
+        let installments = if order.status.takes_payments() {
+            installment_states(&order.schedule(), paid, today)
+        } else {
+            Vec::new()
+        };
+        let overdue = installments
+            .iter()
+            .filter(|s| s.overdue)
+            .map(InstallmentState::open)
+            .sum();
+        OrderMoney {
+            total: order.body.total,
+            paid,
+            invoiced,
+            balance: order.body.total - paid,
+            overdue,
+            installments,
+        }
+    }
+
     /// The earliest installment not yet paid in full.
     pub fn next_open(&self) -> Option<&InstallmentState> {
         self.next_open_at().and_then(|i| self.installments.get(i))
@@ -124,13 +129,21 @@ impl Receivable<'_> {
 
 /// Every order still owed money, the most overdue first, then by the next due date.
 pub fn receivables<'a>(orders: &'a [Order], ledger: &Ledger, today: &str) -> Vec<Receivable<'a>> {
+    owing(orders.iter().map(|o| (o, ledger.paid(&o.meta.id))), today)
+}
+
+/// Of these orders, each with what is paid on it, the ones still owed money, ordered as
+/// [`receivables`] orders them. Invoices play no part in what is owed.
+pub fn owing<'a>(
+    orders: impl Iterator<Item = (&'a Order, Decimal)>,
+    today: &str,
+) -> Vec<Receivable<'a>> {
     let mut open: Vec<Receivable> = orders
-        .iter()
-        .filter(|o| !o.meta.is_deleted() && o.status.takes_payments())
+        .filter(|(o, _)| !o.meta.is_deleted() && o.status.takes_payments())
         // Paid in full, an order owes nothing: no need to work out its installments.
-        .filter(|o| ledger.paid(&o.meta.id) < o.body.total)
-        .map(|order| {
-            let money = ledger.money(order, today);
+        .filter(|(o, paid)| *paid < o.body.total)
+        .map(|(order, paid)| {
+            let money = OrderMoney::of(order, paid, Decimal::ZERO, today);
             let next_open = money.next_open_at();
             let age = next_open
                 .and_then(|i| money.installments.get(i))

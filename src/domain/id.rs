@@ -32,6 +32,12 @@ impl Id {
         &self.0
     }
 
+    /// Where the shared text is held: two ids at one address are the same text, found without
+    /// reading it. The same text may be held at two addresses (ids that came in separately).
+    pub fn address(&self) -> usize {
+        Arc::as_ptr(&self.0).cast::<u8>() as usize
+    }
+
     /// The shared text itself, for a view that keeps it.
     pub fn into_text(self) -> Arc<str> {
         self.0

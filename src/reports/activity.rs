@@ -19,7 +19,11 @@ pub fn follow_ups<'s, 'a>(scope: &'s Scope<'a>) -> impl Iterator<Item = &'a Acti
         .data
         .activities
         .iter()
-        .filter(|a| scope.counts(&a.meta) && scope.period.contains(&a.at) && is_follow_up(a))
+        .zip(&scope.columns().activity_day)
+        .filter(|&(a, &day)| {
+            scope.period.contains_code(day) && scope.counts(&a.meta) && is_follow_up(a)
+        })
+        .map(|(a, _)| a)
 }
 
 /// The places of a group's follow-ups, one list per kind in the order of [`ActivityKind::ALL`].

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
+use super::columns::NOWHERE;
 use super::period::Period;
 use super::scope::{Behind, Data, Scope};
 use super::table::Label;
@@ -14,6 +15,8 @@ use crate::i18n::Key;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Buyer<'a> {
     pub customer_id: &'a str,
+    /// The customer of that id, Trash included.
+    pub customer: Option<&'a Customer>,
     /// In the base currency.
     pub revenue: Decimal,
     pub sales: u64,
@@ -24,29 +27,56 @@ pub struct Buyer<'a> {
 /// Who bought in `period` (the scope's, or the one before it for a comparison), the largest
 /// revenue first, then by customer id.
 pub fn buyers<'a>(scope: &Scope<'a>, period: &Period) -> Vec<Buyer<'a>> {
-    let mut by_customer: FxHashMap<&'a str, Buyer<'a>> = FxHashMap::default();
-    for order in scope.sales().filter(|o| period.contains(&o.order_date)) {
-        let buyer = by_customer
-            .entry(order.body.customer_id.as_str())
-            .or_insert(Buyer {
-                customer_id: &order.body.customer_id,
-                revenue: Decimal::ZERO,
-                sales: 0,
-                last: &order.order_date,
-            });
+    let data = scope.data;
+    let customer_of = &scope.columns().order_customer;
+    // By the customer's place, found once for all reports; by id for an id of no customer.
+    let mut by_place: FxHashMap<u32, Buyer<'a>> = FxHashMap::default();
+    let mut by_id: FxHashMap<&'a str, Buyer<'a>> = FxHashMap::default();
+    for order in scope.sales_within(period) {
+        let place = customer_of
+            .get(data.place(order) as usize)
+            .copied()
+            .unwrap_or(NOWHERE);
+        let customer = data.customers.get(place as usize);
+        let new = || Buyer {
+            customer_id: &order.body.customer_id,
+            customer,
+            revenue: Decimal::ZERO,
+            sales: 0,
+            last: &order.order_date,
+        };
+        let buyer = match customer {
+            Some(_) => by_place.entry(place).or_insert_with(new),
+            None => by_id
+                .entry(order.body.customer_id.as_str())
+                .or_insert_with(new),
+        };
         buyer.revenue += scope.order_total(order);
         buyer.sales += 1;
         if order.order_date.as_str() > buyer.last {
             buyer.last = &order.order_date;
         }
     }
-    let mut list: Vec<Buyer> = by_customer.into_values().collect();
+    let mut list: Vec<Buyer> = by_place.into_values().chain(by_id.into_values()).collect();
     list.sort_by(|a, b| {
         b.revenue
             .cmp(&a.revenue)
             .then_with(|| a.customer_id.cmp(b.customer_id))
     });
     list
+}
+
+impl<'a> Buyer<'a> {
+    /// The customer's name as typed; "(not set)" for a customer that is not there.
+    pub fn label(&self) -> Label {
+        self.customer.map_or(Label::Key(Key::ReportNotSet), |c| {
+            Label::Text(c.details.name.clone())
+        })
+    }
+
+    pub fn name(&self) -> &'a str {
+        self.customer.map_or("", |c| c.details.name.as_str())
+    }
 }
 
 /// Every customer by id, Trash included: a sale stays a sale, and is named after its customer,
@@ -71,6 +101,15 @@ impl<'a> Customers<'a> {
 
     pub fn get(&self, id: &str) -> Option<&'a Customer> {
         self.by_id.get(id).copied()
+    }
+
+    /// These buyers' customers, as the records behind a figure.
+    pub fn behind_buyers<'b>(&self, buyers: impl IntoIterator<Item = &'b Buyer<'a>>) -> Behind
+    where
+        'a: 'b,
+    {
+        self.data
+            .behind(buyers.into_iter().filter_map(|b| b.customer))
     }
 
     /// The customers with these ids, as the records behind a figure; an id of no customer

@@ -123,27 +123,26 @@ impl<'a> Group<'a> {
 /// Groups by `attribute`, the largest revenue first, then the most customers, then by value.
 pub fn groups<'a>(
     scope: &Scope<'a>,
-    customers: &Customers<'a>,
-    buyers: &[Buyer],
+    buyers: &[Buyer<'a>],
     attribute: Attribute,
 ) -> Vec<(&'a str, Group<'a>)> {
     let mut by_value: FxHashMap<&'a str, Group<'a>> = FxHashMap::default();
-    for c in scope
+    let made = &scope.columns().customer_created;
+    for (c, &made) in scope
         .data
         .customers
         .iter()
-        .filter(|c| scope.counts(&c.meta))
+        .zip(made)
+        .filter(|(c, _)| scope.counts(&c.meta))
     {
         let group = by_value.entry(attribute.of(c)).or_default();
         group.customers.push(c);
-        if scope.period.contains(&c.meta.created_at) {
+        if scope.period.contains_code(made) {
             group.new += 1;
         }
     }
     for buyer in buyers {
-        let value = customers
-            .get(buyer.customer_id)
-            .map_or("", |c| attribute.of(c));
+        let value = buyer.customer.map_or("", |c| attribute.of(c));
         by_value.entry(value).or_default().revenue += buyer.revenue;
     }
     let mut list: Vec<(&str, Group)> = by_value.into_iter().collect();
@@ -156,13 +155,8 @@ pub fn groups<'a>(
     list
 }
 
-fn by_attribute<'a>(
-    scope: &Scope<'a>,
-    customers: &Customers<'a>,
-    buyers: &[Buyer],
-    attribute: Attribute,
-) -> Section {
-    let list = groups(scope, customers, buyers, attribute);
+fn by_attribute<'a>(scope: &Scope<'a>, buyers: &[Buyer<'a>], attribute: Attribute) -> Section {
+    let list = groups(scope, buyers, attribute);
     let shown = if attribute.capped() && list.len() > TOP_GROUPS {
         TOP_GROUPS
     } else {
@@ -207,12 +201,7 @@ pub fn repeat_rate(buyers: &[Buyer]) -> Option<Decimal> {
 }
 
 fn repeat_buyers(buyers: &[Buyer], customers: &Customers) -> Behind {
-    customers.behind(
-        buyers
-            .iter()
-            .filter(|b| b.sales >= 2)
-            .map(|b| b.customer_id),
-    )
+    customers.behind_buyers(buyers.iter().filter(|b| b.sales >= 2))
 }
 
 fn percent_figure(
@@ -238,8 +227,8 @@ pub fn customers(scope: &Scope) -> Report {
     let customers = Customers::of(scope);
     let buyers_now = buyers(scope, &scope.period);
     let buyers_before = buyers(scope, &scope.period.previous());
-    let pareto = Pareto::of(&buyers_now, &customers);
-    let pareto_before = Pareto::of(&buyers_before, &customers);
+    let pareto = Pareto::of(&buyers_now);
+    let pareto_before = Pareto::of(&buyers_before);
 
     let figures = vec![
         percent_figure(
@@ -257,7 +246,7 @@ pub fn customers(scope: &Scope) -> Report {
     ];
     let mut sections: Vec<Section> = Attribute::ALL
         .into_iter()
-        .map(|attribute| by_attribute(scope, &customers, &buyers_now, attribute))
+        .map(|attribute| by_attribute(scope, &buyers_now, attribute))
         .collect();
     sections.push(pareto.section(&customers));
     sections.push(rfm::section(

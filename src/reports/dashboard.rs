@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
 use super::activity::is_follow_up;
-use super::period::{month_key, Period};
+use super::period::{day_code, month_key, Period};
 use super::scope::{Behind, Compared, Owner, RecordKind, Scope};
 use super::table::{percent, Chart, ChartKind, Figure, Label, Report, Row, Section, Table, Value};
 use crate::domain::date::{add_days, day_number};
@@ -52,64 +52,81 @@ pub struct Headline {
 /// large data set. Records are new in the period they were made in (by their UTC day).
 pub fn headlines(scope: &Scope) -> [Headline; 2] {
     let mut h = [Headline::default(), Headline::default()];
-    let data = scope.data;
+    let (data, columns) = (scope.data, scope.columns());
     let periods = [scope.period.clone(), scope.period.previous()];
-    let which = |day: &str| periods.iter().position(|p| p.contains(day));
-    let new = |meta: &RecordMeta| {
+    let which = |day: i32| periods.iter().position(|p| p.contains_code(day));
+    let new = |meta: &RecordMeta, made: i32| {
         if scope.counts(meta) {
-            which(&meta.created_at)
+            which(made)
         } else {
             None
         }
     };
-    for lead in data.leads {
-        if let Some(i) = new(&lead.meta) {
-            h[i].new_leads.add(data.place(lead), Decimal::ZERO);
+    let mut count_new = |metas: &mut dyn Iterator<Item = &RecordMeta>,
+                         made: &[i32],
+                         tally: fn(&mut Headline) -> &mut Tally| {
+        for (place, (meta, &made)) in metas.zip(made).enumerate() {
+            if let Some(i) = new(meta, made) {
+                tally(&mut h[i]).add(place as u32, Decimal::ZERO);
+            }
         }
-    }
-    for customer in data.customers {
-        if let Some(i) = new(&customer.meta) {
-            h[i].new_customers.add(data.place(customer), Decimal::ZERO);
-        }
-    }
-    for opportunity in data.opportunities {
-        if let Some(i) = new(&opportunity.meta) {
-            h[i].new_opportunities
-                .add(data.place(opportunity), Decimal::ZERO);
-        }
+    };
+    count_new(
+        &mut data.leads.iter().map(|l| &l.meta),
+        &columns.lead_created,
+        |h| &mut h.new_leads,
+    );
+    count_new(
+        &mut data.customers.iter().map(|c| &c.meta),
+        &columns.customer_created,
+        |h| &mut h.new_customers,
+    );
+    count_new(
+        &mut data.opportunities.iter().map(|o| &o.meta),
+        &columns.opportunity_created,
+        |h| &mut h.new_opportunities,
+    );
+    for (place, opportunity) in data.opportunities.iter().enumerate() {
         if !scope.counts(&opportunity.meta) || scope.outcome(opportunity) != Outcome::Won {
             continue;
         }
-        if let Some(i) = scope.closed_at(opportunity).and_then(which) {
-            h[i].won.add(
-                data.place(opportunity),
-                scope.opportunity_amount(opportunity),
-            );
+        if let Some(i) = scope.closed_at(opportunity).map(day_code).and_then(which) {
+            h[i].won
+                .add(place as u32, scope.opportunity_amount(opportunity));
         }
     }
-    for order in scope.sales() {
-        if let Some(i) = which(&order.order_date) {
-            h[i].orders.add(data.place(order), scope.order_total(order));
-        }
-    }
-    for payment in data.payments.iter().filter(|p| !p.meta.is_deleted()) {
-        let Some(i) = which(&payment.day) else {
+    for (place, (order, &day)) in data.orders.iter().zip(&columns.order_day).enumerate() {
+        let Some(i) = which(day) else {
             continue;
         };
-        if let Some(order) = scope
-            .order(&payment.order_id)
-            .filter(|o| scope.counts(&o.meta))
-        {
-            h[i].payments
-                .add(data.place(payment), scope.in_base(payment.amount, order));
+        if scope.counts(&order.meta) && order.status.takes_payments() {
+            h[i].orders.add(place as u32, scope.order_total(order));
         }
     }
-    for activity in data.activities.iter().filter(|a| scope.counts(&a.meta)) {
-        if !is_follow_up(activity) {
+    for (place, (payment, &day)) in data.payments.iter().zip(&columns.payment_day).enumerate() {
+        let Some(i) = which(day).filter(|_| !payment.meta.is_deleted()) else {
             continue;
+        };
+        let order = columns
+            .payment_order
+            .get(place)
+            .and_then(|&order| data.orders.get(order as usize));
+        if let Some(order) = order.filter(|o| scope.counts(&o.meta)) {
+            h[i].payments
+                .add(place as u32, scope.in_base(payment.amount, order));
         }
-        if let Some(i) = which(&activity.at) {
-            h[i].follow_ups.add(data.place(activity), Decimal::ZERO);
+    }
+    for (place, (activity, &day)) in data
+        .activities
+        .iter()
+        .zip(&columns.activity_day)
+        .enumerate()
+    {
+        let Some(i) = which(day) else {
+            continue;
+        };
+        if scope.counts(&activity.meta) && is_follow_up(activity) {
+            h[i].follow_ups.add(place as u32, Decimal::ZERO);
         }
     }
     h

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::buyers::buyers;
+use super::columns::Columns;
 use super::customers::customers;
 use super::forecast::forecast;
 use super::period::{Period, Preset};
@@ -11,6 +12,7 @@ use super::receivables::receivables;
 use super::scope::{Data, Owner, Scope};
 use super::table::Section;
 use super::testdata_c::adds_up;
+use super::ReportKind;
 use crate::demo::{generate, DemoSize};
 use crate::i18n::{Key, Lang};
 
@@ -85,5 +87,28 @@ fn the_reports_over_the_demo_company_add_up() {
         let report = forecast(&over(Preset::ThisYear));
         assert_eq!(report.sections[0].table.rows.len(), 10);
         sums(&report.sections[0], &[0, 1, 2, 3]);
+    }
+}
+
+/// A page lends every report the columns it made once; a report lent columns of other data
+/// makes its own. Either way each report is what it is when it makes them itself.
+#[test]
+fn reports_read_lent_columns_only_when_they_fit() {
+    let data = generate(DemoSize::Demo, Lang::En, TODAY);
+    let lent = Columns::of(&Data::of(&data));
+    let stale = Columns::default();
+    for kind in ReportKind::ALL {
+        let scope = || {
+            Scope::new(
+                Data::of(&data),
+                data.settings.clone(),
+                Period::of(Preset::Last12Months, TODAY),
+                Owner::Everyone,
+                TODAY,
+            )
+        };
+        let own = kind.compute(&scope());
+        assert_eq!(kind.compute(&scope().sharing(&lent)), own, "{kind:?}");
+        assert_eq!(kind.compute(&scope().sharing(&stale)), own, "{kind:?}");
     }
 }

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use super::period::month_key;
 use super::scope::{Behind, Data, Scope};
 use super::table::{Chart, ChartKind, Label, Report, Row, Section, Table, Value};
-use crate::domain::balance::Ledger;
+use crate::domain::balance::OrderMoney;
 use crate::domain::opportunity::{Opportunity, Outcome};
 use crate::i18n::Key;
 
@@ -84,12 +84,12 @@ pub fn forecast_by_month<'a>(scope: &Scope<'a>) -> Forecast<'a> {
     }
 
     // Invoices play no part in what is still to be paid.
-    let ledger = Ledger::new(scope.data.payments, &[]);
-    let owing = scope
-        .sales()
-        .filter(|o| ledger.paid(&o.meta.id) < o.body.total);
-    for order in owing {
-        for state in ledger.money(order, today).installments {
+    let paid = &scope.columns().order_paid;
+    let owing = scope.data.orders.iter().zip(paid).filter(|&(o, &paid)| {
+        scope.counts(&o.meta) && o.status.takes_payments() && paid < o.body.total
+    });
+    for (order, &paid) in owing {
+        for state in OrderMoney::of(order, paid, Decimal::ZERO, today).installments {
             let open = state.open();
             if open <= Decimal::ZERO {
                 continue;

@@ -26,7 +26,9 @@ fn created_in<'s, 'a: 's>(
     let leads: &'a [Lead] = scope.data.leads;
     leads
         .iter()
-        .filter(move |l| scope.counts(&l.meta) && period.contains(&l.meta.created_at))
+        .zip(&scope.columns().lead_created)
+        .filter(move |&(l, &made)| period.contains_code(made) && scope.counts(&l.meta))
+        .map(|(l, _)| l)
 }
 
 impl<'a> Conversion<'a> {
@@ -124,7 +126,7 @@ pub fn revenue_by_lead_source<'a>(scope: &Scope<'a>) -> Vec<(&'a str, SalesTally
         .collect();
     let mut by_source: FxHashMap<&'a str, SalesTally<'a>> = FxHashMap::default();
     for order in scope.sales_in_period() {
-        let customer = scope.customer(&order.body.customer_id);
+        let customer = scope.customer_of(order);
         let from_lead = customer
             .and_then(|c| c.from_lead.as_deref())
             .and_then(|id| lead_source.get(id).copied())

@@ -1,6 +1,7 @@
 //! The analytical CRM: pure functions from a snapshot of the data to report tables. Nothing
 //! here knows about the browser; the UI draws what these return.
 
+pub mod columns;
 pub mod period;
 pub mod scope;
 pub mod table;

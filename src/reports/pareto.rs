@@ -23,18 +23,12 @@ pub struct Pareto<'a> {
 
 impl<'a> Pareto<'a> {
     /// Ties in revenue go in name order.
-    pub fn of(buyers: &'a [Buyer<'a>], customers: &Customers) -> Pareto<'a> {
+    pub fn of(buyers: &'a [Buyer<'a>]) -> Pareto<'a> {
         let mut ranked: Vec<&Buyer> = buyers
             .iter()
             .filter(|b| b.revenue > Decimal::ZERO)
             .collect();
-        ranked.sort_by_cached_key(|b| {
-            (
-                Reverse(b.revenue),
-                customers.name(b.customer_id),
-                b.customer_id,
-            )
-        });
+        ranked.sort_by_cached_key(|b| (Reverse(b.revenue), b.name(), b.customer_id));
         let top = ranked.len().div_ceil(5);
         Pareto {
             total: ranked.iter().map(|b| b.revenue).sum(),
@@ -50,7 +44,7 @@ impl<'a> Pareto<'a> {
     }
 
     pub fn top_customers(&self, customers: &Customers) -> Behind {
-        customers.behind(self.ranked.iter().take(self.top).map(|b| b.customer_id))
+        customers.behind_buyers(self.ranked.iter().take(self.top).copied())
     }
 
     /// Revenue, share and cumulative share per customer, best first.
@@ -72,20 +66,14 @@ impl<'a> Pareto<'a> {
             .ranked
             .iter()
             .take(ROWS_SHOWN)
-            .map(|b| {
-                row(
-                    customers.label(b.customer_id),
-                    b.revenue,
-                    customers.behind([b.customer_id]),
-                )
-            })
+            .map(|b| row(b.label(), b.revenue, customers.behind_buyers([*b])))
             .collect();
         let rest = self.ranked.get(ROWS_SHOWN..).unwrap_or_default();
         if !rest.is_empty() {
             rows.push(row(
                 Label::Key(Key::ReportOther),
                 rest.iter().map(|b| b.revenue).sum(),
-                customers.behind(rest.iter().map(|b| b.customer_id)),
+                customers.behind_buyers(rest.iter().copied()),
             ));
         }
         Section {
@@ -153,7 +141,7 @@ mod tests {
         let scope = scope(&data, "2026-01-01", "2026-03-31", "2026-04-15");
         let all = Customers::of(&scope);
         let list = buyers(&scope, &scope.period);
-        let pareto = Pareto::of(&list, &all);
+        let pareto = Pareto::of(&list);
         // Revenue 600, 200, 100, 50, 30, 20 = 1000 from 6 buyers (f's 0 is left out); the top
         // fifth is ceil(6 / 5) = 2 customers with 800: 80%.
         assert_eq!(pareto.ranked.len(), 6);
@@ -177,7 +165,7 @@ mod tests {
 
         let list = buyers(&scope, &scope.period.previous());
         // 300 and 100: the top fifth is ceil(2 / 5) = 1 customer with 300 of 400, 75%.
-        assert_eq!(Pareto::of(&list, &all).top_share(), Some(dec("75.0")));
+        assert_eq!(Pareto::of(&list).top_share(), Some(dec("75.0")));
     }
 
     #[test]
@@ -194,7 +182,7 @@ mod tests {
         let scope = scope(&data, "2026-03-01", "2026-03-31", "2026-04-01");
         let all = Customers::of(&scope);
         let list = buyers(&scope, &scope.period);
-        let pareto = Pareto::of(&list, &all);
+        let pareto = Pareto::of(&list);
         // 52 x 10 = 520; the top fifth is ceil(52 / 5) = 11 customers, 110 / 520 = 21.15%.
         assert_eq!(pareto.top_share(), Some(dec("21.2")));
         let section = pareto.section(&all);

@@ -54,7 +54,23 @@ pub struct Period {
     months: Option<u32>,
     /// `from` and `to` as `day_key`s: every report tests hundreds of thousands of days.
     keys: (u128, u128),
+    /// `from` and `to` as `day_code`s.
+    codes: (i32, i32),
 }
+
+/// A day or timestamp's day (its first ten characters) as its day number (see
+/// [`day_number`]); [`NO_DAY`] when they are not a day, so that it falls in no period.
+pub fn day_code(day_or_time: &str) -> i32 {
+    day_or_time
+        .get(..10)
+        .and_then(day_number)
+        .and_then(|n| i32::try_from(n).ok())
+        .filter(|&n| n != NO_DAY)
+        .unwrap_or(NO_DAY)
+}
+
+/// Before every day.
+pub const NO_DAY: i32 = i32::MIN;
 
 /// The first ten bytes of a day or timestamp as a number that orders as the text does (a
 /// shorter text padded with zero bytes, which sort before any character): comparing two of
@@ -114,11 +130,13 @@ impl Period {
 
     fn new(from: String, to: String, months: Option<u32>) -> Period {
         let keys = (day_key(&from), day_key(&to));
+        let codes = (day_code(&from), day_code(&to));
         Period {
             from,
             to,
             months,
             keys,
+            codes,
         }
     }
 
@@ -185,6 +203,11 @@ impl Period {
     pub fn contains(&self, day_or_time: &str) -> bool {
         let day = day_key(day_or_time);
         self.keys.0 <= day && day <= self.keys.1
+    }
+
+    /// Whether a [`day_code`] falls inside.
+    pub fn contains_code(&self, code: i32) -> bool {
+        code != NO_DAY && self.codes.0 <= code && code <= self.codes.1
     }
 
     /// Every month the period touches, as `YYYY-MM`, in order.
@@ -340,6 +363,22 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A day's code stands for its text: a text that starts with a day is inside just
+        /// when its text is, and any other text is in no period.
+        #[test]
+        fn contains_code_agrees_with_comparing_the_text(
+            text in proptest::prop_oneof![
+                "[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:.]{0,12}Z)?",
+                "[0-9-]{0,12}",
+                "\\PC{0,12}",
+            ],
+        ) {
+            let p = Period::custom("2026-01-30", "2026-03-02").unwrap();
+            let shaped = day_code(&text) != NO_DAY;
+            proptest::prop_assert_eq!(p.contains_code(day_code(&text)), shaped && p.contains(&text));
+            proptest::prop_assert_eq!(shaped, text.get(..10).is_some_and(is_valid_day));
+        }
+
         /// The number compared stands for the text compared, whatever the text.
         #[test]
         fn contains_agrees_with_comparing_the_text(

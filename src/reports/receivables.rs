@@ -15,7 +15,7 @@ use super::buyers::Customers;
 use super::period::days_between;
 use super::scope::{Data, Scope};
 use super::table::{percent, Chart, ChartKind, Label, Report, Row, Section, Table, Value};
-use crate::domain::balance::{ageing, receivables as open_balances, Ledger, Receivable};
+use crate::domain::balance::{ageing, owing, Receivable};
 use crate::domain::order::Order;
 use crate::domain::receivable::{age, Age};
 use crate::i18n::Key;
@@ -72,12 +72,13 @@ pub struct Late<'a> {
 
 /// The owner's orders still owed money, the most overdue first.
 pub fn open_orders<'a>(scope: &Scope<'a>) -> Vec<Receivable<'a>> {
-    // What was invoiced plays no part in what is owed.
-    let ledger = Ledger::new(scope.data.payments, &[]);
-    open_balances(scope.data.orders, &ledger, &scope.today)
-        .into_iter()
-        .filter(|r| scope.counts(&r.order.meta))
-        .collect()
+    let orders = scope.data.orders.iter().zip(&scope.columns().order_paid);
+    owing(
+        orders
+            .filter(|(o, _)| scope.counts(&o.meta))
+            .map(|(o, &paid)| (o, paid)),
+        &scope.today,
+    )
 }
 
 /// Per customer, the largest balance first, then by name.

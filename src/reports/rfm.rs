@@ -296,12 +296,14 @@ mod tests {
         let twins = [
             Buyer {
                 customer_id: "x",
+                customer: None,
                 revenue: dec("10"),
                 sales: 1,
                 last: "2026-03-01",
             },
             Buyer {
                 customer_id: "y",
+                customer: None,
                 revenue: dec("10"),
                 sales: 1,
                 last: "2026-03-01",

@@ -1,12 +1,12 @@
 //! What a report looks at: one device's data, a period, an owner filter, and the base currency
 //! every amount is converted to.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
-
-use rustc_hash::FxHashMap;
 
 use rust_decimal::Decimal;
 
+use super::columns::Columns;
 use super::period::Period;
 use crate::domain::activity::Activity;
 use crate::domain::company::Currencies;
@@ -66,13 +66,6 @@ impl<'a> Data<'a> {
     }
 }
 
-/// Records by id: over the benchmark's data, building these costs more than some reports, so
-/// they are built once per scope.
-struct Lookups<'a> {
-    orders: FxHashMap<&'a str, &'a Order>,
-    customers: FxHashMap<&'a str, &'a Customer>,
-}
-
 pub struct Scope<'a> {
     pub data: Data<'a>,
     pub settings: Settings,
@@ -83,8 +76,9 @@ pub struct Scope<'a> {
     pub base: String,
     pub stages: Vec<Stage>,
     currencies: Currencies,
-    /// Made by the first report that looks a record up: some never do.
-    lookups: OnceCell<Lookups<'a>>,
+    /// Lent by the page, which keeps them until the data changes; made by the first report
+    /// that reads them otherwise.
+    columns: OnceCell<Cow<'a, Columns>>,
 }
 
 impl<'a> Scope<'a> {
@@ -105,8 +99,22 @@ impl<'a> Scope<'a> {
             stages: pipeline_or_default(settings.pipeline.clone()),
             settings,
             currencies,
-            lookups: OnceCell::new(),
+            columns: OnceCell::new(),
         }
+    }
+
+    /// The scope reading `columns` rather than making its own, when they were taken from
+    /// lists of the data's lengths.
+    pub fn sharing(self, columns: &'a Columns) -> Scope<'a> {
+        if columns.fits(&self.data) {
+            let _ = self.columns.set(Cow::Borrowed(columns));
+        }
+        self
+    }
+
+    pub fn columns(&self) -> &Columns {
+        self.columns
+            .get_or_init(|| Cow::Owned(Columns::of(&self.data)))
     }
 
     /// Outside Trash and owned as the filter asks.
@@ -118,19 +126,16 @@ impl<'a> Scope<'a> {
             }
     }
 
-    fn lookups(&self) -> &Lookups<'a> {
-        self.lookups.get_or_init(|| Lookups {
-            orders: live_by_id(self.data.orders, |o| &o.meta),
-            customers: live_by_id(self.data.customers, |c| &c.meta),
-        })
-    }
-
-    pub fn order(&self, id: &str) -> Option<&'a Order> {
-        self.lookups().orders.get(id).copied()
-    }
-
-    pub fn customer(&self, id: &str) -> Option<&'a Customer> {
-        self.lookups().customers.get(id).copied()
+    /// The order's customer, outside Trash.
+    pub fn customer_of(&self, order: &Order) -> Option<&'a Customer> {
+        let place = self
+            .columns()
+            .order_customer
+            .get(self.data.place(order) as usize)?;
+        self.data
+            .customers
+            .get(*place as usize)
+            .filter(|c| !c.meta.is_deleted())
     }
 
     /// Orders that are sales (confirmed, delivered or completed) of the owner, any date.
@@ -141,29 +146,51 @@ impl<'a> Scope<'a> {
             .filter(|o| self.counts(&o.meta) && o.status.takes_payments())
     }
 
-    /// Sales whose order date falls in the period.
-    pub fn sales_in_period(&self) -> impl Iterator<Item = &'a Order> + '_ {
-        self.sales().filter(|o| self.period.contains(&o.order_date))
+    /// Sales whose order date falls in `period`, the scope's or another.
+    pub fn sales_within<'s>(&'s self, period: &'s Period) -> impl Iterator<Item = &'a Order> + 's {
+        self.data
+            .orders
+            .iter()
+            .zip(&self.columns().order_day)
+            .filter(|&(o, &day)| {
+                period.contains_code(day) && self.counts(&o.meta) && o.status.takes_payments()
+            })
+            .map(|(o, _)| o)
     }
 
-    /// Payments on the owner's orders (a payment belongs to whoever owns the order), any date,
-    /// with their order.
+    /// Sales whose order date falls in the period.
+    pub fn sales_in_period(&self) -> impl Iterator<Item = &'a Order> + '_ {
+        self.sales_within(&self.period)
+    }
+
+    /// Payments outside Trash on the owner's orders (a payment belongs to whoever owns the
+    /// order) whose day is `taken`, with their order.
+    fn owned_payments<'s>(
+        &'s self,
+        taken: impl Fn(i32) -> bool + 's,
+    ) -> impl Iterator<Item = (&'a Payment, &'a Order)> + 's {
+        let columns = self.columns();
+        self.data
+            .payments
+            .iter()
+            .zip(columns.payment_order.iter().zip(&columns.payment_day))
+            .filter_map(move |(p, (&order, &day))| {
+                // The day first: it is cheaper to test than the order is to read.
+                if !taken(day) || p.meta.is_deleted() {
+                    return None;
+                }
+                let order = self.data.orders.get(order as usize)?;
+                self.counts(&order.meta).then_some((p, order))
+            })
+    }
+
+    /// Payments on the owner's orders, any date, with their order.
     pub fn payments(&self) -> impl Iterator<Item = (&'a Payment, &'a Order)> + '_ {
-        self.data.payments.iter().filter_map(|p| {
-            let order = self.order(&p.order_id)?;
-            (!p.meta.is_deleted() && self.counts(&order.meta)).then_some((p, order))
-        })
+        self.owned_payments(|_| true)
     }
 
     pub fn payments_in_period(&self) -> impl Iterator<Item = (&'a Payment, &'a Order)> + '_ {
-        // The day first: it is cheaper to test than the order is to find.
-        self.data.payments.iter().filter_map(|p| {
-            if !self.period.contains(&p.day) || p.meta.is_deleted() {
-                return None;
-            }
-            let order = self.order(&p.order_id)?;
-            self.counts(&order.meta).then_some((p, order))
-        })
+        self.owned_payments(|day| self.period.contains_code(day))
     }
 
     /// An order's total in the base currency, at the rate stored on the order.
@@ -215,17 +242,6 @@ impl<'a> Scope<'a> {
             .map(|c| c.at.as_str())
             .or(Some(opportunity.meta.updated_at.as_str()))
     }
-}
-
-fn live_by_id<T>(records: &[T], meta: impl Fn(&T) -> &RecordMeta) -> FxHashMap<&str, &T> {
-    let mut by_id = FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
-    for record in records {
-        let meta = meta(record);
-        if !meta.is_deleted() {
-            by_id.insert(meta.id.as_str(), record);
-        }
-    }
-    by_id
 }
 
 /// A figure now and in the previous period.

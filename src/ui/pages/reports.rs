@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use super::report_view::ReportView;
 use crate::domain::dataset::Settings;
 use crate::i18n::{format_date, t, tf, Key};
+use crate::reports::columns::Columns;
 use crate::reports::period::{Period, PeriodProblem, Preset};
 use crate::reports::scope::{Data, Owner, Scope};
 use crate::reports::table::Report;
@@ -118,6 +119,12 @@ pub fn ReportsPage() -> impl IntoView {
             }
         })
     };
+    // Made again only when the data changes, not when the report, period or owner does.
+    let columns = Memo::new(move |_| {
+        timed("leadline:report-columns", || {
+            with_data(&state, |data| Columns::of(&data))
+        })
+    });
     let report = {
         let today = today.clone();
         Memo::new(move |_| {
@@ -131,9 +138,12 @@ pub fn ReportsPage() -> impl IntoView {
             };
             let settings = settings(&state);
             let kind = kind.get();
-            timed(&format!("leadline:report:{}", kind.slug()), || {
-                with_data(&state, |data| {
-                    kind.compute(&Scope::new(data, settings, period, owner, &today))
+            columns.with(|columns| {
+                timed(&format!("leadline:report:{}", kind.slug()), || {
+                    with_data(&state, |data| {
+                        let scope = Scope::new(data, settings, period, owner, &today);
+                        kind.compute(&scope.sharing(columns))
+                    })
                 })
             })
         })

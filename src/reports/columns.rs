@@ -1,0 +1,200 @@
+//! What every report reads of every record, taken out of the records once per change of the
+//! data and shared by all the reports: each record's day as a number and the place of the
+//! record it points at. Over M, reading a day out of its own heap text and looking an id up by
+//! hashing it were most of the reports' time; read here once, a report walks plain arrays.
+
+use std::cell::OnceCell;
+
+use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
+
+use super::period::day_code;
+use super::scope::Data;
+use crate::domain::id::Id;
+use crate::domain::record::RecordMeta;
+
+/// No record: the place an id of nothing points at.
+pub const NOWHERE: u32 = u32::MAX;
+
+/// One entry per record, at the record's place in its list (see [`Data::place`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Columns {
+    /// Days made, as [`day_code`]s.
+    pub lead_created: Vec<i32>,
+    pub customer_created: Vec<i32>,
+    pub opportunity_created: Vec<i32>,
+    pub order_day: Vec<i32>,
+    /// The order's customer, Trash included: a sale is named after its customer after that
+    /// customer is put in Trash.
+    pub order_customer: Vec<u32>,
+    /// What is paid on each order, outside Trash.
+    pub order_paid: Vec<Decimal>,
+    pub payment_day: Vec<i32>,
+    /// The payment's order, Trash included.
+    pub payment_order: Vec<u32>,
+    /// The UTC day it happened.
+    pub activity_day: Vec<i32>,
+}
+
+impl Columns {
+    pub fn of(data: &Data) -> Columns {
+        let created = |metas: &mut dyn Iterator<Item = &RecordMeta>| {
+            metas.map(|m| day_code(&m.created_at)).collect::<Vec<i32>>()
+        };
+        let order_metas: Vec<&RecordMeta> = data.orders.iter().map(|o| &o.meta).collect();
+        let customer_metas: Vec<&RecordMeta> = data.customers.iter().map(|c| &c.meta).collect();
+        let (orders, customers) = (Places::of(&order_metas), Places::of(&customer_metas));
+        let payment_order: Vec<u32> = data
+            .payments
+            .iter()
+            .map(|p| orders.get(&p.order_id))
+            .collect();
+        let mut order_paid = vec![Decimal::ZERO; data.orders.len()];
+        for (payment, &order) in data.payments.iter().zip(&payment_order) {
+            if let Some(paid) = order_paid
+                .get_mut(order as usize)
+                .filter(|_| !payment.meta.is_deleted())
+            {
+                *paid += payment.amount;
+            }
+        }
+        Columns {
+            lead_created: created(&mut data.leads.iter().map(|l| &l.meta)),
+            customer_created: created(&mut data.customers.iter().map(|c| &c.meta)),
+            opportunity_created: created(&mut data.opportunities.iter().map(|o| &o.meta)),
+            order_day: data
+                .orders
+                .iter()
+                .map(|o| day_code(&o.order_date))
+                .collect(),
+            order_customer: data
+                .orders
+                .iter()
+                .map(|o| customers.get(&o.body.customer_id))
+                .collect(),
+            order_paid,
+            payment_day: data.payments.iter().map(|p| day_code(&p.day)).collect(),
+            payment_order,
+            activity_day: data.activities.iter().map(|a| day_code(&a.at)).collect(),
+        }
+    }
+
+    /// Whether these columns were taken from lists of `data`'s lengths: a report given
+    /// columns of other data makes its own rather than read the wrong records' days.
+    pub fn fits(&self, data: &Data) -> bool {
+        self.lead_created.len() == data.leads.len()
+            && self.customer_created.len() == data.customers.len()
+            && self.opportunity_created.len() == data.opportunities.len()
+            && self.order_day.len() == data.orders.len()
+            && self.payment_day.len() == data.payments.len()
+            && self.activity_day.len() == data.activities.len()
+    }
+}
+
+/// Each id's place and whether that record is outside Trash; where two records share an id,
+/// the one outside Trash. Found by the id's address first: an id that names a record is most
+/// often the record's own shared id, and reading the addresses, which the records hold, is far
+/// cheaper than reading every id's text, which lies elsewhere in memory.
+struct Places<'a> {
+    by_address: FxHashMap<usize, (u32, bool)>,
+    metas: &'a [&'a RecordMeta],
+    by_text: OnceCell<FxHashMap<&'a str, (u32, bool)>>,
+}
+
+impl<'a> Places<'a> {
+    fn of(metas: &'a [&'a RecordMeta]) -> Places<'a> {
+        let mut by_address = FxHashMap::with_capacity_and_hasher(metas.len(), Default::default());
+        for (place, meta) in metas.iter().enumerate() {
+            by_address.insert(meta.id.address(), (place as u32, !meta.is_deleted()));
+        }
+        Places {
+            by_address,
+            metas,
+            by_text: OnceCell::new(),
+        }
+    }
+
+    fn get(&self, id: &Id) -> u32 {
+        match self.by_address.get(&id.address()) {
+            Some(&(place, true)) => place,
+            _ => self
+                .by_text()
+                .get(id.as_str())
+                .map_or(NOWHERE, |&(place, _)| place),
+        }
+    }
+
+    fn by_text(&self) -> &FxHashMap<&'a str, (u32, bool)> {
+        self.by_text.get_or_init(|| {
+            let mut places =
+                FxHashMap::with_capacity_and_hasher(self.metas.len(), Default::default());
+            for (place, meta) in self.metas.iter().enumerate() {
+                let live = !meta.is_deleted();
+                let entry = places
+                    .entry(meta.id.as_str())
+                    .or_insert((place as u32, live));
+                if live || !entry.1 {
+                    *entry = (place as u32, live);
+                }
+            }
+            places
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dataset::Dataset;
+    use crate::reports::period::NO_DAY;
+    use crate::reports::testdata_a::trashed;
+    use crate::reports::testdata_c::{call, customer, dec, payment, sale};
+
+    #[test]
+    fn links_are_found_by_text_too_and_a_record_outside_trash_wins() {
+        let mut old = sale("o1", "c1", "2026-03-02", "100");
+        old.meta = trashed(old.meta);
+        let dataset = Dataset {
+            customers: vec![customer("c1", "2026-01-05")],
+            // The same id twice, the first copy in Trash; every link typed apart from its record,
+            // so none shares the record's own id.
+            orders: vec![
+                old,
+                sale("o1", "c1", "2026-03-03", "100"),
+                sale("o2", "gone", "2026-03-04", "50"),
+            ],
+            payments: vec![
+                payment("p1", "o1", "2026-03-10", "30"),
+                payment("p2", "o1", "2026-03-11T08:00:00Z", "20"),
+                payment("p3", "nowhere", "not a day", "5"),
+            ],
+            activities: vec![call("a1", "2026-03-12T23:59:59Z", None, None)],
+            ..Dataset::default()
+        };
+        let data = Data::of(&dataset);
+        let columns = Columns::of(&data);
+        assert_eq!(columns.order_customer, [0, 0, NOWHERE]);
+        assert_eq!(columns.payment_order, [1, 1, NOWHERE]);
+        assert_eq!(columns.order_paid, [dec("0"), dec("50"), dec("0")]);
+        assert_eq!(columns.payment_day[2], NO_DAY);
+        assert_eq!(columns.payment_day[1], columns.payment_day[0] + 1);
+        assert_eq!(columns.activity_day[0], day_code("2026-03-12"));
+        assert!(columns.fits(&data));
+        assert!(!Columns::default().fits(&data));
+    }
+
+    #[test]
+    fn a_link_sharing_its_records_id_is_found_by_address() {
+        let order = sale("o1", "c1", "2026-03-03", "100");
+        let mut paid = payment("p1", "o1", "2026-03-10", "30");
+        paid.order_id = order.meta.id.clone();
+        let dataset = Dataset {
+            orders: vec![sale("o0", "c1", "2026-03-01", "1"), order],
+            payments: vec![paid],
+            ..Dataset::default()
+        };
+        let columns = Columns::of(&Data::of(&dataset));
+        assert_eq!(columns.payment_order, [1]);
+        assert_eq!(columns.order_paid, [dec("0"), dec("30")]);
+    }
+}
