@@ -74,6 +74,8 @@ impl Gen {
             account.currency,
             &stages[0],
         );
+        // The customer's own id, shared, as a start reads it back from the packed copy.
+        opportunity.customer_id = record.meta.id.clone();
         opportunity.source = if record.details.source.is_empty() {
             DEFAULT_SOURCES[0].to_owned()
         } else {

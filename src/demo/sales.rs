@@ -235,13 +235,14 @@ impl Gen {
 
     fn new_order(
         &mut self,
-        customer_id: &str,
+        customer_id: &Id,
         currency: &str,
         lines: Vec<Line>,
         at: i64,
         owner: &Id,
     ) -> Order {
-        let mut body = SaleBody::new(String::new(), customer_id.into(), currency.to_owned());
+        // The customer's own id, shared, as a start reads it back from the packed copy.
+        let mut body = SaleBody::new(String::new(), customer_id.clone(), currency.to_owned());
         body.set_lines(lines);
         let meta = self.meta(at, owner);
         Order::new(meta, body, day_text(at / DAY), self.rate(currency))

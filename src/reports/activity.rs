@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::period::week_number;
+use super::period::{monday_number, week_number};
 use super::scope::{Behind, RecordKind, Scope};
 use super::table::{Chart, ChartKind, Label, Report, Row, Section, Table, Value};
 use crate::domain::activity::{Activity, ActivityKind};
@@ -87,11 +87,15 @@ pub fn activity(scope: &Scope) -> Report {
     // Weeks by the day number of their Monday: hashing a number is cheaper than making a date.
     let mut by_week: FxHashMap<i64, Tally> = FxHashMap::default();
     let mut by_owner: FxHashMap<&str, Tally> = FxHashMap::default();
+    let days = &scope.columns().activity_day;
     for a in follow_ups(scope) {
         let (kind, place) = (kind_index(a.details.kind), scope.data.place(a));
         all.add(kind, place);
-        if let Some(week) = week_number(&a.at) {
-            by_week.entry(week).or_default().add(kind, place);
+        if let Some(&day) = days.get(place as usize) {
+            by_week
+                .entry(monday_number(i64::from(day)))
+                .or_default()
+                .add(kind, place);
         }
         by_owner
             .entry(a.meta.owner.as_str())

@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
-use super::period::day_code;
+use super::period::{day_code, NO_DAY};
 use super::scope::Data;
 use crate::domain::id::Id;
 use crate::domain::record::RecordMeta;
@@ -34,6 +34,9 @@ pub struct Columns {
     pub payment_order: Vec<u32>,
     /// The UTC day it happened.
     pub activity_day: Vec<i32>,
+    /// The day of each customer's latest activity outside Trash, its own or one of the lead it
+    /// was converted from; [`NO_DAY`] for a customer nobody has been in touch with.
+    pub customer_last_contact: Vec<i32>,
 }
 
 impl Columns {
@@ -43,7 +46,9 @@ impl Columns {
         };
         let order_metas: Vec<&RecordMeta> = data.orders.iter().map(|o| &o.meta).collect();
         let customer_metas: Vec<&RecordMeta> = data.customers.iter().map(|c| &c.meta).collect();
+        let lead_metas: Vec<&RecordMeta> = data.leads.iter().map(|l| &l.meta).collect();
         let (orders, customers) = (Places::of(&order_metas), Places::of(&customer_metas));
+        let leads = Places::of(&lead_metas);
         let payment_order: Vec<u32> = data
             .payments
             .iter()
@@ -56,6 +61,32 @@ impl Columns {
                 .filter(|_| !payment.meta.is_deleted())
             {
                 *paid += payment.amount;
+            }
+        }
+        let activity_day: Vec<i32> = data.activities.iter().map(|a| day_code(&a.at)).collect();
+        let lead_customer: Vec<u32> = data
+            .leads
+            .iter()
+            .map(|l| {
+                l.converted
+                    .as_ref()
+                    .map_or(NOWHERE, |c| customers.get(&c.customer_id))
+            })
+            .collect();
+        let mut customer_last_contact = vec![NO_DAY; data.customers.len()];
+        for (activity, &day) in data.activities.iter().zip(&activity_day) {
+            let links = &activity.links;
+            let customer = match (&links.customer_id, &links.lead_id) {
+                _ if activity.meta.is_deleted() => NOWHERE,
+                (Some(customer), _) => customers.get(customer),
+                (None, Some(lead)) => {
+                    let lead = leads.get(lead) as usize;
+                    lead_customer.get(lead).copied().unwrap_or(NOWHERE)
+                }
+                (None, None) => NOWHERE,
+            };
+            if let Some(last) = customer_last_contact.get_mut(customer as usize) {
+                *last = (*last).max(day);
             }
         }
         Columns {
@@ -75,7 +106,8 @@ impl Columns {
             order_paid,
             payment_day: data.payments.iter().map(|p| day_code(&p.day)).collect(),
             payment_order,
-            activity_day: data.activities.iter().map(|a| day_code(&a.at)).collect(),
+            activity_day,
+            customer_last_contact,
         }
     }
 
@@ -146,7 +178,6 @@ impl<'a> Places<'a> {
 mod tests {
     use super::*;
     use crate::domain::dataset::Dataset;
-    use crate::reports::period::NO_DAY;
     use crate::reports::testdata_a::trashed;
     use crate::reports::testdata_c::{call, customer, dec, payment, sale};
 

@@ -2,11 +2,11 @@
 //! Today page counts them (the activities of the leads a customer came from count too; a
 //! customer never contacted is silent since it was made).
 
+use super::period::NO_DAY;
 use super::scope::Scope;
 use super::table::{percent, Chart, ChartKind, Label, Row, Section, Table, Value};
 use crate::domain::customer::Customer;
 use crate::domain::date::day_number;
-use crate::domain::today::{last_contact, silent_since};
 use crate::i18n::Key;
 
 pub const THRESHOLDS: [(i64, Key); 4] = [
@@ -18,16 +18,22 @@ pub const THRESHOLDS: [(i64, Key); 4] = [
 
 /// The owner's live customers with the days since anyone was in touch, longest silent first.
 pub fn silence<'a>(scope: &Scope<'a>) -> Vec<(&'a Customer, i64)> {
-    let last = last_contact(scope.data.leads, scope.data.activities);
     let Some(today) = day_number(&scope.today) else {
         return Vec::new();
     };
+    let columns = scope.columns();
+    let since = columns
+        .customer_last_contact
+        .iter()
+        .zip(&columns.customer_created)
+        .map(|(&last, &made)| if last == NO_DAY { made } else { last });
     let mut silent: Vec<(&Customer, i64)> = scope
         .data
         .customers
         .iter()
-        .filter(|c| scope.counts(&c.meta))
-        .filter_map(|c| Some((c, today - silent_since(c, &last)?)))
+        .zip(since)
+        .filter(|&(c, since)| since != NO_DAY && scope.counts(&c.meta))
+        .map(|(c, since)| (c, today - i64::from(since)))
         .collect();
     silent.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.meta.id.cmp(&b.0.meta.id)));
     silent

@@ -123,7 +123,8 @@ impl<'a> FunnelCounts<'a> {
         let mut open_weighted = Decimal::ZERO;
 
         let data: &'a [Opportunity] = scope.data.opportunities;
-        for o in data.iter().filter(|o| scope.counts(&o.meta)) {
+        let made = &scope.columns().opportunity_created;
+        for (o, &made) in data.iter().zip(made).filter(|(o, _)| scope.counts(&o.meta)) {
             let outcome = scope.outcome(o);
             if outcome == Outcome::Open {
                 open_now.push(o);
@@ -135,7 +136,7 @@ impl<'a> FunnelCounts<'a> {
                     closed_before.add(scope, o, outcome, at);
                 }
             }
-            if !scope.period.contains(&o.meta.created_at) {
+            if !scope.period.contains_code(made) {
                 continue;
             }
             let tally = match open_index(&o.stage_id) {

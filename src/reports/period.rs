@@ -235,7 +235,7 @@ impl Period {
 }
 
 /// 1970-01-01 was a Thursday.
-fn monday_number(day: i64) -> i64 {
+pub fn monday_number(day: i64) -> i64 {
     day - (day + 3).rem_euclid(7)
 }
 

@@ -11,11 +11,11 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
-use super::buyers::Customers;
 use super::period::days_between;
 use super::scope::{Data, Scope};
 use super::table::{percent, Chart, ChartKind, Label, Report, Row, Section, Table, Value};
 use crate::domain::balance::{ageing, owing, Receivable};
+use crate::domain::customer::Customer;
 use crate::domain::order::Order;
 use crate::domain::receivable::{age, Age};
 use crate::i18n::Key;
@@ -81,17 +81,25 @@ pub fn open_orders<'a>(scope: &Scope<'a>) -> Vec<Receivable<'a>> {
     )
 }
 
+/// What a customer owes and who they are: none for an id of no customer.
+type OwedBy<'a> = (&'a str, Option<&'a Customer>, Owed<'a>);
+
 /// Per customer, the largest balance first, then by name.
-pub fn owed_by_customer<'a>(
-    scope: &Scope,
-    customers: &Customers,
-    open: &[Receivable<'a>],
-) -> Vec<(&'a str, Owed<'a>)> {
-    let mut by_customer: FxHashMap<&'a str, Owed<'a>> = FxHashMap::default();
+pub fn owed_by_customer<'a>(scope: &Scope<'a>, open: &[Receivable<'a>]) -> Vec<OwedBy<'a>> {
+    // By the customer's place; by id for an id of no customer.
+    let mut by_place: FxHashMap<u32, OwedBy<'a>> = FxHashMap::default();
+    let mut by_id: FxHashMap<&'a str, OwedBy<'a>> = FxHashMap::default();
     for r in open {
-        let owed = by_customer
-            .entry(r.order.body.customer_id.as_str())
-            .or_default();
+        let id = r.order.body.customer_id.as_str();
+        let customer = scope.named_customer(r.order);
+        let (_, _, owed) = match customer {
+            Some(c) => by_place
+                .entry(scope.data.place(c))
+                .or_insert_with(|| (id, customer, Owed::default())),
+            None => by_id
+                .entry(id)
+                .or_insert_with(|| (id, None, Owed::default())),
+        };
         owed.orders.push(r.order);
         // Converted installment by installment, as the ageing is, so that the two add up to
         // the same cent.
@@ -103,8 +111,14 @@ pub fn owed_by_customer<'a>(
             }
         }
     }
-    let mut list: Vec<(&str, Owed)> = by_customer.into_iter().collect();
-    list.sort_by_cached_key(|(id, owed)| (Reverse(owed.balance), customers.name(id), *id));
+    let mut list: Vec<OwedBy> = by_place.into_values().chain(by_id.into_values()).collect();
+    list.sort_by_cached_key(|(id, customer, owed)| {
+        (
+            Reverse(owed.balance),
+            customer.map_or("", |c| c.details.name.as_str()),
+            *id,
+        )
+    });
     list
 }
 
@@ -194,17 +208,16 @@ fn owed_columns() -> Vec<Label> {
 
 /// Every customer who owes, for the list and its CSV; and the largest ten with the rest in one
 /// row, for a chart that stays readable with thousands of customers.
-fn owed_sections<'a>(
-    data: &Data<'a>,
-    customers: &Customers,
-    owed: &[(&str, Owed<'a>)],
-) -> [Section; 2] {
+fn owed_sections<'a>(data: &Data<'a>, owed: &[OwedBy<'a>]) -> [Section; 2] {
     let mut total = Owed::default();
     let mut rest = Owed::default();
     let mut all_rows = Vec::new();
     let mut top_rows = Vec::new();
-    for (i, (customer_id, o)) in owed.iter().enumerate() {
-        let row = o.row(data, customers.label(customer_id));
+    for (i, (_, customer, o)) in owed.iter().enumerate() {
+        let label = customer.map_or(Label::Key(Key::ReportNotSet), |c| {
+            Label::Text(c.details.name.clone())
+        });
+        let row = o.row(data, label);
         if i < TOP_CUSTOMERS {
             top_rows.push(row.clone());
         } else {
@@ -243,18 +256,22 @@ fn owed_sections<'a>(
     ]
 }
 
-fn late_section<'a>(data: &Data<'a>, customers: &Customers, late: &[Late<'a>]) -> Section {
+fn late_section<'a>(scope: &Scope<'a>, late: &[Late<'a>]) -> Section {
     let rows = late
         .iter()
         .map(|l| Row {
             label: Label::Text(l.order.body.number.clone()),
             values: vec![
-                Value::Text(customers.name(&l.order.body.customer_id).to_owned()),
+                Value::Text(
+                    scope
+                        .named_customer(l.order)
+                        .map_or_else(String::new, |c| c.details.name.clone()),
+                ),
                 Value::Day(l.due.clone()),
                 Value::Money(l.open),
                 Value::Days(Some(Decimal::from(l.days_late))),
             ],
-            behind: Some(data.behind([l.order])),
+            behind: Some(scope.data.behind([l.order])),
         })
         .collect();
     Section {
@@ -284,17 +301,16 @@ fn late_section<'a>(data: &Data<'a>, customers: &Customers, late: &[Late<'a>]) -
 }
 
 pub fn receivables(scope: &Scope) -> Report {
-    let customers = Customers::of(scope);
     let open = open_orders(scope);
-    let owed = owed_by_customer(scope, &customers, &open);
-    let [top, all] = owed_sections(&scope.data, &customers, &owed);
+    let owed = owed_by_customer(scope, &open);
+    let [top, all] = owed_sections(&scope.data, &owed);
     Report {
         figures: Vec::new(),
         sections: vec![
             ageing_section(scope, &open),
             top,
             all,
-            late_section(&scope.data, &customers, &late_installments(scope, &open)),
+            late_section(scope, &late_installments(scope, &open)),
         ],
     }
 }

@@ -128,14 +128,17 @@ impl<'a> Scope<'a> {
 
     /// The order's customer, outside Trash.
     pub fn customer_of(&self, order: &Order) -> Option<&'a Customer> {
+        self.named_customer(order).filter(|c| !c.meta.is_deleted())
+    }
+
+    /// The order's customer, Trash included: a sale is named after its customer after that
+    /// customer is put in Trash.
+    pub fn named_customer(&self, order: &Order) -> Option<&'a Customer> {
         let place = self
             .columns()
             .order_customer
             .get(self.data.place(order) as usize)?;
-        self.data
-            .customers
-            .get(*place as usize)
-            .filter(|c| !c.meta.is_deleted())
+        self.data.customers.get(*place as usize)
     }
 
     /// Orders that are sales (confirmed, delivered or completed) of the owner, any date.
