@@ -165,6 +165,18 @@ impl Line {
             .collect()
     }
 
+    /// The net alone, worked out as [`Line::totals`] works it out: reports add up the nets of
+    /// hundreds of thousands of lines, and a price before tax needs no tax worked out for it.
+    pub fn net(&self, minor_units: u32) -> Decimal {
+        if self.price_includes_tax {
+            return self.totals(minor_units).net;
+        }
+        let hundred = Decimal::ONE_HUNDRED;
+        let extended =
+            self.quantity * self.unit_price * (hundred - self.discount_percent) / hundred;
+        round_money(extended, minor_units)
+    }
+
     /// Net, tax and gross in a currency with `minor_units` digits. A tax-inclusive price fixes
     /// the gross and the tax is taken out of it; otherwise the net is fixed and tax added.
     pub fn totals(&self, minor_units: u32) -> Totals {
@@ -212,7 +224,14 @@ pub fn document_totals(lines: &[Line], currency: &str) -> DocumentTotals {
 
 /// An amount in the base currency at `rate` (base units per one unit of the amount's currency).
 pub fn to_base(amount: Decimal, rate: Decimal, base_currency: &str) -> Decimal {
-    round_money(amount * rate, minor_units(base_currency))
+    let minor = minor_units(base_currency);
+    // Most amounts are in the base currency already (a rate of exactly 1), and reports convert
+    // hundreds of thousands: multiplying by 1 and rounding what needs no rounding gives the
+    // amount back, digit for digit.
+    if rate.scale() == 0 && rate == Decimal::ONE && amount.scale() <= minor {
+        return amount;
+    }
+    round_money(amount * rate, minor)
 }
 
 #[cfg(test)]
@@ -397,6 +416,27 @@ mod tests {
         }
 
         proptest! {
+            /// A line's net alone is its net among its totals, to the digit.
+            #[test]
+            fn the_net_alone_is_the_net_of_the_totals(line in lines(), minor in 0u32..4) {
+                prop_assert_eq!(line.net(minor).to_string(), line.totals(minor).net.to_string());
+            }
+
+            /// The shortcut for a rate of 1 gives what multiplying and rounding gives, to the
+            /// digit (the scale shows in every amount written out).
+            #[test]
+            fn converting_at_a_rate_of_one_is_exact(
+                units in -1_000_000_000i64..1_000_000_000,
+                scale in 0u32..6,
+                rate_scale in 0u32..3,
+                base in prop_oneof![Just("CNY"), Just("JPY"), Just("KWD")],
+            ) {
+                let amount = Decimal::new(units, scale);
+                let rate = Decimal::new(10i64.pow(rate_scale), rate_scale);
+                let slow = round_money(amount * rate, minor_units(base));
+                prop_assert_eq!(to_base(amount, rate, base).to_string(), slow.to_string());
+            }
+
             #[test]
             fn net_plus_tax_is_gross_exactly_in_minor_units(line in lines(), units in 0u32..=3) {
                 let t = line.totals(units);
