@@ -9,8 +9,14 @@ use crate::i18n::Lang;
 pub const DAY: i64 = 86_400;
 /// About 18 months.
 pub const SPAN_DAYS: i64 = 547;
-/// The day used when `today` is not a day: 2026-01-01.
+/// The day used when `today` is not a day, or one the demo's dates cannot be written around:
+/// 2026-01-01.
 const FALLBACK_TODAY: i64 = 20_454;
+/// The days a device's clock may say it is: from 1980-01-01 to 9000-01-01. The demo writes
+/// days 18 months before and some months after today; near year 1 or 9999 those would not be
+/// four-digit years, the generator's own records would fail their checks, and the demo would
+/// stop where it should fill in a company.
+const SUPPORTED_TODAY: std::ops::Range<i64> = 3_652..2_567_655;
 
 /// Percent of the busiest month's activity, January first.
 const SEASON_ZH: [u64; 12] = [70, 40, 95, 90, 85, 100, 75, 70, 95, 75, 100, 100];
@@ -29,7 +35,9 @@ pub struct Clock {
 
 impl Clock {
     pub fn new(today: &str, lang: Lang) -> Clock {
-        let today = day_number(today).unwrap_or(FALLBACK_TODAY);
+        let today = day_number(today)
+            .filter(|day| SUPPORTED_TODAY.contains(day))
+            .unwrap_or(FALLBACK_TODAY);
         let (season, opening_utc) = match lang {
             Lang::ZhCn => (&SEASON_ZH, 1),
             Lang::En => (&SEASON_EN, 13),

@@ -295,6 +295,20 @@ fn problems(data: &Dataset) -> Vec<String> {
     problems
 }
 
+/// A device clock the demo cannot write dates around gives the demo of the fallback day, as a
+/// clock that says no day at all does, rather than a failure.
+#[test]
+fn a_clock_far_out_of_range_gives_the_fallback_days_demo() {
+    let fallback = generate(DemoSize::Demo, Lang::En, "not a day");
+    for today in ["0001-01-05", "9999-12-30"] {
+        assert_eq!(
+            generate(DemoSize::Demo, Lang::En, today),
+            fallback,
+            "{today}"
+        );
+    }
+}
+
 #[test]
 fn the_same_inputs_give_the_same_data() {
     let a = generate(DemoSize::Demo, Lang::En, TODAY);
