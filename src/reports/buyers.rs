@@ -4,7 +4,6 @@
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
-use super::columns::NOWHERE;
 use super::period::Period;
 use super::scope::{Behind, Data, Scope};
 use super::table::Label;
@@ -27,17 +26,11 @@ pub struct Buyer<'a> {
 /// Who bought in `period` (the scope's, or the one before it for a comparison), the largest
 /// revenue first, then by customer id.
 pub fn buyers<'a>(scope: &Scope<'a>, period: &Period) -> Vec<Buyer<'a>> {
-    let data = scope.data;
-    let customer_of = &scope.columns().order_customer;
     // By the customer's place, found once for all reports; by id for an id of no customer.
     let mut by_place: FxHashMap<u32, Buyer<'a>> = FxHashMap::default();
     let mut by_id: FxHashMap<&'a str, Buyer<'a>> = FxHashMap::default();
     for order in scope.sales_within(period) {
-        let place = customer_of
-            .get(data.place(order) as usize)
-            .copied()
-            .unwrap_or(NOWHERE);
-        let customer = data.customers.get(place as usize);
+        let customer = scope.named_customer(order);
         let new = || Buyer {
             customer_id: &order.body.customer_id,
             customer,
@@ -46,7 +39,7 @@ pub fn buyers<'a>(scope: &Scope<'a>, period: &Period) -> Vec<Buyer<'a>> {
             last: &order.order_date,
         };
         let buyer = match customer {
-            Some(_) => by_place.entry(place).or_insert_with(new),
+            Some(c) => by_place.entry(scope.data.place(c)).or_insert_with(new),
             None => by_id
                 .entry(order.body.customer_id.as_str())
                 .or_insert_with(new),
@@ -69,9 +62,7 @@ pub fn buyers<'a>(scope: &Scope<'a>, period: &Period) -> Vec<Buyer<'a>> {
 impl<'a> Buyer<'a> {
     /// The customer's name as typed; "(not set)" for a customer that is not there.
     pub fn label(&self) -> Label {
-        self.customer.map_or(Label::Key(Key::ReportNotSet), |c| {
-            Label::Text(c.details.name.clone())
-        })
+        customer_label(self.customer)
     }
 
     pub fn name(&self) -> &'a str {
@@ -79,54 +70,18 @@ impl<'a> Buyer<'a> {
     }
 }
 
-/// Every customer by id, Trash included: a sale stays a sale, and is named after its customer,
-/// when that customer is later put in Trash.
-pub struct Customers<'a> {
-    by_id: FxHashMap<&'a str, &'a Customer>,
-    data: Data<'a>,
+/// A customer's name as typed; "(not set)" for a customer that is not there.
+pub fn customer_label(customer: Option<&Customer>) -> Label {
+    customer.map_or(Label::Key(Key::ReportNotSet), |c| {
+        Label::Text(c.details.name.clone())
+    })
 }
 
-impl<'a> Customers<'a> {
-    pub fn of(scope: &Scope<'a>) -> Customers<'a> {
-        Customers {
-            by_id: scope
-                .data
-                .customers
-                .iter()
-                .map(|c| (c.meta.id.as_str(), c))
-                .collect(),
-            data: scope.data,
-        }
-    }
-
-    pub fn get(&self, id: &str) -> Option<&'a Customer> {
-        self.by_id.get(id).copied()
-    }
-
-    /// These buyers' customers, as the records behind a figure.
-    pub fn behind_buyers<'b>(&self, buyers: impl IntoIterator<Item = &'b Buyer<'a>>) -> Behind
-    where
-        'a: 'b,
-    {
-        self.data
-            .behind(buyers.into_iter().filter_map(|b| b.customer))
-    }
-
-    /// The customers with these ids, as the records behind a figure; an id of no customer
-    /// names nobody.
-    pub fn behind<'i>(&self, ids: impl IntoIterator<Item = &'i str>) -> Behind {
-        self.data
-            .behind(ids.into_iter().filter_map(|id| self.get(id)))
-    }
-
-    /// The customer's name as typed; "(not set)" for a customer that is not there.
-    pub fn label(&self, id: &str) -> Label {
-        self.get(id).map_or(Label::Key(Key::ReportNotSet), |c| {
-            Label::Text(c.details.name.clone())
-        })
-    }
-
-    pub fn name(&self, id: &str) -> &'a str {
-        self.get(id).map_or("", |c| c.details.name.as_str())
-    }
+/// These customers, as the records behind a figure; a sale's customer that is not there names
+/// nobody.
+pub fn behind_customers<'a>(
+    data: &Data<'a>,
+    customers: impl IntoIterator<Item = Option<&'a Customer>>,
+) -> Behind {
+    data.behind(customers.into_iter().flatten())
 }

@@ -41,14 +41,9 @@ pub struct Columns {
 
 impl Columns {
     pub fn of(data: &Data) -> Columns {
-        let created = |metas: &mut dyn Iterator<Item = &RecordMeta>| {
-            metas.map(|m| day_code(&m.created_at)).collect::<Vec<i32>>()
-        };
-        let order_metas: Vec<&RecordMeta> = data.orders.iter().map(|o| &o.meta).collect();
-        let customer_metas: Vec<&RecordMeta> = data.customers.iter().map(|c| &c.meta).collect();
-        let lead_metas: Vec<&RecordMeta> = data.leads.iter().map(|l| &l.meta).collect();
-        let (orders, customers) = (Places::of(&order_metas), Places::of(&customer_metas));
-        let leads = Places::of(&lead_metas);
+        let orders = Places::of(data.orders, |o| &o.meta);
+        let customers = Places::of(data.customers, |c| &c.meta);
+        let leads = Places::of(data.leads, |l| &l.meta);
         let payment_order: Vec<u32> = data
             .payments
             .iter()
@@ -90,9 +85,9 @@ impl Columns {
             }
         }
         Columns {
-            lead_created: created(&mut data.leads.iter().map(|l| &l.meta)),
-            customer_created: created(&mut data.customers.iter().map(|c| &c.meta)),
-            opportunity_created: created(&mut data.opportunities.iter().map(|o| &o.meta)),
+            lead_created: made(data.leads, |l| &l.meta),
+            customer_created: made(data.customers, |c| &c.meta),
+            opportunity_created: made(data.opportunities, |o| &o.meta),
             order_day: data
                 .orders
                 .iter()
@@ -123,25 +118,36 @@ impl Columns {
     }
 }
 
+/// The day each record was made.
+fn made<T>(records: &[T], meta: fn(&T) -> &RecordMeta) -> Vec<i32> {
+    records
+        .iter()
+        .map(|r| day_code(&meta(r).created_at))
+        .collect()
+}
+
 /// Each id's place and whether that record is outside Trash; where two records share an id,
 /// the one outside Trash. Found by the id's address first: an id that names a record is most
 /// often the record's own shared id, and reading the addresses, which the records hold, is far
 /// cheaper than reading every id's text, which lies elsewhere in memory.
-struct Places<'a> {
+struct Places<'a, T> {
     by_address: FxHashMap<usize, (u32, bool)>,
-    metas: &'a [&'a RecordMeta],
+    records: &'a [T],
+    meta: fn(&T) -> &RecordMeta,
     by_text: OnceCell<FxHashMap<&'a str, (u32, bool)>>,
 }
 
-impl<'a> Places<'a> {
-    fn of(metas: &'a [&'a RecordMeta]) -> Places<'a> {
-        let mut by_address = FxHashMap::with_capacity_and_hasher(metas.len(), Default::default());
-        for (place, meta) in metas.iter().enumerate() {
+impl<'a, T> Places<'a, T> {
+    fn of(records: &'a [T], meta: fn(&T) -> &RecordMeta) -> Places<'a, T> {
+        let mut by_address = FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
+        for (place, record) in records.iter().enumerate() {
+            let meta = meta(record);
             by_address.insert(meta.id.address(), (place as u32, !meta.is_deleted()));
         }
         Places {
             by_address,
-            metas,
+            records,
+            meta,
             by_text: OnceCell::new(),
         }
     }
@@ -159,8 +165,9 @@ impl<'a> Places<'a> {
     fn by_text(&self) -> &FxHashMap<&'a str, (u32, bool)> {
         self.by_text.get_or_init(|| {
             let mut places =
-                FxHashMap::with_capacity_and_hasher(self.metas.len(), Default::default());
-            for (place, meta) in self.metas.iter().enumerate() {
+                FxHashMap::with_capacity_and_hasher(self.records.len(), Default::default());
+            for (place, record) in self.records.iter().enumerate() {
+                let meta = (self.meta)(record);
                 let live = !meta.is_deleted();
                 let entry = places
                     .entry(meta.id.as_str())

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
-use super::buyers::{buyers, Buyer, Customers};
+use super::buyers::{behind_customers, buyers, Buyer};
 use super::pareto::Pareto;
 use super::scope::{Behind, Compared, Data, Scope};
 use super::table::{percent, Chart, ChartKind, Figure, Label, Report, Row, Section, Table, Value};
@@ -200,8 +200,9 @@ pub fn repeat_rate(buyers: &[Buyer]) -> Option<Decimal> {
     percent(repeat.into(), buyers.len().into())
 }
 
-fn repeat_buyers(buyers: &[Buyer], customers: &Customers) -> Behind {
-    customers.behind_buyers(buyers.iter().filter(|b| b.sales >= 2))
+fn repeat_buyers<'a>(buyers: &[Buyer<'a>], data: &Data<'a>) -> Behind {
+    let repeat = buyers.iter().filter(|b| b.sales >= 2);
+    behind_customers(data, repeat.map(|b| b.customer))
 }
 
 fn percent_figure(
@@ -224,7 +225,6 @@ fn percent_figure(
 }
 
 pub fn customers(scope: &Scope) -> Report {
-    let customers = Customers::of(scope);
     let buyers_now = buyers(scope, &scope.period);
     let buyers_before = buyers(scope, &scope.period.previous());
     let pareto = Pareto::of(&buyers_now);
@@ -235,23 +235,23 @@ pub fn customers(scope: &Scope) -> Report {
             Key::ReportTopFifthShare,
             pareto.top_share(),
             pareto_before.top_share(),
-            pareto.top_customers(&customers),
+            pareto.top_customers(&scope.data),
         ),
         percent_figure(
             Key::ReportRepeatRate,
             repeat_rate(&buyers_now),
             repeat_rate(&buyers_before),
-            repeat_buyers(&buyers_now, &customers),
+            repeat_buyers(&buyers_now, &scope.data),
         ),
     ];
     let mut sections: Vec<Section> = Attribute::ALL
         .into_iter()
         .map(|attribute| by_attribute(scope, &buyers_now, attribute))
         .collect();
-    sections.push(pareto.section(&customers));
+    sections.push(pareto.section(&scope.data));
     sections.push(rfm::section(
         &rfm::score(&buyers_now, rfm::as_of(scope)),
-        &customers,
+        &scope.data,
         &scope.base,
     ));
     sections.push(forgotten::section(scope));

@@ -95,25 +95,15 @@ pub fn headlines(scope: &Scope) -> [Headline; 2] {
                 .add(place as u32, scope.opportunity_amount(opportunity));
         }
     }
-    for (place, (order, &day)) in data.orders.iter().zip(&columns.order_day).enumerate() {
-        let Some(i) = which(day) else {
-            continue;
-        };
-        if scope.counts(&order.meta) && order.status.takes_payments() {
-            h[i].orders.add(place as u32, scope.order_total(order));
+    for (order, day) in scope.sales_dated(|day| which(day).is_some()) {
+        if let Some(i) = which(day) {
+            h[i].orders.add(data.place(order), scope.order_total(order));
         }
     }
-    for (place, (payment, &day)) in data.payments.iter().zip(&columns.payment_day).enumerate() {
-        let Some(i) = which(day).filter(|_| !payment.meta.is_deleted()) else {
-            continue;
-        };
-        let order = columns
-            .payment_order
-            .get(place)
-            .and_then(|&order| data.orders.get(order as usize));
-        if let Some(order) = order.filter(|o| scope.counts(&o.meta)) {
+    for (payment, order, day) in scope.payments_dated(|day| which(day).is_some()) {
+        if let Some(i) = which(day) {
             h[i].payments
-                .add(place as u32, scope.in_base(payment.amount, order));
+                .add(data.place(payment), scope.in_base(payment.amount, order));
         }
     }
     for (place, (activity, &day)) in data

@@ -83,12 +83,7 @@ pub fn forecast_by_month<'a>(scope: &Scope<'a>) -> Forecast<'a> {
         expected.opportunities.push(o);
     }
 
-    // Invoices play no part in what is still to be paid.
-    let paid = &scope.columns().order_paid;
-    let owing = scope.data.orders.iter().zip(paid).filter(|&(o, &paid)| {
-        scope.counts(&o.meta) && o.status.takes_payments() && paid < o.body.total
-    });
-    for (order, &paid) in owing {
+    for (order, paid) in scope.unpaid_sales() {
         for state in OrderMoney::of(order, paid, Decimal::ZERO, today).installments {
             let open = state.open();
             if open <= Decimal::ZERO {

@@ -4,8 +4,8 @@ use std::cmp::Reverse;
 
 use rust_decimal::Decimal;
 
-use super::buyers::{Buyer, Customers};
-use super::scope::Behind;
+use super::buyers::{behind_customers, Buyer};
+use super::scope::{Behind, Data};
 use super::table::{percent, Chart, ChartKind, Label, Row, Section, Table, Value};
 use crate::i18n::Key;
 
@@ -43,12 +43,12 @@ impl<'a> Pareto<'a> {
         percent(self.top_revenue, self.total)
     }
 
-    pub fn top_customers(&self, customers: &Customers) -> Behind {
-        customers.behind_buyers(self.ranked.iter().take(self.top).copied())
+    pub fn top_customers(&self, data: &Data<'a>) -> Behind {
+        behind_customers(data, self.ranked.iter().take(self.top).map(|b| b.customer))
     }
 
     /// Revenue, share and cumulative share per customer, best first.
-    pub fn section(&self, customers: &Customers) -> Section {
+    pub fn section(&self, data: &Data<'a>) -> Section {
         let mut cumulative = Decimal::ZERO;
         let mut row = |label: Label, revenue: Decimal, behind: Behind| {
             cumulative += revenue;
@@ -66,14 +66,14 @@ impl<'a> Pareto<'a> {
             .ranked
             .iter()
             .take(ROWS_SHOWN)
-            .map(|b| row(b.label(), b.revenue, customers.behind_buyers([*b])))
+            .map(|b| row(b.label(), b.revenue, behind_customers(data, [b.customer])))
             .collect();
         let rest = self.ranked.get(ROWS_SHOWN..).unwrap_or_default();
         if !rest.is_empty() {
             rows.push(row(
                 Label::Key(Key::ReportOther),
                 rest.iter().map(|b| b.revenue).sum(),
-                customers.behind_buyers(rest.iter().copied()),
+                behind_customers(data, rest.iter().map(|b| b.customer)),
             ));
         }
         Section {
@@ -139,7 +139,6 @@ mod tests {
             ..Dataset::default()
         };
         let scope = scope(&data, "2026-01-01", "2026-03-31", "2026-04-15");
-        let all = Customers::of(&scope);
         let list = buyers(&scope, &scope.period);
         let pareto = Pareto::of(&list);
         // Revenue 600, 200, 100, 50, 30, 20 = 1000 from 6 buyers (f's 0 is left out); the top
@@ -148,8 +147,11 @@ mod tests {
         assert_eq!((pareto.top, pareto.top_revenue), (2, dec("800")));
         assert_eq!(pareto.total, dec("1000"));
         assert_eq!(pareto.top_share(), Some(dec("80.0")));
-        assert_eq!(pareto.top_customers(&all).ids(&scope.data), ["a", "b"]);
-        let section = pareto.section(&all);
+        assert_eq!(
+            pareto.top_customers(&scope.data).ids(&scope.data),
+            ["a", "b"]
+        );
+        let section = pareto.section(&scope.data);
         // Revenue, share, cumulative share: 600 60% 60%, 200 20% 80%, ..., 20 2% 100%.
         assert_eq!(section.table.rows[0].label, Label::Text("A".into()));
         assert_eq!(
@@ -180,12 +182,11 @@ mod tests {
             ..Dataset::default()
         };
         let scope = scope(&data, "2026-03-01", "2026-03-31", "2026-04-01");
-        let all = Customers::of(&scope);
         let list = buyers(&scope, &scope.period);
         let pareto = Pareto::of(&list);
         // 52 x 10 = 520; the top fifth is ceil(52 / 5) = 11 customers, 110 / 520 = 21.15%.
         assert_eq!(pareto.top_share(), Some(dec("21.2")));
-        let section = pareto.section(&all);
+        let section = pareto.section(&scope.data);
         assert_eq!(section.table.rows.len(), 51);
         let other = &section.table.rows[50];
         assert_eq!(other.label, Label::Key(Key::ReportOther));

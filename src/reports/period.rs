@@ -65,7 +65,6 @@ pub fn day_code(day_or_time: &str) -> i32 {
         .get(..10)
         .and_then(day_number)
         .and_then(|n| i32::try_from(n).ok())
-        .filter(|&n| n != NO_DAY)
         .unwrap_or(NO_DAY)
 }
 

@@ -69,33 +69,22 @@ impl<'a> ProductSales<'a> {
         let mut categories: Vec<(&'a str, ProductTally<'a>)> = vec![("", ProductTally::default())];
         let mut category_index: FxHashMap<&'a str, usize> = FxHashMap::from_iter([("", NOT_SET)]);
         let catalogue: &'a [Product] = scope.data.products;
-        // Products in Trash still name what was sold. Where two share an id, the later one.
-        let mut sold: Vec<Sold<'a>> = Vec::with_capacity(catalogue.len());
-        let mut by_text: FxHashMap<&'a str, usize> = FxHashMap::default();
-        for p in catalogue {
-            let name = p.category.trim();
-            let category = *category_index.entry(name).or_insert_with(|| {
-                categories.push((name, ProductTally::default()));
-                categories.len() - 1
-            });
-            let entry = Sold {
-                product: Some(p),
-                row: None,
-                category,
-            };
-            match by_text.get(p.meta.id.as_str()) {
-                Some(&at) => sold[at] = entry,
-                None => {
-                    by_text.insert(p.meta.id.as_str(), sold.len());
-                    sold.push(entry);
-                }
-            }
-        }
-        // A line's product id is most often the product's own, shared: found by where it is
-        // held without reading its text. One address is one text, so this never misleads.
-        let mut by_address: FxHashMap<usize, usize> = catalogue
+        // Products in Trash still name what was sold.
+        let mut sold: FxHashMap<&'a str, Sold<'a>> = catalogue
             .iter()
-            .filter_map(|p| Some((p.meta.id.address(), *by_text.get(p.meta.id.as_str())?)))
+            .map(|p| {
+                let name = p.category.trim();
+                let category = *category_index.entry(name).or_insert_with(|| {
+                    categories.push((name, ProductTally::default()));
+                    categories.len() - 1
+                });
+                let entry = Sold {
+                    product: Some(p),
+                    row: None,
+                    category,
+                };
+                (p.meta.id.as_str(), entry)
+            })
             .collect();
         let mut typed: FxHashMap<&'a str, usize> = FxHashMap::default();
         let mut rows: Vec<ProductRow<'a>> = Vec::new();
@@ -110,24 +99,13 @@ impl<'a> ProductSales<'a> {
                 // Read only where no product names the line: a line's text lies elsewhere in
                 // memory, and most lines name their product.
                 let description = || line.description.trim();
-                let (row, category) = match &line.product_id {
+                let (row, category) = match line.product_id.as_deref() {
                     Some(id) => {
-                        let at = match by_address.get(&id.address()) {
-                            Some(&at) => at,
-                            None => {
-                                let at = *by_text.entry(id.as_str()).or_insert_with(|| {
-                                    sold.push(Sold {
-                                        product: None,
-                                        row: None,
-                                        category: NOT_SET,
-                                    });
-                                    sold.len() - 1
-                                });
-                                by_address.insert(id.address(), at);
-                                at
-                            }
-                        };
-                        let entry = &mut sold[at];
+                        let entry = sold.entry(id).or_insert(Sold {
+                            product: None,
+                            row: None,
+                            category: NOT_SET,
+                        });
                         let row = match entry.row {
                             Some(row) => row,
                             None => {

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
+use super::buyers::customer_label;
 use super::period::days_between;
 use super::scope::{Data, Scope};
 use super::table::{percent, Chart, ChartKind, Label, Report, Row, Section, Table, Value};
@@ -72,13 +73,7 @@ pub struct Late<'a> {
 
 /// The owner's orders still owed money, the most overdue first.
 pub fn open_orders<'a>(scope: &Scope<'a>) -> Vec<Receivable<'a>> {
-    let orders = scope.data.orders.iter().zip(&scope.columns().order_paid);
-    owing(
-        orders
-            .filter(|(o, _)| scope.counts(&o.meta))
-            .map(|(o, &paid)| (o, paid)),
-        &scope.today,
-    )
+    owing(scope.unpaid_sales(), &scope.today)
 }
 
 /// What a customer owes and who they are: none for an id of no customer.
@@ -214,10 +209,7 @@ fn owed_sections<'a>(data: &Data<'a>, owed: &[OwedBy<'a>]) -> [Section; 2] {
     let mut all_rows = Vec::new();
     let mut top_rows = Vec::new();
     for (i, (_, customer, o)) in owed.iter().enumerate() {
-        let label = customer.map_or(Label::Key(Key::ReportNotSet), |c| {
-            Label::Text(c.details.name.clone())
-        });
-        let row = o.row(data, label);
+        let row = o.row(data, customer_label(*customer));
         if i < TOP_CUSTOMERS {
             top_rows.push(row.clone());
         } else {

@@ -10,10 +10,11 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
-use super::buyers::{Buyer, Customers};
+use super::buyers::{behind_customers, Buyer};
 use super::period::days_between;
-use super::scope::Scope;
+use super::scope::{Data, Scope};
 use super::table::{Chart, ChartKind, Label, Row, Section, Table, Value};
+use crate::domain::customer::Customer;
 use crate::domain::money::to_base;
 use crate::i18n::Key;
 
@@ -76,6 +77,8 @@ impl Segment {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scored<'a> {
     pub customer_id: &'a str,
+    /// The customer of that id, Trash included.
+    pub customer: Option<&'a Customer>,
     /// Days from the last order to `as_of`; an order dated later counts as zero days.
     pub recency: i64,
     pub frequency: u64,
@@ -104,6 +107,7 @@ pub fn score<'a>(buyers: &[Buyer<'a>], as_of: &str) -> Vec<Scored<'a>> {
             let monetary_high = b.revenue * Decimal::from(n) >= sum_monetary;
             Scored {
                 customer_id: b.customer_id,
+                customer: b.customer,
                 recency: r,
                 frequency: b.sales,
                 monetary: b.revenue,
@@ -132,20 +136,20 @@ fn averages(scored: &[&Scored], base: &str) -> [Value; 3] {
     ]
 }
 
-fn row(label: Label, scored: &[&Scored], customers: &Customers, base: &str) -> Row {
+fn row<'a>(label: Label, scored: &[&Scored<'a>], data: &Data<'a>, base: &str) -> Row {
     let revenue: Decimal = scored.iter().map(|s| s.monetary).sum();
     let mut values = vec![Value::Count(scored.len() as u64), Value::Money(revenue)];
     values.extend(averages(scored, base));
     Row {
         label,
         values,
-        behind: Some(customers.behind(scored.iter().map(|s| s.customer_id))),
+        behind: Some(behind_customers(data, scored.iter().map(|s| s.customer))),
     }
 }
 
 /// One row per segment, in the classic order, with the customers in each; within a segment the
 /// largest revenue first.
-pub fn section(scored: &[Scored], customers: &Customers, base: &str) -> Section {
+pub fn section<'a>(scored: &[Scored<'a>], data: &Data<'a>, base: &str) -> Section {
     let rows = Segment::ALL
         .into_iter()
         .map(|segment| {
@@ -155,11 +159,11 @@ pub fn section(scored: &[Scored], customers: &Customers, base: &str) -> Section 
                 Ordering::Equal => a.customer_id.cmp(b.customer_id),
                 other => other,
             });
-            row(Label::Key(segment.key()), &members, customers, base)
+            row(Label::Key(segment.key()), &members, data, base)
         })
         .collect();
     let all: Vec<&Scored> = scored.iter().collect();
-    let mut total = row(Label::Key(Key::ReportTotal), &all, customers, base);
+    let mut total = row(Label::Key(Key::ReportTotal), &all, data, base);
     total.behind = None;
     Section {
         title: Key::ReportRfm,
@@ -254,7 +258,7 @@ mod tests {
         assert_eq!(found("gr"), (GeneralRetention, 55, 3, dec("100")));
         assert_eq!(found("gk"), (GeneralRecovery, 55, 1, dec("100")));
 
-        let section = section(&scored, &Customers::of(&scope), "CNY");
+        let section = section(&scored, &scope.data, "CNY");
         let labels: Vec<Label> = section.table.rows.iter().map(|r| r.label.clone()).collect();
         let keys: Vec<Label> = Segment::ALL.iter().map(|s| Label::Key(s.key())).collect();
         assert_eq!(labels, keys);

@@ -149,15 +149,25 @@ impl<'a> Scope<'a> {
             .filter(|o| self.counts(&o.meta) && o.status.takes_payments())
     }
 
-    /// Sales whose order date falls in `period`, the scope's or another.
-    pub fn sales_within<'s>(&'s self, period: &'s Period) -> impl Iterator<Item = &'a Order> + 's {
+    /// Sales whose order day is `taken`, with that day (a [`day_code`]).
+    ///
+    /// [`day_code`]: super::period::day_code
+    pub fn sales_dated<'s>(
+        &'s self,
+        taken: impl Fn(i32) -> bool + 's,
+    ) -> impl Iterator<Item = (&'a Order, i32)> + 's {
         self.data
             .orders
             .iter()
-            .zip(&self.columns().order_day)
-            .filter(|&(o, &day)| {
-                period.contains_code(day) && self.counts(&o.meta) && o.status.takes_payments()
+            .zip(self.columns().order_day.iter().copied())
+            .filter(move |&(o, day)| {
+                taken(day) && self.counts(&o.meta) && o.status.takes_payments()
             })
+    }
+
+    /// Sales whose order date falls in `period`, the scope's or another.
+    pub fn sales_within<'s>(&'s self, period: &'s Period) -> impl Iterator<Item = &'a Order> + 's {
+        self.sales_dated(|day| period.contains_code(day))
             .map(|(o, _)| o)
     }
 
@@ -166,12 +176,24 @@ impl<'a> Scope<'a> {
         self.sales_within(&self.period)
     }
 
+    /// Sales not paid in full, any date, each with what is paid on it (invoices play no part
+    /// in what is owed).
+    pub fn unpaid_sales(&self) -> impl Iterator<Item = (&'a Order, Decimal)> + '_ {
+        self.data
+            .orders
+            .iter()
+            .zip(self.columns().order_paid.iter().copied())
+            .filter(|&(o, paid)| {
+                self.counts(&o.meta) && o.status.takes_payments() && paid < o.body.total
+            })
+    }
+
     /// Payments outside Trash on the owner's orders (a payment belongs to whoever owns the
-    /// order) whose day is `taken`, with their order.
-    fn owned_payments<'s>(
+    /// order) whose day is `taken`, with their order and that day.
+    pub fn payments_dated<'s>(
         &'s self,
         taken: impl Fn(i32) -> bool + 's,
-    ) -> impl Iterator<Item = (&'a Payment, &'a Order)> + 's {
+    ) -> impl Iterator<Item = (&'a Payment, &'a Order, i32)> + 's {
         let columns = self.columns();
         self.data
             .payments
@@ -183,17 +205,19 @@ impl<'a> Scope<'a> {
                     return None;
                 }
                 let order = self.data.orders.get(order as usize)?;
-                self.counts(&order.meta).then_some((p, order))
+                self.counts(&order.meta).then_some((p, order, day))
             })
     }
 
     /// Payments on the owner's orders, any date, with their order.
     pub fn payments(&self) -> impl Iterator<Item = (&'a Payment, &'a Order)> + '_ {
-        self.owned_payments(|_| true)
+        self.payments_dated(|_| true)
+            .map(|(p, order, _)| (p, order))
     }
 
     pub fn payments_in_period(&self) -> impl Iterator<Item = (&'a Payment, &'a Order)> + '_ {
-        self.owned_payments(|day| self.period.contains_code(day))
+        self.payments_dated(|day| self.period.contains_code(day))
+            .map(|(p, order, _)| (p, order))
     }
 
     /// An order's total in the base currency, at the rate stored on the order.
