@@ -4,6 +4,7 @@
 //! so exporting, importing and exporting again gives the same bytes for the same `exported_at`.
 //! Reading checks everything before anything is used, and lists every problem with its place.
 
+use crate::domain::sorting::sort_by;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -113,7 +114,7 @@ pub struct Backup {
 }
 
 fn sort_by_id<R: Record>(records: &mut [R]) {
-    records.sort_unstable_by(|a, b| a.id().cmp(b.id()));
+    sort_by(records, |a, b| a.id().cmp(b.id()));
 }
 
 /// Writes the backup file of a dataset a batch of records at a time, so that a page can show

@@ -1,6 +1,7 @@
 //! The people: the team, leads in every status (some converted into customers), customers of
 //! every size, and their contacts.
 
+use crate::domain::sorting::sort_by;
 use std::collections::HashSet;
 
 use super::clock::{stamp, DAY};
@@ -152,7 +153,7 @@ impl Gen {
             .enumerate()
             .map(|(at, a)| (a.created / DAY + self.rng.between(0, 240), at))
             .collect();
-        order.sort_unstable();
+        sort_by(&mut order, Ord::cmp);
         let count = order.len().max(1);
         let mut weights = vec![0; order.len()];
         for (rank, (_, at)) in order.into_iter().enumerate() {

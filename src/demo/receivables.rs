@@ -2,6 +2,7 @@
 //! never depending on the customer, so that receivables fill every ageing bucket; and invoices
 //! that never exceed the order.
 
+use crate::domain::sorting::{sort_by, sort_by_key};
 use rust_decimal::Decimal;
 
 use super::clock::day_text;
@@ -103,7 +104,7 @@ impl Gen {
                 amount: part,
             });
         }
-        dues.sort_by_key(|d| (d.day, d.order));
+        sort_by_key(&mut dues, |d| (d.day, d.order));
         dues
     }
 
@@ -154,7 +155,9 @@ impl Gen {
                 });
             }
         }
-        invoices.sort_by(|a, b| a.day.cmp(&b.day).then_with(|| a.meta.id.cmp(&b.meta.id)));
+        sort_by(&mut invoices, |a, b| {
+            a.day.cmp(&b.day).then_with(|| a.meta.id.cmp(&b.meta.id))
+        });
         let chinese = self.words.family_first;
         for (n, invoice) in invoices.iter_mut().enumerate() {
             invoice.number = if chinese {

@@ -2,6 +2,7 @@
 //! still open, or left to expire), orders for won deals, and the repeat orders of customers who
 //! keep buying; each order with its payment plan and the status its age gives it.
 
+use crate::domain::sorting::sort_by;
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
@@ -353,7 +354,7 @@ fn mark_won(sales: &Sales, people: &mut People) {
         }
     }
     let mut first: Vec<(usize, i64)> = first.into_iter().collect();
-    first.sort_unstable();
+    sort_by(&mut first, Ord::cmp);
     for (customer, at) in first {
         people.customers[customer].mark_won(&stamp(at));
     }
@@ -362,7 +363,7 @@ fn mark_won(sales: &Sales, people: &mut People) {
 /// Numbers quotes and orders in the order they were made, the counter starting again each year.
 fn number(sales: &mut Sales, (quote_prefix, order_prefix): &(String, String)) {
     let mut quotes: Vec<usize> = (0..sales.quotes.len()).collect();
-    quotes.sort_by(|&a, &b| {
+    sort_by(&mut quotes, |&a, &b| {
         sales.quotes[a]
             .meta
             .created_at
@@ -374,7 +375,7 @@ fn number(sales: &mut Sales, (quote_prefix, order_prefix): &(String, String)) {
         quote.body.number = counter.next(quote_prefix, &quote.issued_on);
     }
     let mut orders: Vec<usize> = (0..sales.orders.len()).collect();
-    orders.sort_by(|&a, &b| {
+    sort_by(&mut orders, |&a, &b| {
         sales.orders[a]
             .meta
             .created_at

@@ -1,6 +1,7 @@
 //! Activities (跟进): calls, emails, meetings, visits, messages, notes and tasks, linked to the
 //! records they are about. They make up each record's timeline; open tasks feed Today.
 
+use crate::domain::sorting::sort_by;
 use serde::{Deserialize, Serialize};
 
 use super::id::Id;
@@ -165,7 +166,7 @@ pub fn timeline<'a>(
         .iter()
         .filter(|a| !a.meta.is_deleted() && about(&a.links))
         .collect();
-    found.sort_by(|a, b| b.at.cmp(&a.at));
+    sort_by(&mut found, |a, b| b.at.cmp(&a.at));
     found
 }
 

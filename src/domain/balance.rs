@@ -1,6 +1,7 @@
 //! What each order is owed: paid, invoiced, the balance and its overdue part, the receivables
 //! list with its ageing, and the money side of Today.
 
+use crate::domain::sorting::sort_by;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
@@ -156,7 +157,7 @@ pub fn owing<'a>(
             }
         })
         .collect();
-    open.sort_by(|a, b| {
+    sort_by(&mut open, |a, b| {
         b.age
             .cmp(&a.age)
             .then_with(|| a.next_due().cmp(b.next_due()))
@@ -247,8 +248,12 @@ pub fn money_agenda<'a>(
             }
         }
     }
-    overdue.sort_by(|a, b| a.1.installment.due.cmp(&b.1.installment.due));
-    due_soon.sort_by(|a, b| a.1.installment.due.cmp(&b.1.installment.due));
+    sort_by(&mut overdue, |a, b| {
+        a.1.installment.due.cmp(&b.1.installment.due)
+    });
+    sort_by(&mut due_soon, |a, b| {
+        a.1.installment.due.cmp(&b.1.installment.due)
+    });
     let mut expiring: Vec<&Quote> = quotes
         .iter()
         .filter(|q| !q.meta.is_deleted() && q.meta.owner == me)
@@ -259,7 +264,7 @@ pub fn money_agenda<'a>(
                 .is_some_and(|day| day <= horizon.as_str())
         })
         .collect();
-    expiring.sort_by(|a, b| a.valid_until.cmp(&b.valid_until));
+    sort_by(&mut expiring, |a, b| a.valid_until.cmp(&b.valid_until));
     MoneyAgenda {
         overdue,
         due_soon,

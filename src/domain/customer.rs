@@ -1,5 +1,6 @@
 //! Customers (客户): the companies or people the business sells to.
 
+use crate::domain::sorting::sort_by_key;
 use serde::{Deserialize, Serialize};
 
 use super::duplicate::{Identity, MatchReason};
@@ -169,7 +170,7 @@ pub fn similar_customers<'a>(
             (!reasons.is_empty()).then_some((c, reasons))
         })
         .collect();
-    found.sort_by_key(|(_, reasons)| std::cmp::Reverse(reasons.len()));
+    sort_by_key(&mut found, |(_, reasons)| std::cmp::Reverse(reasons.len()));
     found
 }
 

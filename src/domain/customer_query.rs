@@ -1,5 +1,6 @@
 //! What the customer list shows: search as you type, filters and sort.
 
+use crate::domain::sorting::{sort_by, sort_by_key};
 use std::borrow::Cow;
 
 use super::customer::Customer;
@@ -33,13 +34,15 @@ impl CustomerSort {
             placed(customers).filter(|c| !c.meta.is_deleted()).collect();
         match self {
             CustomerSort::RecentlyUpdated => {
-                order.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at))
+                sort_by(&mut order, |a, b| b.meta.updated_at.cmp(&a.meta.updated_at))
             }
-            CustomerSort::Newest => order.sort_by(|a, b| b.meta.created_at.cmp(&a.meta.created_at)),
-            CustomerSort::Name => order.sort_by_cached_key(|c| fold(&c.details.name)),
-            CustomerSort::NextFollowUp => {
-                order.sort_by(|a, b| follow_up_first(a).cmp(&follow_up_first(b)))
+            CustomerSort::Newest => {
+                sort_by(&mut order, |a, b| b.meta.created_at.cmp(&a.meta.created_at))
             }
+            CustomerSort::Name => sort_by_key(&mut order, |c| fold(&c.details.name)),
+            CustomerSort::NextFollowUp => sort_by(&mut order, |a, b| {
+                follow_up_first(a).cmp(&follow_up_first(b))
+            }),
         }
         places_of(&order)
     }

@@ -4,6 +4,7 @@ use super::lead::{Lead, LeadStatus};
 use super::places::{keep_places, placed, places_of, Placed};
 use super::text::{contains_all, fold, search_words};
 use super::typed_search::Narrows;
+use crate::domain::sorting::{sort_by, sort_by_key};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum LeadSort {
@@ -97,24 +98,22 @@ fn matches(lead: &Lead, words: &[String]) -> bool {
 fn sort(leads: &mut [Placed<Lead>], by: LeadSort) {
     match by {
         LeadSort::RecentlyUpdated => {
-            leads.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at))
+            sort_by(leads, |a, b| b.meta.updated_at.cmp(&a.meta.updated_at))
         }
-        LeadSort::Newest => leads.sort_by(|a, b| b.meta.created_at.cmp(&a.meta.created_at)),
-        LeadSort::Name => leads.sort_by_cached_key(|l| fold(l.display_name())),
-        LeadSort::Company => {
-            leads.sort_by_cached_key(|l| (l.details.company.is_empty(), fold(&l.details.company)))
-        }
+        LeadSort::Newest => sort_by(leads, |a, b| b.meta.created_at.cmp(&a.meta.created_at)),
+        LeadSort::Name => sort_by_key(leads, |l| fold(l.display_name())),
+        LeadSort::Company => sort_by_key(leads, |l| {
+            (l.details.company.is_empty(), fold(&l.details.company))
+        }),
         // Leads with a date come first, soonest first; those without wait at the end.
-        LeadSort::NextFollowUp => {
-            leads.sort_by(
-                |a, b| match (&a.details.next_follow_up, &b.details.next_follow_up) {
-                    (Some(x), Some(y)) => x.cmp(y),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => std::cmp::Ordering::Equal,
-                },
-            )
-        }
+        LeadSort::NextFollowUp => sort_by(leads, |a, b| {
+            match (&a.details.next_follow_up, &b.details.next_follow_up) {
+                (Some(x), Some(y)) => x.cmp(y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+        }),
     }
 }
 

@@ -10,6 +10,7 @@ use super::opportunity::Opportunity;
 use super::places::{keep_places, placed, places_of, Placed};
 use super::text::{contains_all, fold, search_words};
 use super::typed_search::Narrows;
+use crate::domain::sorting::{sort_by, sort_by_key};
 
 /// Looked up for every record at each keystroke, so hashed with FxHash rather than SipHash.
 pub type Names = rustc_hash::FxHashMap<Id, String>;
@@ -43,15 +44,15 @@ impl ContactQuery {
             .filter(|c| !c.meta.is_deleted() && self.keeps(c, names, &words))
             .collect();
         match self.sort {
-            ContactSort::Name => found.sort_by_cached_key(|c| fold(&c.details.name)),
-            ContactSort::Customer => found.sort_by_cached_key(|c| {
+            ContactSort::Name => sort_by_key(&mut found, |c| fold(&c.details.name)),
+            ContactSort::Customer => sort_by_key(&mut found, |c| {
                 (
                     fold(name(names, Some(&c.customer_id))),
                     fold(&c.details.name),
                 )
             }),
             ContactSort::RecentlyUpdated => {
-                found.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at))
+                sort_by(&mut found, |a, b| b.meta.updated_at.cmp(&a.meta.updated_at))
             }
         }
         places_of(&found)
@@ -116,14 +117,16 @@ impl OpportunityQuery {
             .collect();
         match self.sort {
             OpportunitySort::RecentlyUpdated => {
-                found.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at))
+                sort_by(&mut found, |a, b| b.meta.updated_at.cmp(&a.meta.updated_at))
             }
-            OpportunitySort::AmountHighest => found.sort_by_key(|o| std::cmp::Reverse(o.amount)),
-            OpportunitySort::ExpectedClose => found.sort_by(|a, b| {
+            OpportunitySort::AmountHighest => {
+                sort_by_key(&mut found, |o| std::cmp::Reverse(o.amount))
+            }
+            OpportunitySort::ExpectedClose => sort_by(&mut found, |a, b| {
                 let key = |o: &Opportunity| (o.expected_close.is_none(), o.expected_close.clone());
                 key(a).cmp(&key(b))
             }),
-            OpportunitySort::Title => found.sort_by_cached_key(|o| fold(&o.title)),
+            OpportunitySort::Title => sort_by_key(&mut found, |o| fold(&o.title)),
         }
         places_of(&found)
     }
@@ -182,9 +185,9 @@ impl ActivitySort {
             .filter(|a| !a.meta.is_deleted())
             .collect();
         match self {
-            ActivitySort::Newest => order.sort_by(|a, b| b.at.cmp(&a.at)),
-            ActivitySort::Oldest => order.sort_by(|a, b| a.at.cmp(&b.at)),
-            ActivitySort::Due => order.sort_by(|a, b| due_first(a).cmp(&due_first(b))),
+            ActivitySort::Newest => sort_by(&mut order, |a, b| b.at.cmp(&a.at)),
+            ActivitySort::Oldest => sort_by(&mut order, |a, b| a.at.cmp(&b.at)),
+            ActivitySort::Due => sort_by(&mut order, |a, b| due_first(a).cmp(&due_first(b))),
         }
         places_of(&order)
     }

@@ -30,6 +30,7 @@ pub mod record;
 pub mod references;
 pub mod sale;
 pub mod sale_query;
+pub mod sorting;
 pub mod stages;
 pub mod targets;
 pub mod team;

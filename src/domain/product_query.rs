@@ -3,6 +3,7 @@
 use super::places::{placed, places_of, Placed};
 use super::product::Product;
 use super::text::{contains_all, fold, search_words};
+use crate::domain::sorting::{sort_by, sort_by_key};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ProductSort {
@@ -70,10 +71,10 @@ impl ProductQuery {
             })
             .collect();
         match self.sort {
-            ProductSort::Name => found.sort_by_cached_key(|p| (fold(&p.name), fold(&p.spec))),
-            ProductSort::Code => found.sort_by_cached_key(|p| fold(&p.code)),
+            ProductSort::Name => sort_by_key(&mut found, |p| (fold(&p.name), fold(&p.spec))),
+            ProductSort::Code => sort_by_key(&mut found, |p| fold(&p.code)),
             ProductSort::RecentlyUpdated => {
-                found.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at))
+                sort_by(&mut found, |a, b| b.meta.updated_at.cmp(&a.meta.updated_at))
             }
         }
         places_of(&found)

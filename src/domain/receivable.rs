@@ -1,6 +1,7 @@
 //! What an order's customer owes: the payment plan (installments that add up to the total),
 //! the payments received, the invoices issued, and how old the unpaid part is.
 
+use crate::domain::sorting::sort_by;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -142,7 +143,7 @@ pub fn entries_of<E: OrderEntry + Clone>(all: &[E], order_id: &str) -> Vec<E> {
         .filter(|e| e.order_id() == order_id && !e.meta().is_deleted())
         .cloned()
         .collect();
-    mine.sort_by(|a, b| a.day().cmp(b.day()));
+    sort_by(&mut mine, |a, b| a.day().cmp(b.day()));
     mine
 }
 
@@ -237,7 +238,7 @@ pub fn installment_states(
 ) -> Vec<InstallmentState> {
     let mut unspent = paid;
     let mut ordered = plan.to_vec();
-    ordered.sort_by(|a, b| a.due.cmp(&b.due));
+    sort_by(&mut ordered, |a, b| a.due.cmp(&b.due));
     ordered
         .into_iter()
         .map(|installment| {

@@ -10,6 +10,7 @@ use super::quote::{Quote, QuoteShown};
 use super::record::Record;
 use super::sale::SaleBody;
 use super::text::{contains_all, search_words};
+use crate::domain::sorting::sort_by;
 
 /// A quote or an order, as the lists see it.
 pub trait Sale: Record {
@@ -120,7 +121,9 @@ impl SaleQuery {
                 contains_all(&fields, "", &words)
             })
             .collect();
-        found.sort_by(|a, b| (b.day(), &b.body().number).cmp(&(a.day(), &a.body().number)));
+        sort_by(&mut found, |a, b| {
+            (b.day(), &b.body().number).cmp(&(a.day(), &a.body().number))
+        });
         places_of(&found)
     }
 }

@@ -1,6 +1,7 @@
 //! Sales targets (目标): how much each team member is expected to sell in a month, in the base
 //! currency. The dashboard sets them against what was sold (完成率).
 
+use crate::domain::sorting::sort_by;
 use std::collections::HashSet;
 
 use rust_decimal::Decimal;
@@ -155,7 +156,9 @@ pub fn put_cells(
         })
     }));
     // One order for the same targets, so that saving twice writes the same setting.
-    targets.sort_by(|a, b| (&a.month, &a.member_id).cmp(&(&b.month, &b.member_id)));
+    sort_by(&mut targets, |a, b| {
+        (&a.month, &a.member_id).cmp(&(&b.month, &b.member_id))
+    });
     targets.dedup_by(|a, b| a.month == b.month && a.member_id == b.member_id);
     Ok(targets)
 }

@@ -1,6 +1,7 @@
 //! Today: what needs me now. Tasks due or overdue, records whose follow-up day has come, and
 //! customers nobody has been in touch with for a while.
 
+use crate::domain::sorting::{sort_by, sort_by_key};
 use rustc_hash::FxHashMap;
 
 use super::activity::Activity;
@@ -103,7 +104,7 @@ pub fn agenda<'a>(
         .clone()
         .filter(|a| a.details.due.as_deref().is_some_and(|d| d < today))
         .collect();
-    overdue_tasks.sort_by(|a, b| a.details.due.cmp(&b.details.due));
+    sort_by(&mut overdue_tasks, |a, b| a.details.due.cmp(&b.details.due));
     let tasks_today = mine_open_tasks
         .filter(|a| a.details.due.as_deref() == Some(today))
         .collect();
@@ -115,14 +116,18 @@ pub fn agenda<'a>(
         .filter(|l| !matches!(l.status, LeadStatus::Converted | LeadStatus::Disqualified))
         .filter(|l| due(&l.details.next_follow_up))
         .collect();
-    leads_due.sort_by(|a, b| a.details.next_follow_up.cmp(&b.details.next_follow_up));
+    sort_by(&mut leads_due, |a, b| {
+        a.details.next_follow_up.cmp(&b.details.next_follow_up)
+    });
     let mine = |c: &&Customer| !c.meta.is_deleted() && c.meta.owner == me;
     let mut customers_due: Vec<&Customer> = customers
         .iter()
         .filter(mine)
         .filter(|c| due(&c.details.next_follow_up))
         .collect();
-    customers_due.sort_by(|a, b| a.details.next_follow_up.cmp(&b.details.next_follow_up));
+    sort_by(&mut customers_due, |a, b| {
+        a.details.next_follow_up.cmp(&b.details.next_follow_up)
+    });
     let mine_open = opportunities
         .iter()
         .filter(|o| o.meta.owner == me && o.is_open(stages));
@@ -130,11 +135,15 @@ pub fn agenda<'a>(
         .clone()
         .filter(|o| due(&o.next_follow_up))
         .collect();
-    opportunities_due.sort_by(|a, b| a.next_follow_up.cmp(&b.next_follow_up));
+    sort_by(&mut opportunities_due, |a, b| {
+        a.next_follow_up.cmp(&b.next_follow_up)
+    });
     let mut closing_overdue: Vec<&Opportunity> = mine_open
         .filter(|o| o.expected_close.as_deref().is_some_and(|d| d < today))
         .collect();
-    closing_overdue.sort_by(|a, b| a.expected_close.cmp(&b.expected_close));
+    sort_by(&mut closing_overdue, |a, b| {
+        a.expected_close.cmp(&b.expected_close)
+    });
 
     let last = last_contact(leads, activities);
     let today_number = day_number(today).unwrap_or_default();
@@ -147,7 +156,7 @@ pub fn agenda<'a>(
                 .then(|| (c, last.get(c.meta.id.as_str()).copied(), since))
         })
         .collect();
-    forgotten.sort_by_key(|(_, _, since)| *since);
+    sort_by_key(&mut forgotten, |(_, _, since)| *since);
 
     Agenda {
         overdue_tasks,

@@ -1,5 +1,6 @@
 //! Activity: how much following up each owner does, of what kind, week by week.
 
+use crate::domain::sorting::sort_by;
 use rustc_hash::FxHashMap;
 
 use super::period::{monday_number, week_number};
@@ -120,7 +121,9 @@ pub fn activity(scope: &Scope) -> Report {
         .collect();
 
     let mut owners: Vec<(&str, Tally)> = by_owner.into_iter().collect();
-    owners.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(b.0)));
+    sort_by(&mut owners, |a, b| {
+        b.1.total().cmp(&a.1.total()).then(a.0.cmp(b.0))
+    });
     let owner_rows = owners
         .into_iter()
         .map(|(owner, tally)| Row {

@@ -1,6 +1,7 @@
 //! Who bought in the period and how much: what Pareto, RFM and the repeat-purchase rate are
 //! made of, added up in one pass over the sales. Also the customers' names for row labels.
 
+use crate::domain::sorting::sort_by;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
@@ -51,7 +52,7 @@ pub fn buyers<'a>(scope: &Scope<'a>, period: &Period) -> Vec<Buyer<'a>> {
         }
     }
     let mut list: Vec<Buyer> = by_place.into_values().chain(by_id.into_values()).collect();
-    list.sort_by(|a, b| {
+    sort_by(&mut list, |a, b| {
         b.revenue
             .cmp(&a.revenue)
             .then_with(|| a.customer_id.cmp(b.customer_id))

@@ -1,6 +1,7 @@
 //! Customer analysis (客户分析): customers by source, industry, level and city, Pareto 80/20, RFM
 //! segments, the repeat-purchase rate and forgotten customers.
 
+use crate::domain::sorting::sort_by;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
@@ -146,7 +147,7 @@ pub fn groups<'a>(
         by_value.entry(value).or_default().revenue += buyer.revenue;
     }
     let mut list: Vec<(&str, Group)> = by_value.into_iter().collect();
-    list.sort_by(|a, b| {
+    sort_by(&mut list, |a, b| {
         b.1.revenue
             .cmp(&a.1.revenue)
             .then_with(|| b.1.customers.len().cmp(&a.1.customers.len()))

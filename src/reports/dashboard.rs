@@ -1,6 +1,7 @@
 //! Dashboard (销售简报): the period's headline figures against the previous period, and sales
 //! against the monthly targets set in Settings (目标, 完成率).
 
+use crate::domain::sorting::sort_by;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
@@ -353,7 +354,7 @@ pub fn targets_vs_actual(scope: &Scope) -> TargetsVsActual {
     let name = |id: &str| names.get(id).copied().unwrap_or_default();
     let mut members: Vec<(&str, TargetRow)> = by_member.into_iter().collect();
     // Best completion first; members without a target after those with one.
-    members.sort_by(|(a_id, a), (b_id, b)| {
+    sort_by(&mut members, |(a_id, a), (b_id, b)| {
         let (a_done, b_done) = (a.completion(), b.completion());
         b_done
             .is_some()

@@ -7,6 +7,7 @@ use super::scope::Scope;
 use super::table::{percent, Chart, ChartKind, Label, Row, Section, Table, Value};
 use crate::domain::customer::Customer;
 use crate::domain::date::day_number;
+use crate::domain::sorting::sort_by;
 use crate::i18n::Key;
 
 pub const THRESHOLDS: [(i64, Key); 4] = [
@@ -35,7 +36,9 @@ pub fn silence<'a>(scope: &Scope<'a>) -> Vec<(&'a Customer, i64)> {
         .filter(|&(c, since)| since != NO_DAY && scope.counts(&c.meta))
         .map(|(c, since)| (c, today - i64::from(since)))
         .collect();
-    silent.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.meta.id.cmp(&b.0.meta.id)));
+    sort_by(&mut silent, |a, b| {
+        b.1.cmp(&a.1).then_with(|| a.0.meta.id.cmp(&b.0.meta.id))
+    });
     silent
 }
 

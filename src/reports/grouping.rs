@@ -8,6 +8,7 @@
 //! Groupings hash with FxHash rather than the standard SipHash, which took a fifth of the time:
 //! the data is the user's own, so nobody can feed the tables keys that collide on purpose.
 
+use crate::domain::sorting::sort_by;
 use rust_decimal::Decimal;
 
 use super::scope::{Behind, Data};
@@ -49,7 +50,7 @@ impl<'a> SalesTally<'a> {
 /// Groups sorted by amount, largest first, then by their text so that the order is stable,
 /// "(not set)" after the named ones.
 pub fn largest_first<T>(groups: &mut [(&str, T)], amount: impl Fn(&T) -> Decimal) {
-    groups.sort_by(|a, b| {
+    sort_by(groups, |a, b| {
         amount(&b.1)
             .cmp(&amount(&a.1))
             .then(a.0.is_empty().cmp(&b.0.is_empty()))

@@ -1,6 +1,7 @@
 //! Lead conversion (线索转化): how many of the leads that came in during the period became
 //! customers, by source and by owner, and how much each lead source has sold.
 
+use crate::domain::sorting::sort_by;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
@@ -106,7 +107,7 @@ fn most_leads_first<'a>(
     groups: FxHashMap<&'a str, Conversion<'a>>,
 ) -> Vec<(&'a str, Conversion<'a>)> {
     let mut groups: Vec<_> = groups.into_iter().collect();
-    groups.sort_by(|a, b| {
+    sort_by(&mut groups, |a, b| {
         b.1.leads()
             .cmp(&a.1.leads())
             .then(a.0.is_empty().cmp(&b.0.is_empty()))

@@ -1,5 +1,6 @@
 //! Pareto 80/20: how much of the period's revenue its best customers bring.
 
+use crate::domain::sorting::sort_by_key;
 use std::cmp::Reverse;
 
 use rust_decimal::Decimal;
@@ -28,7 +29,9 @@ impl<'a> Pareto<'a> {
             .iter()
             .filter(|b| b.revenue > Decimal::ZERO)
             .collect();
-        ranked.sort_by_cached_key(|b| (Reverse(b.revenue), b.name(), b.customer_id));
+        sort_by_key(&mut ranked, |b| {
+            (Reverse(b.revenue), b.name(), b.customer_id)
+        });
         let top = ranked.len().div_ceil(5);
         Pareto {
             total: ranked.iter().map(|b| b.revenue).sum(),

@@ -1,6 +1,7 @@
 //! Sales performance (业绩排行): what each team member sold and collected in the period, ranked,
 //! and month by month.
 
+use crate::domain::sorting::sort_by;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
@@ -86,7 +87,7 @@ pub fn member_results<'a>(scope: &Scope<'a>) -> Vec<MemberResult<'a>> {
 
     let mut ranked: Vec<MemberResult> = results.into_values().collect();
     let name = |r: &MemberResult| team.get(r.member.as_str()).copied().unwrap_or("");
-    ranked.sort_by(|a, b| {
+    sort_by(&mut ranked, |a, b| {
         b.sales
             .amount
             .cmp(&a.sales.amount)

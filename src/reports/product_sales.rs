@@ -1,6 +1,7 @@
 //! Product sales (产品销售): what was sold in the period, product by product and by category,
 //! from the lines of the orders. Revenue is the lines' net, before tax.
 
+use crate::domain::sorting::sort_by;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
@@ -132,7 +133,7 @@ impl<'a> ProductSales<'a> {
             }
         }
 
-        rows.sort_by(|a, b| {
+        sort_by(&mut rows, |a, b| {
             b.tally
                 .sales
                 .amount

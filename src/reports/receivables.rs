@@ -5,6 +5,7 @@
 //! measured at `scope.today`, with the same ledger, ageing and overdue rules as the Receivables
 //! screen. The owner filter is the order's owner.
 
+use crate::domain::sorting::{sort_by, sort_by_key};
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
@@ -107,7 +108,7 @@ pub fn owed_by_customer<'a>(scope: &Scope<'a>, open: &[Receivable<'a>]) -> Vec<O
         }
     }
     let mut list: Vec<OwedBy> = by_place.into_values().chain(by_id.into_values()).collect();
-    list.sort_by_cached_key(|(id, customer, owed)| {
+    sort_by_key(&mut list, |(id, customer, owed)| {
         (
             Reverse(owed.balance),
             customer.map_or("", |c| c.details.name.as_str()),
@@ -134,7 +135,7 @@ pub fn late_installments<'a>(scope: &Scope, open: &[Receivable<'a>]) -> Vec<Late
                 })
         })
         .collect();
-    late.sort_by(|a, b| {
+    sort_by(&mut late, |a, b| {
         a.due
             .cmp(&b.due)
             .then_with(|| a.order.body.number.cmp(&b.order.body.number))

@@ -6,6 +6,7 @@
 //! it. The comparisons are made exactly, multiplying rather than dividing, so that a customer
 //! right on the average is never pushed either way by rounding.
 
+use crate::domain::sorting::sort_by;
 use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
@@ -155,7 +156,7 @@ pub fn section<'a>(scored: &[Scored<'a>], data: &Data<'a>, base: &str) -> Sectio
         .map(|segment| {
             let mut members: Vec<&Scored> =
                 scored.iter().filter(|s| s.segment == segment).collect();
-            members.sort_by(|a, b| match b.monetary.cmp(&a.monetary) {
+            sort_by(&mut members, |a, b| match b.monetary.cmp(&a.monetary) {
                 Ordering::Equal => a.customer_id.cmp(b.customer_id),
                 other => other,
             });

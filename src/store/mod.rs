@@ -35,6 +35,7 @@ use crate::domain::product::Product;
 use crate::domain::quote::Quote;
 use crate::domain::receivable::{Invoice, Payment};
 use crate::domain::record::Record;
+use crate::domain::sorting::sort_by;
 use crate::domain::team::TeamMember;
 use codec::{decode_all, encode, stored_rev};
 use error::idb;
@@ -298,7 +299,7 @@ impl Store {
         }
         self.gate.pass().await?;
         let mut stores: Vec<&str> = doomed.iter().map(|(store, _)| *store).collect();
-        stores.sort_unstable();
+        sort_by(&mut stores, Ord::cmp);
         stores.dedup();
         stores.push(schema::JOURNAL);
         let tx = self

@@ -20,6 +20,7 @@
 //! entry for everything instead of one per record: the packed copy is not used until the next
 //! pack, and a pack of what was held before the restore is refused.
 
+use crate::domain::sorting::sort_by;
 use std::collections::{BTreeMap, HashSet};
 use std::future::{ready, Future};
 use std::rc::Rc;
@@ -281,7 +282,7 @@ impl Plan {
         };
         // Packed records keep the order they were held in, with records added since at the end.
         if !records.is_sorted_by(|a, b| a.id() <= b.id()) {
-            records.sort_unstable_by(|a, b| a.id().cmp(b.id()));
+            sort_by(&mut records, |a, b| a.id().cmp(b.id()));
         }
         Ok(records)
     }

@@ -1,6 +1,7 @@
 //! The lines of a quote or order being typed: products picked from the catalogue (at the price
 //! the customer last paid, when they bought it before) or free text, with live totals.
 
+use crate::domain::sorting::sort_by;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -54,7 +55,7 @@ pub fn LinesEditor(
                 .filter(|p| p.active && !p.meta.is_deleted())
                 .map(|p| (p.meta.id.clone(), format!("{} · {}", p.code, p.name)))
                 .collect();
-            active.sort_by(|a, b| a.1.cmp(&b.1));
+            sort_by(&mut active, |a, b| a.1.cmp(&b.1));
             active
         })
     });

@@ -1,5 +1,6 @@
 //! A customer's quotes, orders, payments and invoices, on the customer's page.
 
+use crate::domain::sorting::sort_by;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -25,7 +26,7 @@ pub fn CustomerSales(customer_id: String) -> impl IntoView {
                     .filter(|q| q.body.customer_id == id && !q.meta.is_deleted())
                     .cloned()
                     .collect();
-                mine.sort_by(|a, b| b.issued_on.cmp(&a.issued_on));
+                sort_by(&mut mine, |a, b| b.issued_on.cmp(&a.issued_on));
                 mine
             })
         })
@@ -39,7 +40,7 @@ pub fn CustomerSales(customer_id: String) -> impl IntoView {
                     .filter(|o| o.body.customer_id == id && !o.meta.is_deleted())
                     .cloned()
                     .collect();
-                mine.sort_by(|a, b| b.order_date.cmp(&a.order_date));
+                sort_by(&mut mine, |a, b| b.order_date.cmp(&a.order_date));
                 mine
             })
         })
@@ -131,7 +132,7 @@ pub fn CustomerSales(customer_id: String) -> impl IntoView {
                             let (payments, _) = ledger.get();
                             let currency_of = |order_id: &str| orders.with(|o| o.iter().find(|o| o.meta.id == order_id).map(|o| o.body.currency.clone())).unwrap_or_default();
                             let mut live: Vec<_> = payments.into_iter().filter(|p| !p.meta.is_deleted()).collect();
-                            live.sort_by(|a, b| b.day.cmp(&a.day));
+                            sort_by(&mut live, |a, b| b.day.cmp(&a.day));
                             live.into_iter().map(|p| {
                                 let currency = currency_of(&p.order_id);
                                 view! {

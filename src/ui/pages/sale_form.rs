@@ -1,5 +1,6 @@
 //! The form of a quote or an order: number, customer, opportunity, currency, dates, lines, notes.
 
+use crate::domain::sorting::sort_by;
 use leptos::prelude::*;
 
 use crate::domain::id::Id;
@@ -46,7 +47,7 @@ pub fn SaleForm(
                 .filter(|c| !c.meta.is_deleted())
                 .map(|c| (c.meta.id.clone(), c.details.name.clone()))
                 .collect();
-            list.sort_by(|a, b| a.1.cmp(&b.1));
+            sort_by(&mut list, |a, b| a.1.cmp(&b.1));
             list
         })
     });

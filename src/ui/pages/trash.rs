@@ -1,5 +1,6 @@
 //! Trash: deleted records wait here until restored, or until the user empties it.
 
+use crate::domain::sorting::sort_by;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -217,7 +218,7 @@ pub fn TrashPage() -> impl IntoView {
                 .invoices
                 .with(|r| trashed(Kind::Invoice, r, |i| format!("{} {}", i.number, i.amount))),
         );
-        all.sort_by(|a, b| b.deleted_at.cmp(&a.deleted_at));
+        sort_by(&mut all, |a, b| b.deleted_at.cmp(&a.deleted_at));
         all
     });
 
