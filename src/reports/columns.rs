@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap;
 use super::period::{day_code, NO_DAY};
 use super::scope::Data;
 use crate::domain::id::Id;
+use crate::domain::opportunity::{Opportunity, Outcome, Stage};
 use crate::domain::record::RecordMeta;
 
 /// No record: the place an id of nothing points at.
@@ -23,6 +24,13 @@ pub struct Columns {
     pub lead_created: Vec<i32>,
     pub customer_created: Vec<i32>,
     pub opportunity_created: Vec<i32>,
+    /// The pipeline the opportunities' outcomes were read with.
+    pub stages: Vec<Stage>,
+    /// Each opportunity's outcome: its stage's, open for a stage not in the pipeline.
+    pub opportunity_outcome: Vec<Outcome>,
+    /// The day each won or lost opportunity was closed (see [`entered_stage`]); [`NO_DAY`]
+    /// for an open one.
+    pub opportunity_closed: Vec<i32>,
     pub order_day: Vec<i32>,
     /// The order's customer, Trash included: a sale is named after its customer after that
     /// customer is put in Trash.
@@ -40,7 +48,8 @@ pub struct Columns {
 }
 
 impl Columns {
-    pub fn of(data: &Data) -> Columns {
+    /// `stages`: the pipeline, which says which opportunities are won or lost.
+    pub fn of(data: &Data, stages: &[Stage]) -> Columns {
         let orders = Places::of(data.orders, |o| &o.meta);
         let customers = Places::of(data.customers, |c| &c.meta);
         let leads = Places::of(data.leads, |l| &l.meta);
@@ -84,10 +93,27 @@ impl Columns {
                 *last = (*last).max(day);
             }
         }
+        let opportunity_outcome: Vec<Outcome> = data
+            .opportunities
+            .iter()
+            .map(|o| outcome_in(stages, &o.stage_id))
+            .collect();
+        let opportunity_closed = data
+            .opportunities
+            .iter()
+            .zip(&opportunity_outcome)
+            .map(|(o, &outcome)| match outcome {
+                Outcome::Open => NO_DAY,
+                _ => day_code(entered_stage(o)),
+            })
+            .collect();
         Columns {
             lead_created: made(data.leads, |l| &l.meta),
             customer_created: made(data.customers, |c| &c.meta),
             opportunity_created: made(data.opportunities, |o| &o.meta),
+            stages: stages.to_vec(),
+            opportunity_outcome,
+            opportunity_closed,
             order_day: data
                 .orders
                 .iter()
@@ -112,6 +138,8 @@ impl Columns {
         self.lead_created.len() == data.leads.len()
             && self.customer_created.len() == data.customers.len()
             && self.opportunity_created.len() == data.opportunities.len()
+            && self.opportunity_outcome.len() == data.opportunities.len()
+            && self.opportunity_closed.len() == data.opportunities.len()
             && self.order_day.len() == data.orders.len()
             && self.payment_day.len() == data.payments.len()
             && self.activity_day.len() == data.activities.len()
@@ -124,6 +152,24 @@ fn made<T>(records: &[T], meta: fn(&T) -> &RecordMeta) -> Vec<i32> {
         .iter()
         .map(|r| day_code(&meta(r).created_at))
         .collect()
+}
+
+/// The outcome of the stage `stage_id` in `stages`: open for a stage not there.
+pub fn outcome_in(stages: &[Stage], stage_id: &str) -> Outcome {
+    stages
+        .iter()
+        .find(|s| s.id == stage_id)
+        .map_or(Outcome::Open, |s| s.outcome)
+}
+
+/// When an opportunity moved into its present stage: its last move there, or its last change
+/// if its history has none.
+pub fn entered_stage(o: &Opportunity) -> &str {
+    o.stage_history
+        .iter()
+        .rev()
+        .find(|c| c.to == o.stage_id)
+        .map_or(o.meta.updated_at.as_str(), |c| c.at.as_str())
 }
 
 /// Each id's place and whether that record is outside Trash; where two records share an id,
@@ -210,7 +256,7 @@ mod tests {
             ..Dataset::default()
         };
         let data = Data::of(&dataset);
-        let columns = Columns::of(&data);
+        let columns = Columns::of(&data, &[]);
         assert_eq!(columns.order_customer, [0, 0, NOWHERE]);
         assert_eq!(columns.payment_order, [1, 1, NOWHERE]);
         assert_eq!(columns.order_paid, [dec("0"), dec("50"), dec("0")]);
@@ -231,8 +277,52 @@ mod tests {
             payments: vec![paid],
             ..Dataset::default()
         };
-        let columns = Columns::of(&Data::of(&dataset));
+        let columns = Columns::of(&Data::of(&dataset), &[]);
         assert_eq!(columns.payment_order, [1]);
         assert_eq!(columns.order_paid, [dec("0"), dec("30")]);
+    }
+
+    #[test]
+    fn closed_opportunities_have_their_outcome_and_the_day_they_entered_their_stage() {
+        use crate::domain::opportunity::default_stages;
+        use crate::reports::testdata_a::opportunity;
+        let mut no_history = opportunity("o3", "u1", "2026-02-01", "5", "USD", "lost", None);
+        no_history.stage_history.clear();
+        no_history.meta.updated_at = "2026-02-20T10:00:00Z".into();
+        let dataset = Dataset {
+            opportunities: vec![
+                opportunity(
+                    "o1",
+                    "u1",
+                    "2026-01-05",
+                    "10",
+                    "USD",
+                    "won",
+                    Some("2026-03-02"),
+                ),
+                opportunity("o2", "u1", "2026-01-06", "20", "USD", "new", None),
+                no_history,
+                opportunity(
+                    "o4",
+                    "u1",
+                    "2026-01-07",
+                    "30",
+                    "USD",
+                    "gone",
+                    Some("2026-03-03"),
+                ),
+            ],
+            ..Dataset::default()
+        };
+        let columns = Columns::of(&Data::of(&dataset), &default_stages());
+        let outcomes = [Outcome::Won, Outcome::Open, Outcome::Lost, Outcome::Open];
+        assert_eq!(columns.opportunity_outcome, outcomes);
+        let closed = [
+            day_code("2026-03-02"),
+            NO_DAY,
+            day_code("2026-02-20"),
+            NO_DAY,
+        ];
+        assert_eq!(columns.opportunity_closed, closed);
     }
 }

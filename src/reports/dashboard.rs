@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
 use super::activity::is_follow_up;
-use super::period::{day_code, month_key, Period};
+use super::period::{month_key, Period};
 use super::scope::{Behind, Compared, Owner, RecordKind, Scope};
 use super::table::{percent, Chart, ChartKind, Figure, Label, Report, Row, Section, Table, Value};
 use crate::domain::date::{add_days, day_number};
@@ -91,7 +91,7 @@ pub fn headlines(scope: &Scope) -> [Headline; 2] {
         if !scope.counts(&opportunity.meta) || scope.outcome(opportunity) != Outcome::Won {
             continue;
         }
-        if let Some(i) = scope.closed_at(opportunity).map(day_code).and_then(which) {
+        if let Some(i) = scope.closed_day(opportunity).and_then(which) {
             h[i].won
                 .add(place as u32, scope.opportunity_amount(opportunity));
         }

@@ -14,6 +14,7 @@ use super::table::Section;
 use super::testdata_c::adds_up;
 use super::ReportKind;
 use crate::demo::{generate, DemoSize};
+use crate::domain::stages::pipeline_or_default;
 use crate::i18n::{Key, Lang};
 
 const TODAY: &str = "2026-03-15";
@@ -90,13 +91,17 @@ fn the_reports_over_the_demo_company_add_up() {
     }
 }
 
-/// A page lends every report the columns it made once; a report lent columns of other data
-/// makes its own. Either way each report is what it is when it makes them itself.
+/// A page lends every report the columns it made once; a report lent columns of other data, or
+/// read with another pipeline, makes its own. Either way each report is what it is when it
+/// makes them itself.
 #[test]
 fn reports_read_lent_columns_only_when_they_fit() {
     let data = generate(DemoSize::Demo, Lang::En, TODAY);
-    let lent = Columns::of(&Data::of(&data));
+    let pipeline = pipeline_or_default(data.settings.pipeline.clone());
+    let lent = Columns::of(&Data::of(&data), &pipeline);
     let stale = Columns::default();
+    // Every stage open: shared by mistake, no opportunity would be won or lost.
+    let other_pipeline = Columns::of(&Data::of(&data), &[]);
     for kind in ReportKind::ALL {
         let scope = || {
             Scope::new(
@@ -110,5 +115,7 @@ fn reports_read_lent_columns_only_when_they_fit() {
         let own = kind.compute(&scope());
         assert_eq!(kind.compute(&scope().sharing(&lent)), own, "{kind:?}");
         assert_eq!(kind.compute(&scope().sharing(&stale)), own, "{kind:?}");
+        let shared = kind.compute(&scope().sharing(&other_pipeline));
+        assert_eq!(shared, own, "{kind:?}");
     }
 }

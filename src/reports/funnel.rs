@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::period::days_between;
+use super::period::days_between_codes;
 use super::scope::{Behind, Compared, Data, Scope};
 use super::table::{percent, Chart, ChartKind, Figure, Label, Report, Row, Section, Table, Value};
 use crate::domain::opportunity::{Opportunity, Outcome};
@@ -57,11 +57,12 @@ pub struct Closings<'a> {
 }
 
 impl<'a> Closings<'a> {
-    fn add(&mut self, scope: &Scope, o: &'a Opportunity, outcome: Outcome, closed_at: &str) {
+    /// `days_open`: from the day it was made to the day it was closed.
+    fn add(&mut self, scope: &Scope, o: &'a Opportunity, outcome: Outcome, days_open: i64) {
         if outcome == Outcome::Won {
             self.won.push(o);
             self.won_amount += scope.opportunity_amount(o);
-            self.days_to_win += days_between(&o.meta.created_at, closed_at).unwrap_or(0);
+            self.days_to_win += days_open;
         } else {
             self.lost.push(o);
         }
@@ -129,11 +130,12 @@ impl<'a> FunnelCounts<'a> {
             if outcome == Outcome::Open {
                 open_now.push(o);
                 open_weighted += scope.weighted_amount(o);
-            } else if let Some(at) = scope.closed_at(o) {
-                if scope.period.contains(at) {
-                    closed_now.add(scope, o, outcome, at);
-                } else if previous.contains(at) {
-                    closed_before.add(scope, o, outcome, at);
+            } else if let Some(closed) = scope.closed_day(o) {
+                let days_open = days_between_codes(made, closed).unwrap_or(0);
+                if scope.period.contains_code(closed) {
+                    closed_now.add(scope, o, outcome, days_open);
+                } else if previous.contains_code(closed) {
+                    closed_before.add(scope, o, outcome, days_open);
                 }
             }
             if !scope.period.contains_code(made) {

@@ -253,6 +253,11 @@ pub fn days_between(from: &str, to: &str) -> Option<i64> {
     Some(day_number(to.get(..10)?)? - day_number(from.get(..10)?)?)
 }
 
+/// Days from one [`day_code`] to another; none when either is not a day.
+pub fn days_between_codes(from: i32, to: i32) -> Option<i64> {
+    (from != NO_DAY && to != NO_DAY).then(|| i64::from(to) - i64::from(from))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,8 +6,8 @@ use std::cell::OnceCell;
 
 use rust_decimal::Decimal;
 
-use super::columns::Columns;
-use super::period::Period;
+use super::columns::{entered_stage, outcome_in, Columns};
+use super::period::{day_code, Period};
 use crate::domain::activity::Activity;
 use crate::domain::company::Currencies;
 use crate::domain::contact::Contact;
@@ -104,9 +104,9 @@ impl<'a> Scope<'a> {
     }
 
     /// The scope reading `columns` rather than making its own, when they were taken from
-    /// lists of the data's lengths.
+    /// lists of the data's lengths with the scope's pipeline.
     pub fn sharing(self, columns: &'a Columns) -> Scope<'a> {
-        if columns.fits(&self.data) {
+        if columns.fits(&self.data) && columns.stages == self.stages {
             let _ = self.columns.set(Cow::Borrowed(columns));
         }
         self
@@ -114,7 +114,7 @@ impl<'a> Scope<'a> {
 
     pub fn columns(&self) -> &Columns {
         self.columns
-            .get_or_init(|| Cow::Owned(Columns::of(&self.data)))
+            .get_or_init(|| Cow::Owned(Columns::of(&self.data, &self.stages)))
     }
 
     /// Outside Trash and owned as the filter asks.
@@ -249,25 +249,22 @@ impl<'a> Scope<'a> {
     }
 
     pub fn outcome(&self, opportunity: &Opportunity) -> Outcome {
-        self.stages
-            .iter()
-            .find(|s| s.id == opportunity.stage_id)
-            .map_or(Outcome::Open, |s| s.outcome)
+        let place = self.data.place(opportunity) as usize;
+        match self.columns().opportunity_outcome.get(place) {
+            Some(&outcome) => outcome,
+            None => outcome_in(&self.stages, &opportunity.stage_id),
+        }
     }
 
-    /// When a won or lost opportunity was closed: its last move into its present stage, or its
-    /// last change if it has no history.
-    pub fn closed_at(&self, opportunity: &'a Opportunity) -> Option<&'a str> {
+    /// The day a won or lost opportunity was closed (see [`entered_stage`]), as a
+    /// [`day_code`]; none for an open one.
+    pub fn closed_day(&self, opportunity: &Opportunity) -> Option<i32> {
         if self.outcome(opportunity) == Outcome::Open {
             return None;
         }
-        opportunity
-            .stage_history
-            .iter()
-            .rev()
-            .find(|c| c.to == opportunity.stage_id)
-            .map(|c| c.at.as_str())
-            .or(Some(opportunity.meta.updated_at.as_str()))
+        let place = self.data.place(opportunity) as usize;
+        let closed = self.columns().opportunity_closed.get(place).copied();
+        Some(closed.unwrap_or_else(|| day_code(entered_stage(opportunity))))
     }
 }
 
@@ -405,5 +402,41 @@ mod tests {
         let stranger = customer("c", "2026-01-03");
         assert_eq!(data.place(&stranger), u32::MAX);
         assert!(data.behind([&stranger]).ids(&data).is_empty());
+    }
+
+    #[test]
+    fn an_opportunity_outside_the_data_gets_its_outcome_and_close_day_from_itself() {
+        use crate::reports::testdata_a::opportunity;
+        let won = opportunity(
+            "o1",
+            "u1",
+            "2026-01-05",
+            "10",
+            "USD",
+            "won",
+            Some("2026-03-02"),
+        );
+        let open = opportunity("o2", "u1", "2026-01-06", "20", "USD", "new", None);
+        let dataset = Dataset {
+            opportunities: vec![won.clone(), open.clone()],
+            ..Dataset::default()
+        };
+        let period = Period::of(crate::reports::period::Preset::ThisYear, "2026-03-15");
+        let scope = Scope::new(
+            Data::of(&dataset),
+            Settings::default(),
+            period,
+            Owner::Everyone,
+            "2026-03-15",
+        );
+        let closed = Some(day_code("2026-03-02"));
+        for (inside, copy) in dataset.opportunities.iter().zip([&won, &open]) {
+            assert_eq!(scope.outcome(inside), scope.outcome(copy));
+            assert_eq!(scope.closed_day(inside), scope.closed_day(copy));
+        }
+        assert_eq!(scope.outcome(&won), Outcome::Won);
+        assert_eq!(scope.closed_day(&won), closed);
+        assert_eq!(scope.outcome(&open), Outcome::Open);
+        assert_eq!(scope.closed_day(&open), None);
     }
 }

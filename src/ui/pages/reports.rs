@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::report_view::ReportView;
 use crate::domain::dataset::Settings;
+use crate::domain::stages::pipeline_or_default;
 use crate::i18n::{format_date, t, tf, Key};
 use crate::reports::columns::Columns;
 use crate::reports::period::{Period, PeriodProblem, Preset};
@@ -119,10 +120,12 @@ pub fn ReportsPage() -> impl IntoView {
             }
         })
     };
-    // Made again only when the data changes, not when the report, period or owner does.
+    // Made again only when the data or the pipeline changes, not when the report, period or
+    // owner does.
     let columns = Memo::new(move |_| {
+        let pipeline = pipeline_or_default(Some(state.stages.get()));
         timed("leadline:report-columns", || {
-            with_data(&state, |data| Columns::of(&data))
+            with_data(&state, |data| Columns::of(&data, &pipeline))
         })
     });
     let report = {
