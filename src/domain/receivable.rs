@@ -223,11 +223,14 @@ pub struct InstallmentState {
     pub paid: Decimal,
     /// Due before `today` and not fully paid.
     pub overdue: bool,
+    /// Worked out once: reports ask for it several times per installment of every order owed.
+    open: Decimal,
 }
 
 impl InstallmentState {
+    /// What is still to be paid of it.
     pub fn open(&self) -> Decimal {
-        self.installment.amount - self.paid
+        self.open
     }
 }
 
@@ -246,6 +249,7 @@ pub fn installment_states(
             unspent -= paid;
             let overdue = paid < installment.amount && installment.due.as_str() < today;
             InstallmentState {
+                open: installment.amount - paid,
                 installment,
                 paid,
                 overdue,

@@ -10,6 +10,10 @@ use std::cmp::Ordering;
 
 /// Sorts `items` by `compare`, keeping equal items in the order they were in.
 pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
+    // Short and already sorted lists, such as most payment plans, need no list of places.
+    if items.is_sorted_by(|a, b| compare(a, b) != Ordering::Greater) {
+        return;
+    }
     let order = {
         let seen: &[T] = items;
         sorted_places(seen.len(), &mut |a, b| compare(&seen[a], &seen[b]))
