@@ -49,8 +49,10 @@ extern "C" {
     fn written(this: &Encoded) -> u32;
 }
 
-/// The JSON of a JS value, as UTF-8 bytes in wasm memory.
-fn json_bytes(value: &JsValue) -> Option<Vec<u8>> {
+/// The JSON of a JS value, as text in wasm memory. Text rather than bytes so that serde_json
+/// reads every record through one reader, as backups are read: each reader is its own copy of
+/// every record type's decoder in the wasm.
+fn json_text(value: &JsValue) -> Option<String> {
     let text: js_sys::JsString = js_sys::JSON::stringify(value).ok()?;
     let units = text.length();
     let encoder = Utf8Encoder::new();
@@ -65,7 +67,7 @@ fn json_bytes(value: &JsValue) -> Option<Vec<u8>> {
         written += encoder.encode_into(&rest, &mut bytes[written..]).written() as usize;
     }
     bytes.truncate(written);
-    Some(bytes)
+    String::from_utf8(bytes).ok()
 }
 
 /// Decodes records read from a store; `first` is the position of the first of them in the store,
@@ -77,15 +79,15 @@ pub(super) fn decode_all<T: DeserializeOwned>(
 ) -> Result<Vec<T>, StoreError> {
     let array: js_sys::Array = values.iter().collect();
     let json =
-        json_bytes(&array).ok_or_else(|| StoreError::Corrupt(format!("{store}: not JSON")))?;
-    serde_json::from_slice(&json).or_else(|_| {
+        json_text(&array).ok_or_else(|| StoreError::Corrupt(format!("{store}: not JSON")))?;
+    serde_json::from_str(&json).or_else(|_| {
         // The fast path failed; decode one by one to say which record is at fault.
         values
             .iter()
             .enumerate()
             .map(|(i, value)| {
-                let json = json_bytes(value).unwrap_or_default();
-                serde_json::from_slice(&json)
+                let json = json_text(value).unwrap_or_default();
+                serde_json::from_str(&json)
                     .map_err(|e| StoreError::Corrupt(format!("{store}[{}]: {e}", first + i)))
             })
             .collect()
@@ -123,8 +125,8 @@ pub(super) fn decode_setting<T: DeserializeOwned>(
     key: &str,
     value: JsValue,
 ) -> Result<T, StoreError> {
-    let json = json_bytes(&value).unwrap_or_default();
-    serde_json::from_slice::<SettingIn<T>>(&json)
+    let json = json_text(&value).unwrap_or_default();
+    serde_json::from_str::<SettingIn<T>>(&json)
         .map(|s| s.value)
         .map_err(|e| StoreError::Corrupt(format!("setting {key}: {e}")))
 }
