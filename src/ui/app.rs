@@ -10,8 +10,8 @@ use super::pages::{
     ActivityListPage, ContactListPage, ConvertLeadPage, CsvImportPage, CustomerPage, CustomersPage,
     LeadPage, LeadsPage, MorePage, NewCustomerPage, NewLeadPage, NewOrderPage, NewQuotePage,
     NotFoundPage, OpportunityListPage, OpportunityPage, OrderPage, OrdersPage, PipelinePage,
-    QuotePage, QuotesPage, ReceivablesPage, ReportChoice, ReportsPage, SettingsPage, TodayPage,
-    TrashPage,
+    QuotePage, QuotesPage, ReceivablesPage, ReportChoice, ReportColumns, ReportsPage, SettingsPage,
+    TodayPage, TrashPage,
 };
 use super::pages::{NewProductPage, ProductPage, ProductsPage};
 use super::pwa::{keep_data_once_there_is_some, Pwa};
@@ -108,6 +108,7 @@ pub async fn settle_me(
 fn App(state: AppState) -> impl IntoView {
     provide_context(state);
     provide_context(ReportChoice::this_month());
+    provide_context(ReportColumns::follow(state));
     provide_context(Pwa::follow());
     keep_data_once_there_is_some(state);
     state.follow_other_tabs();

@@ -165,3 +165,37 @@ test('a long table draws fifty rows at a time and the rest on demand', async () 
   assert.equal(lines.length, 1 + Number(count) + 1, 'heading, every week, total');
   await context.close();
 });
+
+test('reports keep their columns between visits and make them again once the data changed', async () => {
+  const { context, page } = await withDemo();
+  const madeColumns = () => page.evaluate(() => performance.getEntriesByName('leadline:report-columns', 'measure').length);
+  const newCustomers = async () => {
+    const figure = page.getByTestId('report-figure').filter({ hasText: 'New customers' });
+    return Number((await figure.getByTestId('figure-now').textContent()).replace(/[^\d]/g, ''));
+  };
+  const openDashboard = async () => {
+    await page.getByRole('link', { name: 'Reports', exact: true }).first().click();
+    await page.getByTestId('report-tab-dashboard').click();
+    await page.getByTestId('report-figure').first().waitFor();
+  };
+  await openDashboard();
+  const made = await madeColumns();
+  assert.ok(made >= 1, 'the reports made their columns');
+  const before = await newCustomers();
+
+  await page.getByRole('link', { name: 'Customers', exact: true }).first().click();
+  await page.getByTestId('customer-count').waitFor();
+  await openDashboard();
+  assert.equal(await madeColumns(), made, 'nothing changed, so the columns are not made again');
+  assert.equal(await newCustomers(), before);
+
+  await page.getByRole('link', { name: 'Customers', exact: true }).first().click();
+  await page.getByRole('link', { name: 'New customer' }).click();
+  await page.getByLabel('Customer name', { exact: true }).fill('Returning Visitor Ltd');
+  await page.getByTestId('save-customer').click();
+  await page.getByTestId('notice').filter({ hasText: 'Customer saved.' }).waitFor();
+  await openDashboard();
+  assert.equal(await madeColumns(), made + 1, 'a new customer makes them again');
+  assert.equal(await newCustomers(), before + 1, 'and the dashboard counts it');
+  await context.close();
+});

@@ -64,7 +64,7 @@ pub use product_page::{NewProductPage, ProductPage};
 pub use products::ProductsPage;
 pub use quote_page::{NewQuotePage, QuotePage};
 pub use receivables::ReceivablesPage;
-pub use reports::{ReportChoice, ReportsPage};
+pub use reports::{ReportChoice, ReportColumns, ReportsPage};
 pub use sale_lists::{OrdersPage, QuotesPage};
 pub use settings::SettingsPage;
 pub use today::TodayPage;

@@ -92,6 +92,23 @@ impl ReportChoice {
     }
 }
 
+/// The columns every report reads, kept for the session: made again when the data or the
+/// pipeline has changed and a report reads them, not when the report, period or owner changes,
+/// nor each time the Reports page is opened.
+#[derive(Clone, Copy)]
+pub struct ReportColumns(Memo<Columns>);
+
+impl ReportColumns {
+    pub fn follow(state: AppState) -> ReportColumns {
+        ReportColumns(Memo::new(move |_| {
+            let pipeline = pipeline_or_default(Some(state.stages.get()));
+            timed("leadline:report-columns", || {
+                with_data(&state, |data| Columns::of(&data, &pipeline))
+            })
+        }))
+    }
+}
+
 #[component]
 pub fn ReportsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -120,14 +137,7 @@ pub fn ReportsPage() -> impl IntoView {
             }
         })
     };
-    // Made again only when the data or the pipeline changes, not when the report, period or
-    // owner does.
-    let columns = Memo::new(move |_| {
-        let pipeline = pipeline_or_default(Some(state.stages.get()));
-        timed("leadline:report-columns", || {
-            with_data(&state, |data| Columns::of(&data, &pipeline))
-        })
-    });
+    let ReportColumns(columns) = expect_context::<ReportColumns>();
     let report = {
         let today = today.clone();
         Memo::new(move |_| {
