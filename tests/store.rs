@@ -246,7 +246,7 @@ async fn stage_restored_leads(store: &Store) -> leadline::domain::dataset::Datas
         ..Default::default()
     };
     store
-        .stage_restore(&restored, leadline::store::RestoreMode::Replace, |_| {})
+        .stage_restore(&restored, leadline::store::RestoreMode::Replace, &|_| {})
         .await
         .unwrap();
     restored
@@ -273,7 +273,7 @@ async fn a_restore_cut_short_after_its_commit_point_is_finished_at_the_next_open
     };
     // The tab is closed right after the commit point: the own stores still hold the old data.
     store
-        .stage_restore(&restored, RestoreMode::Replace, |_| {})
+        .stage_restore(&restored, RestoreMode::Replace, &|_| {})
         .await
         .unwrap();
     assert_eq!(own_leads(name).await, 1);
@@ -302,7 +302,10 @@ async fn two_tabs_finishing_the_same_restore_write_it_once() {
         .await
         .unwrap();
     let restored = stage_restored_leads(&first).await;
-    let (a, b) = futures::join!(first.finish_restore(|_| {}), second.finish_restore(|_| {}));
+    let (a, b) = futures::join!(
+        first.finish_restore(&|_| {}),
+        second.finish_restore(&|_| {})
+    );
     a.unwrap();
     b.unwrap();
     assert_eq!(first.load().await.unwrap().leads, restored.leads);
@@ -332,7 +335,7 @@ async fn a_change_made_while_a_restore_is_written_waits_for_it_and_is_kept() {
     let mut changed = restored.leads[0].clone();
     changed.details.name = "Changed meanwhile".into();
     changed.meta.rev += 1;
-    let (saved, finished) = futures::join!(store.save(&changed), store.finish_restore(|_| {}));
+    let (saved, finished) = futures::join!(store.save(&changed), store.finish_restore(&|_| {}));
     saved.unwrap();
     finished.unwrap();
     let leads = store.load().await.unwrap().leads;

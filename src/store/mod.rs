@@ -152,7 +152,7 @@ impl Store {
             gate: Gate::default(),
         };
         // A restore cut short after its commit point is finished before anything is read.
-        store.finish_restore(progress).await?;
+        store.finish_restore(&progress).await?;
         migrate::run(&store).await?;
         Ok(store)
     }

@@ -127,7 +127,7 @@ async fn stage_section<R: Serialize>(
     name: &str,
     records: &[R],
     done: &mut usize,
-    progress: &impl Fn(usize),
+    progress: &dyn Fn(usize),
 ) -> Result<(), StoreError> {
     let parts: Vec<(usize, &[R])> = records.chunks(STAGED_PART).enumerate().collect();
     for group in parts.chunks(STAGED_AT_ONCE) {
@@ -184,9 +184,9 @@ impl Store {
             (staged + written * (STAGING_SHARE - 1)) / STAGING_SHARE
         };
         let mark = self
-            .stage_restore(data, mode, |done| progress(share(done, 0), total))
+            .stage_restore(data, mode, &|done| progress(share(done, 0), total))
             .await?;
-        self.finish_restore(|done| progress(share(total, done), total))
+        self.finish_restore(&|done| progress(share(total, done), total))
             .await?;
         Ok(mark)
     }
@@ -200,7 +200,7 @@ impl Store {
         &self,
         data: &Dataset,
         mode: RestoreMode,
-        progress: impl Fn(usize),
+        progress: &dyn Fn(usize),
     ) -> Result<Mark, StoreError> {
         self.gate.pass().await?;
         let total = crate::backup::format::Counts::of(data).total() as usize;
@@ -222,7 +222,7 @@ impl Store {
             let staged = tx.store(schema::STAGED).map_err(write_error)?;
             staged.clear().await.map_err(write_error)?;
             let mut done = 0;
-            let (d, p) = (&mut done, &progress);
+            let (d, p) = (&mut done, progress);
             stage_section(&staged, schema::TEAM, &data.team, d, p).await?;
             stage_section(&staged, schema::LEADS, &data.leads, d, p).await?;
             stage_section(&staged, schema::CUSTOMERS, &data.customers, d, p).await?;
@@ -252,13 +252,13 @@ impl Store {
     /// this did); nothing when no restore is staged. Two tabs may do this at once (a tab opened
     /// while another writes): each step checks, in its own transaction, that the other has not
     /// done it.
-    pub async fn finish_restore(&self, progress: impl Fn(usize)) -> Result<(), StoreError> {
+    pub async fn finish_restore(&self, progress: &dyn Fn(usize)) -> Result<(), StoreError> {
         let outcome = self.write_staged(progress).await;
         self.gate.open(outcome.is_ok());
         outcome
     }
 
-    async fn write_staged(&self, progress: impl Fn(usize)) -> Result<(), StoreError> {
+    async fn write_staged(&self, progress: &dyn Fn(usize)) -> Result<(), StoreError> {
         let tx = self
             .db
             .transaction(&[schema::STAGED], TransactionMode::ReadOnly)

@@ -125,7 +125,7 @@ impl AppState {
             RestoreMode::Replace => {
                 let total = crate::backup::format::Counts::of(&data).total() as usize;
                 let mark = store
-                    .stage_restore(&data, mode, |done| progress(done, total))
+                    .stage_restore(&data, mode, &|done| progress(done, total))
                     .await?;
                 self.finish_restore_behind(total);
                 let mut snapshot = data;
@@ -147,7 +147,7 @@ impl AppState {
         let shown = move |done: usize| state.restoring.set(Some((done as u64, total as u64)));
         shown(0);
         leptos::task::spawn_local(async move {
-            let outcome = store.finish_restore(shown).await;
+            let outcome = store.finish_restore(&shown).await;
             state.restoring.set(None);
             if let Err(error) = outcome {
                 state.fail(&error);
