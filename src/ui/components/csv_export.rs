@@ -25,11 +25,19 @@ where
     R: Send + Sync + 'static,
     F: Fn(&R, Lang) -> Vec<String> + Send + Sync + 'static,
 {
+    let body =
+        move |lang| rows.with_untracked(|rows| rows.iter().map(|r| cells(r, lang)).collect());
+    export_button(name, columns, Box::new(body))
+}
+
+/// The button itself, made once for every list rather than once per kind of row: only the
+/// rows' texts differ.
+fn export_button(name: &'static str, columns: Vec<Key>, body: Body) -> AnyView {
     let state = expect_context::<AppState>();
     let export = move |_| {
         let lang = state.lang.get_untracked();
         let mut records = vec![columns.iter().map(|k| t(lang, *k).to_owned()).collect()];
-        rows.with_untracked(|rows| records.extend(rows.iter().map(|r| cells(r, lang))));
+        records.extend(body(lang));
         let file_name = format!("{name}-{}.csv", today());
         if !download(&file_name, &to_csv(&records), "text/csv;charset=utf-8") {
             state.refuse(Key::ExportFailed);
@@ -40,7 +48,11 @@ where
             {move || state.t(Key::ExportCsv)}
         </button>
     }
+    .into_any()
 }
+
+/// Every row's texts, in the language given.
+type Body = Box<dyn Fn(Lang) -> Vec<Vec<String>> + Send + Sync>;
 
 /// Saves `text` as a file the browser downloads; false if the browser would not.
 pub fn download(file_name: &str, text: &str, mime: &str) -> bool {
