@@ -9,6 +9,7 @@ use super::period::Period;
 use super::scope::{Behind, Data, Scope};
 use super::table::Label;
 use crate::domain::customer::Customer;
+use crate::domain::order::Order;
 use crate::i18n::Key;
 
 /// A customer with at least one sale in the period.
@@ -27,37 +28,70 @@ pub struct Buyer<'a> {
 /// Who bought in `period` (the scope's, or the one before it for a comparison), the largest
 /// revenue first, then by customer id.
 pub fn buyers<'a>(scope: &Scope<'a>, period: &Period) -> Vec<Buyer<'a>> {
-    // By the customer's place, found once for all reports; by id for an id of no customer.
-    let mut by_place: FxHashMap<u32, Buyer<'a>> = FxHashMap::default();
-    let mut by_id: FxHashMap<&'a str, Buyer<'a>> = FxHashMap::default();
+    let mut by_customer = PerCustomer::default();
     for order in scope.sales_within(period) {
-        let customer = scope.named_customer(order);
-        let new = || Buyer {
+        let buyer = by_customer.entry(scope, order, |customer| Buyer {
             customer_id: &order.body.customer_id,
             customer,
             revenue: Decimal::ZERO,
             sales: 0,
             last: &order.order_date,
-        };
-        let buyer = match customer {
-            Some(c) => by_place.entry(scope.data.place(c)).or_insert_with(new),
-            None => by_id
-                .entry(order.body.customer_id.as_str())
-                .or_insert_with(new),
-        };
+        });
         buyer.revenue += scope.order_total(order);
         buyer.sales += 1;
         if order.order_date.as_str() > buyer.last {
             buyer.last = &order.order_date;
         }
     }
-    let mut list: Vec<Buyer> = by_place.into_values().chain(by_id.into_values()).collect();
+    let mut list: Vec<Buyer> = by_customer.into_values().collect();
     sort_by(&mut list, |a, b| {
         b.revenue
             .cmp(&a.revenue)
             .then_with(|| a.customer_id.cmp(b.customer_id))
     });
     list
+}
+
+/// Values kept per customer of a sale: by the customer's place, which the shared columns give
+/// without hashing its id, or by the id the sale names when no customer has it.
+pub struct PerCustomer<'a, V> {
+    by_place: FxHashMap<u32, V>,
+    by_id: FxHashMap<&'a str, V>,
+}
+
+impl<V> Default for PerCustomer<'_, V> {
+    fn default() -> Self {
+        PerCustomer {
+            by_place: FxHashMap::default(),
+            by_id: FxHashMap::default(),
+        }
+    }
+}
+
+impl<'a, V> PerCustomer<'a, V> {
+    /// The value of `order`'s customer (Trash included), made by `new` from that customer the
+    /// first time.
+    pub fn entry(
+        &mut self,
+        scope: &Scope<'a>,
+        order: &'a Order,
+        new: impl FnOnce(Option<&'a Customer>) -> V,
+    ) -> &mut V {
+        match scope.named_customer(order) {
+            Some(c) => self
+                .by_place
+                .entry(scope.data.place(c))
+                .or_insert_with(|| new(Some(c))),
+            None => self
+                .by_id
+                .entry(order.body.customer_id.as_str())
+                .or_insert_with(|| new(None)),
+        }
+    }
+
+    pub fn into_values(self) -> impl Iterator<Item = V> + use<'a, V> {
+        self.by_place.into_values().chain(self.by_id.into_values())
+    }
 }
 
 impl<'a> Buyer<'a> {

@@ -138,8 +138,6 @@ impl Columns {
         self.lead_created.len() == data.leads.len()
             && self.customer_created.len() == data.customers.len()
             && self.opportunity_created.len() == data.opportunities.len()
-            && self.opportunity_outcome.len() == data.opportunities.len()
-            && self.opportunity_closed.len() == data.opportunities.len()
             && self.order_day.len() == data.orders.len()
             && self.payment_day.len() == data.payments.len()
             && self.activity_day.len() == data.activities.len()

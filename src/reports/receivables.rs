@@ -10,9 +10,8 @@ use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use rustc_hash::FxHashMap;
 
-use super::buyers::customer_label;
+use super::buyers::{customer_label, PerCustomer};
 use super::period::days_between;
 use super::scope::{Data, Scope};
 use super::table::{percent, Chart, ChartKind, Label, Report, Row, Section, Table, Value};
@@ -82,20 +81,10 @@ type OwedBy<'a> = (&'a str, Option<&'a Customer>, Owed<'a>);
 
 /// Per customer, the largest balance first, then by name.
 pub fn owed_by_customer<'a>(scope: &Scope<'a>, open: &[Receivable<'a>]) -> Vec<OwedBy<'a>> {
-    // By the customer's place; by id for an id of no customer.
-    let mut by_place: FxHashMap<u32, OwedBy<'a>> = FxHashMap::default();
-    let mut by_id: FxHashMap<&'a str, OwedBy<'a>> = FxHashMap::default();
+    let mut by_customer = PerCustomer::default();
     for r in open {
         let id = r.order.body.customer_id.as_str();
-        let customer = scope.named_customer(r.order);
-        let (_, _, owed) = match customer {
-            Some(c) => by_place
-                .entry(scope.data.place(c))
-                .or_insert_with(|| (id, customer, Owed::default())),
-            None => by_id
-                .entry(id)
-                .or_insert_with(|| (id, None, Owed::default())),
-        };
+        let (_, _, owed) = by_customer.entry(scope, r.order, |c| (id, c, Owed::default()));
         owed.orders.push(r.order);
         // Converted installment by installment, as the ageing is, so that the two add up to
         // the same cent.
@@ -107,7 +96,7 @@ pub fn owed_by_customer<'a>(scope: &Scope<'a>, open: &[Receivable<'a>]) -> Vec<O
             }
         }
     }
-    let mut list: Vec<OwedBy> = by_place.into_values().chain(by_id.into_values()).collect();
+    let mut list: Vec<OwedBy> = by_customer.into_values().collect();
     sort_by_key(&mut list, |(id, customer, owed)| {
         (
             Reverse(owed.balance),

@@ -141,12 +141,9 @@ impl<'a> Scope<'a> {
         self.data.customers.get(*place as usize)
     }
 
-    /// Orders that are sales (confirmed, delivered or completed) of the owner, any date.
-    pub fn sales(&self) -> impl Iterator<Item = &'a Order> + '_ {
-        self.data
-            .orders
-            .iter()
-            .filter(|o| self.counts(&o.meta) && o.status.takes_payments())
+    /// Whether an order is a sale (confirmed, delivered or completed) of the owner.
+    fn is_sale(&self, order: &Order) -> bool {
+        self.counts(&order.meta) && order.status.takes_payments()
     }
 
     /// Sales whose order day is `taken`, with that day (a [`day_code`]).
@@ -160,9 +157,7 @@ impl<'a> Scope<'a> {
             .orders
             .iter()
             .zip(self.columns().order_day.iter().copied())
-            .filter(move |&(o, day)| {
-                taken(day) && self.counts(&o.meta) && o.status.takes_payments()
-            })
+            .filter(move |&(o, day)| taken(day) && self.is_sale(o))
     }
 
     /// Sales whose order date falls in `period`, the scope's or another.
@@ -183,9 +178,7 @@ impl<'a> Scope<'a> {
             .orders
             .iter()
             .zip(self.columns().order_paid.iter().copied())
-            .filter(|&(o, paid)| {
-                self.counts(&o.meta) && o.status.takes_payments() && paid < o.body.total
-            })
+            .filter(|&(o, paid)| self.is_sale(o) && paid < o.body.total)
     }
 
     /// Payments outside Trash on the owner's orders (a payment belongs to whoever owns the
