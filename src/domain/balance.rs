@@ -1,9 +1,10 @@
 //! What each order is owed: paid, invoiced, the balance and its overdue part, the receivables
 //! list with its ageing, and the money side of Today.
 
-use crate::domain::sorting::sort_by;
+use crate::domain::sorting::{sort_by, sort_by_key};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
+use std::cmp::Reverse;
 
 use super::date::add_days;
 use super::id::Id;
@@ -11,7 +12,7 @@ use super::line_draft::PricePaid;
 use super::money::to_base;
 use super::order::Order;
 use super::quote::{Quote, QuoteShown};
-use super::receivable::{age, installment_states, Age, InstallmentState, Invoice, Payment};
+use super::receivable::{installment_states, Age, InstallmentState, Invoice, Payment};
 
 /// Adds to an order's sum. Reports build a ledger of every payment each time they are computed,
 /// so FxHash rather than SipHash: the ids are the user's own, so nobody feeds the table keys
@@ -77,7 +78,7 @@ impl OrderMoney {
     /// An order's money, given what is paid and invoiced on it.
     pub fn of(order: &Order, paid: Decimal, invoiced: Decimal, today: &str) -> OrderMoney {
         let installments = if order.status.takes_payments() {
-            installment_states(&order.schedule(), paid, today)
+            installment_states(order.schedule(), paid, today)
         } else {
             Vec::new()
         };
@@ -148,7 +149,7 @@ pub fn owing<'a>(
             let next_open = money.next_open_at();
             let age = next_open
                 .and_then(|i| money.installments.get(i))
-                .map_or(Age::NotDue, |s| age(&s.installment.due, today));
+                .map_or(Age::NotDue, InstallmentState::age);
             Receivable {
                 order,
                 money,
@@ -157,11 +158,15 @@ pub fn owing<'a>(
             }
         })
         .collect();
-    sort_by(&mut open, |a, b| {
-        b.age
-            .cmp(&a.age)
-            .then_with(|| a.next_due().cmp(b.next_due()))
-            .then_with(|| a.order.body.number.cmp(&b.order.body.number))
+    // The next due day as days late, the most first, is the next due day earliest first: a
+    // number to compare, where the day's text lies elsewhere in memory for each receivable.
+    sort_by_key(&mut open, |r| {
+        let next = r.next_open.and_then(|i| r.money.installments.get(i));
+        (
+            Reverse(r.age),
+            next.and_then(InstallmentState::days_late).map(Reverse),
+            r.order.body.number.as_str(),
+        )
     });
     open
 }
@@ -192,12 +197,12 @@ impl Ageing {
     }
 }
 
-pub fn ageing(open: &[Receivable], base_currency: &str, today: &str) -> Ageing {
+pub fn ageing(open: &[Receivable], base_currency: &str) -> Ageing {
     let mut ageing = Ageing::default();
     for receivable in open {
         for state in &receivable.money.installments {
             let amount = to_base(state.open(), receivable.order.rate_to_base, base_currency);
-            let slot = match age(&state.installment.due, today) {
+            let slot = match state.age() {
                 Age::NotDue => &mut ageing.not_due,
                 Age::Days0To30 => &mut ageing.days_0_30,
                 Age::Days31To60 => &mut ageing.days_31_60,
@@ -399,7 +404,7 @@ mod tests {
         let ids: Vec<&str> = open.iter().map(|r| r.order.meta.id.as_str()).collect();
         assert_eq!(ids, ["late", "soon"]);
         assert_eq!(open[0].age, Age::Days61To90);
-        let ageing = ageing(&open, "CNY", "2026-03-20");
+        let ageing = ageing(&open, "CNY");
         // late: 60 open from 2026-01-10 (69 days), 200 from 2026-03-10 (10 days); soon: 100 not due.
         assert_eq!(ageing.days_61_90, dec("420"));
         assert_eq!(ageing.days_0_30, dec("1400"));

@@ -4,6 +4,7 @@
 use crate::domain::sorting::sort_by;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 use super::date::day_number;
 use super::id::Id;
@@ -225,6 +226,9 @@ pub struct InstallmentState {
     pub overdue: bool,
     /// Worked out once: reports ask for it several times per installment of every order owed.
     open: Decimal,
+    /// Days from the due day to today, none when the due day is not a date. Read from the text
+    /// once: the ageing, the sort of what is owed and the late list all ask for it.
+    days_late: Option<i64>,
 }
 
 impl InstallmentState {
@@ -232,15 +236,27 @@ impl InstallmentState {
     pub fn open(&self) -> Decimal {
         self.open
     }
+
+    /// Days past the due day: 0 on it, negative before it.
+    pub fn days_late(&self) -> Option<i64> {
+        self.days_late
+    }
+
+    pub fn age(&self) -> Age {
+        Age::of_days_late(self.days_late)
+    }
 }
 
+/// `plan` owned when it was made for the call (an order without a plan owes its total on
+/// the order day), so that it is not copied again.
 pub fn installment_states(
-    plan: &[Installment],
+    plan: Cow<'_, [Installment]>,
     paid: Decimal,
     today: &str,
 ) -> Vec<InstallmentState> {
     let mut unspent = paid;
-    let mut ordered = plan.to_vec();
+    let today_number = day_number(today);
+    let mut ordered = plan.into_owned();
     sort_by(&mut ordered, |a, b| a.due.cmp(&b.due));
     ordered
         .into_iter()
@@ -250,6 +266,9 @@ pub fn installment_states(
             let overdue = paid < installment.amount && installment.due.as_str() < today;
             InstallmentState {
                 open: installment.amount - paid,
+                days_late: today_number
+                    .zip(day_number(&installment.due))
+                    .map(|(today, due)| today - due),
                 installment,
                 paid,
                 overdue,
@@ -268,16 +287,18 @@ pub enum Age {
     Over90,
 }
 
-pub fn age(due: &str, today: &str) -> Age {
-    let (Some(due), Some(today)) = (day_number(due), day_number(today)) else {
-        return Age::NotDue;
-    };
-    match today - due {
-        days if days <= 0 => Age::NotDue,
-        1..=30 => Age::Days0To30,
-        31..=60 => Age::Days31To60,
-        61..=90 => Age::Days61To90,
-        _ => Age::Over90,
+impl Age {
+    /// The bucket of an installment `days_late` days past its due day; not due when the day
+    /// is not a date.
+    pub fn of_days_late(days_late: Option<i64>) -> Age {
+        match days_late {
+            None => Age::NotDue,
+            Some(days) if days <= 0 => Age::NotDue,
+            Some(1..=30) => Age::Days0To30,
+            Some(31..=60) => Age::Days31To60,
+            Some(61..=90) => Age::Days61To90,
+            Some(_) => Age::Over90,
+        }
     }
 }
 
@@ -343,7 +364,7 @@ mod tests {
             installment("2026-04-01", "530"),
             installment("2026-03-01", "600"),
         ];
-        let states = installment_states(&plan, dec("400"), "2026-03-15");
+        let states = installment_states(Cow::Borrowed(&plan), dec("400"), "2026-03-15");
         let summary: Vec<_> = states
             .iter()
             .map(|s| (s.installment.due.as_str(), s.paid, s.open(), s.overdue))
@@ -355,17 +376,25 @@ mod tests {
                 ("2026-04-01", dec("0"), dec("530"), false)
             ]
         );
-        let paid = installment_states(&plan, dec("1130"), "2026-05-01");
+        let paid = installment_states(Cow::Borrowed(&plan), dec("1130"), "2026-05-01");
         assert!(paid.iter().all(|s| !s.overdue && s.open().is_zero()));
+    }
+
+    fn age(due: &str, today: &str) -> (Option<i64>, Age) {
+        let plan = [installment(due, "100")];
+        let states = installment_states(Cow::Borrowed(&plan), dec("0"), today);
+        (states[0].days_late(), states[0].age())
     }
 
     #[test]
     fn receivables_age_by_days_past_due() {
-        assert_eq!(age("2026-03-10", "2026-03-10"), Age::NotDue);
-        assert_eq!(age("2026-03-10", "2026-03-11"), Age::Days0To30);
-        assert_eq!(age("2026-03-10", "2026-04-09"), Age::Days0To30);
-        assert_eq!(age("2026-03-10", "2026-04-10"), Age::Days31To60);
-        assert_eq!(age("2026-01-01", "2026-03-31"), Age::Days61To90);
-        assert_eq!(age("2025-12-01", "2026-03-31"), Age::Over90);
+        assert_eq!(age("2026-03-20", "2026-03-10"), (Some(-10), Age::NotDue));
+        assert_eq!(age("2026-03-10", "2026-03-10"), (Some(0), Age::NotDue));
+        assert_eq!(age("2026-03-10", "2026-03-11"), (Some(1), Age::Days0To30));
+        assert_eq!(age("2026-03-10", "2026-04-09"), (Some(30), Age::Days0To30));
+        assert_eq!(age("2026-03-10", "2026-04-10"), (Some(31), Age::Days31To60));
+        assert_eq!(age("2026-01-01", "2026-03-31"), (Some(89), Age::Days61To90));
+        assert_eq!(age("2025-12-01", "2026-03-31"), (Some(120), Age::Over90));
+        assert_eq!(age("2025-02-29", "2026-03-31"), (None, Age::NotDue));
     }
 }

@@ -5,20 +5,19 @@
 //! measured at `scope.today`, with the same ledger, ageing and overdue rules as the Receivables
 //! screen. The owner filter is the order's owner.
 
-use crate::domain::sorting::{sort_by, sort_by_key};
+use crate::domain::sorting::sort_by_key;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
 use super::buyers::{customer_label, PerCustomer};
-use super::period::days_between;
 use super::scope::{Data, Scope};
 use super::table::{percent, Chart, ChartKind, Label, Report, Row, Section, Table, Value};
 use crate::domain::balance::{ageing, owing, Receivable};
 use crate::domain::customer::Customer;
 use crate::domain::order::Order;
-use crate::domain::receivable::{age, Age};
+use crate::domain::receivable::{Age, InstallmentState};
 use crate::i18n::Key;
 
 /// Customers drawn one bar each; the rest share one.
@@ -120,20 +119,19 @@ pub fn late_installments<'a>(scope: &Scope, open: &[Receivable<'a>]) -> Vec<Late
                     order: r.order,
                     due: s.installment.due.clone(),
                     open: scope.in_base(s.open(), r.order),
-                    days_late: days_between(&s.installment.due, &scope.today).unwrap_or_default(),
+                    days_late: s.days_late().unwrap_or_default(),
                 })
         })
         .collect();
-    sort_by(&mut late, |a, b| {
-        a.due
-            .cmp(&b.due)
-            .then_with(|| a.order.body.number.cmp(&b.order.body.number))
+    // Due days are checked days, so the most days late is the earliest due day.
+    sort_by_key(&mut late, |l| {
+        (Reverse(l.days_late), l.order.body.number.as_str())
     });
     late
 }
 
 fn ageing_section(scope: &Scope, open: &[Receivable]) -> Section {
-    let buckets = ageing(open, &scope.base, &scope.today);
+    let buckets = ageing(open, &scope.base);
     let mut orders_in: BTreeMap<Age, Vec<&Order>> = BTreeMap::new();
     for r in open {
         let mut ages: Vec<Age> = r
@@ -141,7 +139,7 @@ fn ageing_section(scope: &Scope, open: &[Receivable]) -> Section {
             .installments
             .iter()
             .filter(|s| s.open() > Decimal::ZERO)
-            .map(|s| age(&s.installment.due, &scope.today))
+            .map(InstallmentState::age)
             .collect();
         ages.dedup();
         for a in ages {
@@ -238,9 +236,10 @@ fn owed_sections<'a>(data: &Data<'a>, owed: &[OwedBy<'a>]) -> [Section; 2] {
     ]
 }
 
-fn late_section<'a>(scope: &Scope<'a>, late: &[Late<'a>]) -> Section {
+fn late_section<'a>(scope: &Scope<'a>, late: Vec<Late<'a>>) -> Section {
+    let total = late.iter().map(|l| l.open).sum();
     let rows = late
-        .iter()
+        .into_iter()
         .map(|l| Row {
             label: Label::Text(l.order.body.number.clone()),
             values: vec![
@@ -249,7 +248,7 @@ fn late_section<'a>(scope: &Scope<'a>, late: &[Late<'a>]) -> Section {
                         .named_customer(l.order)
                         .map_or_else(String::new, |c| c.details.name.clone()),
                 ),
-                Value::Day(l.due.clone()),
+                Value::Day(l.due),
                 Value::Money(l.open),
                 Value::Days(Some(Decimal::from(l.days_late))),
             ],
@@ -273,7 +272,7 @@ fn late_section<'a>(scope: &Scope<'a>, late: &[Late<'a>]) -> Section {
                 values: vec![
                     Value::Text(String::new()),
                     Value::Text(String::new()),
-                    Value::Money(late.iter().map(|l| l.open).sum()),
+                    Value::Money(total),
                     Value::Days(None),
                 ],
                 behind: None,
@@ -292,7 +291,7 @@ pub fn receivables(scope: &Scope) -> Report {
             ageing_section(scope, &open),
             top,
             all,
-            late_section(scope, &late_installments(scope, &open)),
+            late_section(scope, late_installments(scope, &open)),
         ],
     }
 }

@@ -41,7 +41,7 @@ pub fn ReceivablesPage() -> impl IntoView {
                 .cloned()
                 .collect();
             let open = receivables(&mine, &ledger, &today);
-            let buckets = ageing(&open, &base, &today);
+            let buckets = ageing(&open, &base);
             let rows: Vec<_> = open
                 .into_iter()
                 .map(|r| {
