@@ -76,6 +76,12 @@ pub fn day_number(day: &str) -> Option<i64> {
 
 /// The calendar day of a day number, `YYYY-MM-DD`.
 pub fn day_from_number(n: i64) -> String {
+    let (y, m, d) = civil_of_number(n);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The year, month and day of a day number.
+pub fn civil_of_number(n: i64) -> (i64, i64, i64) {
     let z = n + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = z - era * 146_097;
@@ -86,7 +92,7 @@ pub fn day_from_number(n: i64) -> String {
     let d = day_of_year - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = year_of_era + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    (y, m, d)
 }
 
 /// `day` moved by `days` (negative for earlier); none if `day` is not a valid day.

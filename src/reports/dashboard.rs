@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
 use super::activity::is_follow_up;
-use super::period::{month_key, Period};
+use super::period::{month_code, month_key, month_of_code, Period};
 use super::scope::{Behind, Compared, Owner, RecordKind, Scope};
 use super::table::{percent, Chart, ChartKind, Figure, Label, Report, Row, Section, Table, Value};
 use crate::domain::date::{add_days, day_number};
@@ -290,9 +290,9 @@ fn share_in(period: &Period, month: &str, amount: Decimal, base: &str) -> Decima
 
 pub fn targets_vs_actual(scope: &Scope) -> TargetsVsActual {
     let months = scope.period.months();
-    let mut by_month: FxHashMap<&str, TargetRow> = months
+    let mut by_month: FxHashMap<i32, TargetRow> = months
         .iter()
-        .map(|m| (m.as_str(), TargetRow::default()))
+        .map(|m| (month_code(m), TargetRow::default()))
         .collect();
     let mut by_member: FxHashMap<&str, TargetRow> = FxHashMap::default();
     let targets = scope.settings.targets.as_deref().unwrap_or_default();
@@ -301,17 +301,17 @@ pub fn targets_vs_actual(scope: &Scope) -> TargetsVsActual {
             Owner::Everyone => true,
             Owner::Member(id) => t.member_id == *id,
         };
-        let Some(month) = by_month.get_mut(t.month.as_str()).filter(|_| covered) else {
+        let Some(month) = by_month.get_mut(&month_code(&t.month)).filter(|_| covered) else {
             continue;
         };
         let share = share_in(&scope.period, &t.month, t.amount, &scope.base);
         month.target += share;
         by_member.entry(t.member_id.as_str()).or_default().target += share;
     }
-    for order in scope.sales_in_period() {
+    for (order, day) in scope.sales_dated(|day| scope.period.contains_code(day)) {
         let (amount, place) = (scope.order_total(order), scope.data.place(order));
         for row in [
-            by_month.get_mut(month_key(&order.order_date)),
+            by_month.get_mut(&month_of_code(day)),
             Some(by_member.entry(order.meta.owner.as_str()).or_default()),
         ]
         .into_iter()
@@ -338,7 +338,7 @@ pub fn targets_vs_actual(scope: &Scope) -> TargetsVsActual {
     let months: Vec<(String, TargetRow)> = months
         .iter()
         .map(|m| {
-            let row = by_month.remove(m.as_str()).unwrap_or_default();
+            let row = by_month.remove(&month_code(m)).unwrap_or_default();
             total.target += row.target;
             total.actual += row.actual;
             total.orders.extend_from_slice(&row.orders);

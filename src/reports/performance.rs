@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
 use super::grouping::SalesTally;
-use super::period::month_key;
+use super::period::{month_code, month_of_code};
 use super::scope::{Owner, Scope};
 use super::table::{Chart, ChartKind, Label, Report, Row, Section, Table, Value};
 use crate::domain::money::{minor_units, round_money};
@@ -21,8 +21,8 @@ pub struct MemberResult<'a> {
     pub received: Decimal,
     /// 1 for the largest amount; members with the same amount share a rank.
     pub rank: u64,
-    /// Orders per month, `YYYY-MM`.
-    pub by_month: FxHashMap<&'a str, SalesTally<'a>>,
+    /// Orders per month, by [`month_code`].
+    pub by_month: FxHashMap<i32, SalesTally<'a>>,
 }
 
 impl<'a> MemberResult<'a> {
@@ -42,7 +42,7 @@ impl<'a> MemberResult<'a> {
 /// filter, that member.
 pub fn member_results<'a>(scope: &Scope<'a>) -> Vec<MemberResult<'a>> {
     let mut results: FxHashMap<&str, MemberResult> = FxHashMap::default();
-    for order in scope.sales_in_period() {
+    for (order, day) in scope.sales_dated(|day| scope.period.contains_code(day)) {
         let owner = order.meta.owner.as_str();
         let result = results
             .entry(owner)
@@ -51,7 +51,7 @@ pub fn member_results<'a>(scope: &Scope<'a>) -> Vec<MemberResult<'a>> {
         result.sales.add(order, amount);
         result
             .by_month
-            .entry(month_key(&order.order_date))
+            .entry(month_of_code(day))
             .or_default()
             .add(order, amount);
     }
@@ -175,10 +175,10 @@ fn ranking<'a>(scope: &Scope<'a>, results: &[MemberResult<'a>]) -> Section {
 
 /// One row per month of the period, one column per member, then the month's total.
 fn by_month<'a>(scope: &Scope<'a>, results: &[MemberResult<'a>]) -> Section {
-    let month_values = |month: &str| -> Vec<Value> {
+    let month_values = |month: i32| -> Vec<Value> {
         let amounts: Vec<Decimal> = results
             .iter()
-            .map(|r| r.by_month.get(month).map_or(Decimal::ZERO, |t| t.amount))
+            .map(|r| r.by_month.get(&month).map_or(Decimal::ZERO, |t| t.amount))
             .collect();
         let total = amounts.iter().sum();
         amounts
@@ -191,17 +191,20 @@ fn by_month<'a>(scope: &Scope<'a>, results: &[MemberResult<'a>]) -> Section {
         .period
         .months()
         .into_iter()
-        .map(|month| Row {
-            values: month_values(&month),
-            behind: Some(
-                scope.data.behind(
-                    results
-                        .iter()
-                        .filter_map(|r| r.by_month.get(month.as_str()))
-                        .flat_map(|t| t.orders.iter().copied()),
+        .map(|month| {
+            let code = month_code(&month);
+            Row {
+                values: month_values(code),
+                behind: Some(
+                    scope.data.behind(
+                        results
+                            .iter()
+                            .filter_map(|r| r.by_month.get(&code))
+                            .flat_map(|t| t.orders.iter().copied()),
+                    ),
                 ),
-            ),
-            label: Label::Month(month),
+                label: Label::Month(month),
+            }
         })
         .collect();
     let member_totals: Vec<Decimal> = results.iter().map(|r| r.sales.amount).collect();

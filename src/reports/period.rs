@@ -1,6 +1,6 @@
 //! The date range a report covers, and the period it is compared with.
 
-use crate::domain::date::{add_days, day_from_number, day_number, is_valid_day};
+use crate::domain::date::{add_days, civil_of_number, day_from_number, day_number, is_valid_day};
 
 /// The ranges offered in one click; a custom range is any two days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,6 +70,22 @@ pub fn day_code(day_or_time: &str) -> i32 {
 
 /// Before every day.
 pub const NO_DAY: i32 = i32::MIN;
+
+/// The month of a [`day_code`] as one number, year x 12 + month - 1, worked out from the
+/// number: grouping by month then reads no day's text, which lies elsewhere in memory.
+/// [`NO_DAY`] stays [`NO_DAY`].
+pub fn month_of_code(day: i32) -> i32 {
+    if day == NO_DAY {
+        return NO_DAY;
+    }
+    let (year, month, _) = civil_of_number(i64::from(day));
+    i32::try_from(year * 12 + month - 1).unwrap_or(NO_DAY)
+}
+
+/// The month number (see [`month_of_code`]) of a `YYYY-MM` as [`Period::months`] gives them.
+pub fn month_code(month: &str) -> i32 {
+    month_of_code(day_code(&format!("{month}-01")))
+}
 
 /// The first ten bytes of a day or timestamp as a number that orders as the text does (a
 /// shorter text padded with zero bytes, which sort before any character): comparing two of
@@ -381,6 +397,15 @@ mod tests {
             let shaped = day_code(&text) != NO_DAY;
             proptest::prop_assert_eq!(p.contains_code(day_code(&text)), shaped && p.contains(&text));
             proptest::prop_assert_eq!(shaped, text.get(..10).is_some_and(is_valid_day));
+        }
+
+        /// A day's month worked out from its number is the month its text names.
+        #[test]
+        fn the_month_of_a_day_code_is_the_month_of_its_text(number in -719_162i64..2_932_897) {
+            let day = day_from_number(number);
+            let month = month_of_code(day_code(&day));
+            proptest::prop_assert_eq!(month, month_code(&day[..7]));
+            proptest::prop_assert_eq!(month_of(&day), (month.div_euclid(12), month.rem_euclid(12) as u32 + 1));
         }
 
         /// The number compared stands for the text compared, whatever the text.
