@@ -21,27 +21,27 @@ pub struct Buyer<'a> {
     /// In the base currency.
     pub revenue: Decimal,
     pub sales: u64,
-    /// The latest order date among those sales.
-    pub last: &'a str,
+    /// The latest order date among those sales, as a [`day_code`].
+    ///
+    /// [`day_code`]: super::period::day_code
+    pub last: i32,
 }
 
 /// Who bought in `period` (the scope's, or the one before it for a comparison), the largest
 /// revenue first, then by customer id.
 pub fn buyers<'a>(scope: &Scope<'a>, period: &Period) -> Vec<Buyer<'a>> {
     let mut by_customer = PerCustomer::default();
-    for order in scope.sales_within(period) {
+    for (order, day) in scope.sales_dated(|day| period.contains_code(day)) {
         let buyer = by_customer.entry(scope, order, |customer| Buyer {
             customer_id: &order.body.customer_id,
             customer,
             revenue: Decimal::ZERO,
             sales: 0,
-            last: &order.order_date,
+            last: day,
         });
         buyer.revenue += scope.order_total(order);
         buyer.sales += 1;
-        if order.order_date.as_str() > buyer.last {
-            buyer.last = &order.order_date;
-        }
+        buyer.last = buyer.last.max(day);
     }
     let mut list: Vec<Buyer> = by_customer.into_values().collect();
     sort_by(&mut list, |a, b| {

@@ -12,7 +12,7 @@ use std::cmp::Ordering;
 use rust_decimal::Decimal;
 
 use super::buyers::{behind_customers, Buyer};
-use super::period::days_between;
+use super::period::{day_code, days_between_codes};
 use super::scope::{Data, Scope};
 use super::table::{Chart, ChartKind, Label, Row, Section, Table, Value};
 use crate::domain::customer::Customer;
@@ -93,7 +93,8 @@ pub fn as_of<'s>(scope: &'s Scope) -> &'s str {
 }
 
 pub fn score<'a>(buyers: &[Buyer<'a>], as_of: &str) -> Vec<Scored<'a>> {
-    let recency = |b: &Buyer| days_between(b.last, as_of).unwrap_or_default().max(0);
+    let as_of = day_code(as_of);
+    let recency = |b: &Buyer| days_between_codes(b.last, as_of).unwrap_or_default().max(0);
     let n = buyers.len() as i64;
     let sum_recency: i64 = buyers.iter().map(recency).sum();
     let sum_frequency: u64 = buyers.iter().map(|b| b.sales).sum();
@@ -304,14 +305,14 @@ mod tests {
                 customer: None,
                 revenue: dec("10"),
                 sales: 1,
-                last: "2026-03-01",
+                last: day_code("2026-03-01"),
             },
             Buyer {
                 customer_id: "y",
                 customer: None,
                 revenue: dec("10"),
                 sales: 1,
-                last: "2026-03-01",
+                last: day_code("2026-03-01"),
             },
         ];
         let scored = score(&twins, "2026-03-11");
