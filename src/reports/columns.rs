@@ -45,6 +45,8 @@ pub struct Columns {
     /// The day of each customer's latest activity outside Trash, its own or one of the lead it
     /// was converted from; [`NO_DAY`] for a customer nobody has been in touch with.
     pub customer_last_contact: Vec<i32>,
+    /// The lead each customer was converted from, Trash included.
+    pub customer_lead: Vec<u32>,
 }
 
 impl Columns {
@@ -107,6 +109,11 @@ impl Columns {
                 _ => day_code(entered_stage(o)),
             })
             .collect();
+        let customer_lead = data
+            .customers
+            .iter()
+            .map(|c| c.from_lead.as_ref().map_or(NOWHERE, |id| leads.get(id)))
+            .collect();
         Columns {
             lead_created: made(data.leads, |l| &l.meta),
             customer_created: made(data.customers, |c| &c.meta),
@@ -129,6 +136,7 @@ impl Columns {
             payment_order,
             activity_day,
             customer_last_contact,
+            customer_lead,
         }
     }
 

@@ -120,17 +120,15 @@ fn most_leads_first<'a>(
 /// was converted from, else the source on the customer itself.
 pub fn revenue_by_lead_source<'a>(scope: &Scope<'a>) -> Vec<(&'a str, SalesTally<'a>)> {
     let leads: &'a [Lead] = scope.data.leads;
-    // A lead in Trash still tells where its customer came from.
-    let lead_source: FxHashMap<&str, &str> = leads
-        .iter()
-        .map(|l| (l.meta.id.as_str(), l.details.source.trim()))
-        .collect();
+    let customer_lead = &scope.columns().customer_lead;
     let mut by_source: FxHashMap<&'a str, SalesTally<'a>> = FxHashMap::default();
     for order in scope.sales_in_period() {
         let customer = scope.customer_of(order);
+        // A lead in Trash still tells where its customer came from.
         let from_lead = customer
-            .and_then(|c| c.from_lead.as_deref())
-            .and_then(|id| lead_source.get(id).copied())
+            .and_then(|c| customer_lead.get(scope.data.place(c) as usize))
+            .and_then(|&lead| leads.get(lead as usize))
+            .map(|l| l.details.source.trim())
             .filter(|s| !s.is_empty());
         let source = from_lead
             .or(customer.map(|c| c.details.source.trim()))
@@ -405,7 +403,10 @@ mod tests {
 
     #[test]
     fn revenue_goes_to_the_source_of_the_lead_the_customer_came_from() {
-        let d = data();
+        let mut d = data();
+        // In Trash, l9 still tells where c5 came from.
+        d.leads[8].meta.move_to_trash("2026-03-20T00:00:00Z");
+        assert_eq!(d.leads[8].meta.id, "l9");
         let s = scope(&d, "2026-03-01", "2026-03-31", Owner::Everyone);
         let report = lead_conversion(&s);
         let table = &report.sections[2].table;
