@@ -61,7 +61,7 @@ fn activity_strings(activities: &[Activity]) {
         "  activity text, bytes each: created_at {:.0}, updated_at {:.0}, at {:.0}, subject {:.0}, body {:.0}",
         mean(&|a| a.meta.created_at.capacity()),
         mean(&|a| a.meta.updated_at.capacity()),
-        mean(&|a| a.at.capacity()),
+        mean(&|a| a.at.len()),
         mean(&|a| a.details.subject.capacity()),
         mean(&|a| a.details.body.capacity()),
     );

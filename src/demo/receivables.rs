@@ -38,7 +38,7 @@ impl Gen {
                 Payment {
                     meta: self.meta(at, &owner),
                     order_id: order.meta.id.clone(),
-                    day: day_text(due.day),
+                    day: day_text(due.day).into(),
                     amount: due.amount,
                     method,
                     note: String::new(),

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::id::Id;
 use super::record::{record_serde, Record, RecordMeta};
+use super::stamp::Stamp;
 use super::validate::{
     tidy, Checks, Details, Field, FieldProblem, Problem, NOTES_MAX, SHORT_TEXT_MAX,
 };
@@ -54,7 +55,7 @@ pub struct Activity {
     #[serde(flatten)]
     pub links: Links,
     /// When it happened (RFC 3339); for a task, when it was written down.
-    pub at: String,
+    pub at: Stamp,
     /// For a task: whether it is done.
     #[serde(default)]
     pub done: bool,
@@ -64,7 +65,7 @@ record_serde!(Activity {
     meta: RecordMeta,
     details: ActivityDetails,
     links: Links,
-    at: String,
+    at: Stamp,
     done: bool,
 });
 
@@ -128,7 +129,7 @@ impl Activity {
     ) -> Result<Self, Vec<FieldProblem>> {
         let details = details.checked()?;
         Ok(Activity {
-            at: meta.created_at.clone(),
+            at: meta.created_at.as_str().into(),
             meta,
             details,
             links,

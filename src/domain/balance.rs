@@ -308,7 +308,7 @@ pub fn last_price_paid(
         .map(|(o, line)| PricePaid {
             unit_price: line.unit_price,
             price_includes_tax: line.price_includes_tax,
-            day: o.order_date.clone(),
+            day: o.order_date.as_str().to_owned(),
         })
 }
 

@@ -62,6 +62,19 @@ pub fn is_valid_timestamp(text: &str) -> bool {
         && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A day or timestamp's day (its first ten characters) as its day number (see
+/// [`day_number`]); [`NO_DAY`] when they are not a day, so that it falls in no period.
+pub fn day_code(day_or_time: &str) -> i32 {
+    day_or_time
+        .get(..10)
+        .and_then(day_number)
+        .and_then(|n| i32::try_from(n).ok())
+        .unwrap_or(NO_DAY)
+}
+
+/// Before every day.
+pub const NO_DAY: i32 = i32::MIN;
+
 /// Days since 1970-01-01 of a valid `YYYY-MM-DD`, for counting days between dates.
 pub fn day_number(day: &str) -> Option<i64> {
     let (y, m, d) = civil(day)?;

@@ -32,6 +32,7 @@ pub mod sale;
 pub mod sale_query;
 pub mod sorting;
 pub mod stages;
+pub mod stamp;
 pub mod targets;
 pub mod team;
 pub mod text;

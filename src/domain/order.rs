@@ -12,6 +12,7 @@ use super::quote::Quote;
 use super::receivable::{check_plan, Installment, MoneyProblem};
 use super::record::{record_serde, Record, RecordMeta};
 use super::sale::SaleBody;
+use super::stamp::Stamp;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(remote = "Self")]
@@ -26,7 +27,7 @@ pub struct Order {
     /// convert at this rate forever after.
     #[serde(with = "crate::domain::money::exact")]
     pub rate_to_base: Decimal,
-    pub order_date: String,
+    pub order_date: Stamp,
     #[serde(default)]
     pub plan: Vec<Installment>,
     pub status: OrderStatus,
@@ -37,7 +38,7 @@ record_serde!(Order {
     body: SaleBody,
     quote_id: Option<Id>,
     rate_to_base: Decimal,
-    order_date: String,
+    order_date: Stamp,
     plan: Vec<Installment>,
     status: OrderStatus,
 });
@@ -67,7 +68,7 @@ impl Order {
             body,
             quote_id: None,
             rate_to_base: rate,
-            order_date,
+            order_date: order_date.into(),
             plan: Vec::new(),
             status: OrderStatus::Draft,
         }
@@ -102,7 +103,7 @@ impl Order {
             self.plan.clear();
         }
         self.body = body;
-        self.order_date = order_date;
+        self.order_date = order_date.into();
         self.rate_to_base = rate;
         self.meta.touch(now);
         Ok(())
@@ -141,7 +142,7 @@ impl Order {
     pub fn schedule(&self) -> Cow<'_, [Installment]> {
         if self.plan.is_empty() {
             Cow::Owned(vec![Installment {
-                due: self.order_date.clone(),
+                due: self.order_date.as_str().to_owned(),
                 amount: self.body.total,
             }])
         } else {

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use super::date::day_number;
 use super::id::Id;
 use super::record::{record_serde, Record, RecordMeta};
+use super::stamp::Stamp;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Installment {
@@ -50,7 +51,7 @@ pub struct Payment {
     pub meta: RecordMeta,
     pub order_id: Id,
     /// The day the money arrived, `YYYY-MM-DD`.
-    pub day: String,
+    pub day: Stamp,
     #[serde(with = "crate::domain::money::exact")]
     pub amount: Decimal,
     pub method: PaymentMethod,
@@ -61,7 +62,7 @@ pub struct Payment {
 record_serde!(Payment {
     meta: RecordMeta,
     order_id: Id,
-    day: String,
+    day: Stamp,
     amount: Decimal,
     method: PaymentMethod,
     note: String,

@@ -69,7 +69,7 @@ impl Columns {
                 *paid += payment.amount;
             }
         }
-        let activity_day: Vec<i32> = data.activities.iter().map(|a| day_code(&a.at)).collect();
+        let activity_day: Vec<i32> = data.activities.iter().map(|a| a.at.day()).collect();
         let lead_customer: Vec<u32> = data
             .leads
             .iter()
@@ -121,18 +121,14 @@ impl Columns {
             stages: stages.to_vec(),
             opportunity_outcome,
             opportunity_closed,
-            order_day: data
-                .orders
-                .iter()
-                .map(|o| day_code(&o.order_date))
-                .collect(),
+            order_day: data.orders.iter().map(|o| o.order_date.day()).collect(),
             order_customer: data
                 .orders
                 .iter()
                 .map(|o| customers.get(&o.body.customer_id))
                 .collect(),
             order_paid,
-            payment_day: data.payments.iter().map(|p| day_code(&p.day)).collect(),
+            payment_day: data.payments.iter().map(|p| p.day.day()).collect(),
             payment_order,
             activity_day,
             customer_last_contact,

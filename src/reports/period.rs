@@ -58,18 +58,7 @@ pub struct Period {
     codes: (i32, i32),
 }
 
-/// A day or timestamp's day (its first ten characters) as its day number (see
-/// [`day_number`]); [`NO_DAY`] when they are not a day, so that it falls in no period.
-pub fn day_code(day_or_time: &str) -> i32 {
-    day_or_time
-        .get(..10)
-        .and_then(day_number)
-        .and_then(|n| i32::try_from(n).ok())
-        .unwrap_or(NO_DAY)
-}
-
-/// Before every day.
-pub const NO_DAY: i32 = i32::MIN;
+pub use crate::domain::date::{day_code, NO_DAY};
 
 /// The month of a [`day_code`] as one number, year x 12 + month - 1, worked out from the
 /// number: grouping by month then reads no day's text, which lies elsewhere in memory.

@@ -345,7 +345,7 @@ pub fn PaymentsPanel(order: Signal<Order>, money: Memo<OrderMoney>) -> impl Into
         let payment = Payment {
             meta: RecordMeta::new(new_id(), &now(), o.meta.owner.clone()),
             order_id: o.meta.id.clone(),
-            day: day.get_untracked(),
+            day: day.get_untracked().into(),
             amount: value,
             method: method.get_untracked(),
             note: note.get_untracked().trim().to_owned(),

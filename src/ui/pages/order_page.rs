@@ -294,7 +294,7 @@ fn OrderView(id: String) -> impl IntoView {
                 </Show>
                 <SaleForm draft lines problems is_quote=false locked saving on_submit submit_label=Key::SaveChanges/>
             </div>
-            <PrintSheet title=Key::OrderTitle body day=Signal::derive(move || base.with(|o| o.order_date.clone()))
+            <PrintSheet title=Key::OrderTitle body day=Signal::derive(move || base.with(|o| o.order_date.as_str().to_owned()))
                 valid_until=Signal::derive(|| None::<String>)/>
         </section>
     }

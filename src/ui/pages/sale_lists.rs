@@ -213,7 +213,7 @@ pub fn OrdersPage() -> impl IntoView {
                         .cloned()
                         .unwrap_or_default()
                 }),
-                order.order_date.clone(),
+                order.order_date.as_str().to_owned(),
                 t(lang, order_status_key(order.status)).to_owned(),
                 money_text(order.body.total),
                 balance.unwrap_or_default(),
