@@ -99,14 +99,7 @@ impl OrderMoney {
 
     /// The earliest installment not yet paid in full.
     pub fn next_open(&self) -> Option<&InstallmentState> {
-        self.next_open_at().and_then(|i| self.installments.get(i))
-    }
-
-    /// Where in `installments` the earliest one not yet paid in full is.
-    fn next_open_at(&self) -> Option<usize> {
-        self.installments
-            .iter()
-            .position(|s| s.open() > Decimal::ZERO)
+        self.installments.iter().find(|s| s.open() > Decimal::ZERO)
     }
 }
 
@@ -115,18 +108,6 @@ pub struct Receivable<'a> {
     pub money: OrderMoney,
     /// How late its oldest unpaid installment is.
     pub age: Age,
-    /// Where in `money.installments` the earliest installment not paid in full is: found once,
-    /// since sorting thousands of receivables asks for it at every comparison.
-    next_open: Option<usize>,
-}
-
-impl Receivable<'_> {
-    /// The due day of the earliest installment not paid in full.
-    pub fn next_due(&self) -> &str {
-        self.next_open
-            .and_then(|i| self.money.installments.get(i))
-            .map_or("", |s| s.installment.due.as_str())
-    }
 }
 
 /// Every order still owed money, the most overdue first, then by the next due date.
@@ -146,22 +127,14 @@ pub fn owing<'a>(
         .filter(|(o, paid)| *paid < o.body.total)
         .map(|(order, paid)| {
             let money = OrderMoney::of(order, paid, Decimal::ZERO, today);
-            let next_open = money.next_open_at();
-            let age = next_open
-                .and_then(|i| money.installments.get(i))
-                .map_or(Age::NotDue, InstallmentState::age);
-            Receivable {
-                order,
-                money,
-                age,
-                next_open,
-            }
+            let age = money.next_open().map_or(Age::NotDue, InstallmentState::age);
+            Receivable { order, money, age }
         })
         .collect();
     // The next due day as days late, the most first, is the next due day earliest first: a
     // number to compare, where the day's text lies elsewhere in memory for each receivable.
     sort_by_key(&mut open, |r| {
-        let next = r.next_open.and_then(|i| r.money.installments.get(i));
+        let next = r.money.next_open();
         (
             Reverse(r.age),
             next.and_then(InstallmentState::days_late).map(Reverse),
