@@ -38,7 +38,11 @@ fn main() {
         for preset in [Preset::ThisMonth, Preset::Last12Months] {
             let started = Instant::now();
             let pipeline = pipeline_or_default(data.settings.pipeline.clone());
-            let columns = Columns::of(&Data::of(&data), &pipeline);
+            let columns = Columns::of(
+                &Data::of(&data),
+                &pipeline,
+                &data.settings.currencies.clone().unwrap_or_default().base,
+            );
             let mut total = started.elapsed().as_secs_f64() * 1000.0;
             println!("{preset:?} {:12} {total:8.1} ms", "columns");
             for kind in ReportKind::ALL

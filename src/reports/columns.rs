@@ -10,7 +10,9 @@ use rustc_hash::FxHashMap;
 
 use super::period::{day_code, NO_DAY};
 use super::scope::Data;
+use crate::domain::activity::{Activity, ActivityKind};
 use crate::domain::id::Id;
+use crate::domain::money::to_base;
 use crate::domain::opportunity::{Opportunity, Outcome, Stage};
 use crate::domain::record::RecordMeta;
 
@@ -37,11 +39,29 @@ pub struct Columns {
     pub order_customer: Vec<u32>,
     /// What is paid on each order, outside Trash.
     pub order_paid: Vec<Decimal>,
+    /// Whether each order is a sale: outside Trash, confirmed, delivered or completed.
+    pub order_sale: Vec<bool>,
+    /// Its owner, as a place in [`Columns::owners`].
+    pub order_owner: Vec<u32>,
+    /// Its total in [`Columns::base`], at the rate stored on the order.
+    pub order_total: Vec<Decimal>,
     pub payment_day: Vec<i32>,
     /// The payment's order, Trash included.
     pub payment_order: Vec<u32>,
+    /// Each payment's amount in [`Columns::base`], at its order's rate; none for a payment in
+    /// Trash, or on an order in Trash or on none.
+    pub payment_amount: Vec<Option<Decimal>>,
+    /// The base currency the amounts are in.
+    pub base: String,
     /// The UTC day it happened.
     pub activity_day: Vec<i32>,
+    /// The activity's kind where it counts as a follow-up: outside Trash, and a task only once
+    /// done (see [`follows_up`]).
+    pub activity_follow_up: Vec<Option<ActivityKind>>,
+    /// Its owner, as a place in [`Columns::owners`].
+    pub activity_owner: Vec<u32>,
+    /// Every owner the columns name, each once.
+    pub owners: Vec<Id>,
     /// The day of each customer's latest activity outside Trash, its own or one of the lead it
     /// was converted from; [`NO_DAY`] for a customer nobody has been in touch with.
     pub customer_last_contact: Vec<i32>,
@@ -50,26 +70,52 @@ pub struct Columns {
 }
 
 impl Columns {
-    /// `stages`: the pipeline, which says which opportunities are won or lost.
-    pub fn of(data: &Data, stages: &[Stage]) -> Columns {
+    /// `stages`: the pipeline, which says which opportunities are won or lost; `base`: the
+    /// currency amounts are converted to.
+    pub fn of(data: &Data, stages: &[Stage], base: &str) -> Columns {
         let orders = Places::of(data.orders, |o| &o.meta);
         let customers = Places::of(data.customers, |c| &c.meta);
         let leads = Places::of(data.leads, |l| &l.meta);
-        let payment_order: Vec<u32> = data
-            .payments
-            .iter()
-            .map(|p| orders.get(&p.order_id))
-            .collect();
+        let mut owners = Owners::default();
+        // One pass over each kind for all its columns: a record is hundreds of bytes, and
+        // fetching it from memory costs more than all that is read of it.
+        let count = data.orders.len();
+        let mut order_day = Vec::with_capacity(count);
+        let mut order_customer = Vec::with_capacity(count);
+        let mut order_sale = Vec::with_capacity(count);
+        let mut order_owner = Vec::with_capacity(count);
+        let mut order_total = Vec::with_capacity(count);
+        // Each order's rate, none for one in Trash: read here by the payments, which would
+        // otherwise fetch their orders from all over memory.
+        let mut order_rate = Vec::with_capacity(count);
+        for order in data.orders {
+            let live = !order.meta.is_deleted();
+            order_day.push(order.order_date.day());
+            order_customer.push(customers.get(&order.body.customer_id));
+            order_sale.push(live && order.status.takes_payments());
+            order_owner.push(owners.place(&order.meta.owner));
+            order_total.push(to_base(order.body.total, order.rate_to_base, base));
+            order_rate.push(live.then_some(order.rate_to_base));
+        }
+        let count = data.payments.len();
         let mut order_paid = vec![Decimal::ZERO; data.orders.len()];
-        for (payment, &order) in data.payments.iter().zip(&payment_order) {
-            if let Some(paid) = order_paid
-                .get_mut(order as usize)
-                .filter(|_| !payment.meta.is_deleted())
-            {
+        let mut payment_day = Vec::with_capacity(count);
+        let mut payment_order = Vec::with_capacity(count);
+        let mut payment_amount = Vec::with_capacity(count);
+        for payment in data.payments {
+            let order = orders.get(&payment.order_id);
+            payment_day.push(payment.day.day());
+            payment_order.push(order);
+            let live = !payment.meta.is_deleted();
+            if let Some(paid) = order_paid.get_mut(order as usize).filter(|_| live) {
                 *paid += payment.amount;
             }
+            let rate = order_rate.get(order as usize).copied().flatten();
+            payment_amount.push(
+                rate.filter(|_| live)
+                    .map(|rate| to_base(payment.amount, rate, base)),
+            );
         }
-        let activity_day: Vec<i32> = data.activities.iter().map(|a| a.at.day()).collect();
         let lead_customer: Vec<u32> = data
             .leads
             .iter()
@@ -79,8 +125,16 @@ impl Columns {
                     .map_or(NOWHERE, |c| customers.get(&c.customer_id))
             })
             .collect();
+        let count = data.activities.len();
+        let mut activity_day = Vec::with_capacity(count);
+        let mut activity_follow_up = Vec::with_capacity(count);
+        let mut activity_owner = Vec::with_capacity(count);
         let mut customer_last_contact = vec![NO_DAY; data.customers.len()];
-        for (activity, &day) in data.activities.iter().zip(&activity_day) {
+        for activity in data.activities {
+            let day = activity.at.day();
+            activity_day.push(day);
+            activity_follow_up.push(follows_up(activity));
+            activity_owner.push(owners.place(&activity.meta.owner));
             let links = &activity.links;
             let customer = match (&links.customer_id, &links.lead_id) {
                 _ if activity.meta.is_deleted() => NOWHERE,
@@ -121,16 +175,20 @@ impl Columns {
             stages: stages.to_vec(),
             opportunity_outcome,
             opportunity_closed,
-            order_day: data.orders.iter().map(|o| o.order_date.day()).collect(),
-            order_customer: data
-                .orders
-                .iter()
-                .map(|o| customers.get(&o.body.customer_id))
-                .collect(),
+            order_day,
+            order_customer,
             order_paid,
-            payment_day: data.payments.iter().map(|p| p.day.day()).collect(),
+            order_sale,
+            order_owner,
+            order_total,
+            payment_day,
             payment_order,
+            payment_amount,
+            base: base.to_owned(),
             activity_day,
+            activity_follow_up,
+            activity_owner,
+            owners: owners.ids,
             customer_last_contact,
             customer_lead,
         }
@@ -154,6 +212,38 @@ fn made<T>(records: &[T], meta: fn(&T) -> &RecordMeta) -> Vec<i32> {
         .iter()
         .map(|r| day_code(&meta(r).created_at))
         .collect()
+}
+
+/// The kind of a follow-up: an activity outside Trash, and a task only once it is ticked done,
+/// since an open task is a plan, not a follow-up.
+pub fn follows_up(activity: &Activity) -> Option<ActivityKind> {
+    let kind = activity.details.kind;
+    let counts = !activity.meta.is_deleted() && (kind != ActivityKind::Task || activity.done);
+    counts.then_some(kind)
+}
+
+/// The owners named, each given a place the first time it comes. Found by the id's address,
+/// so an owner's text is read once however many records it owns.
+#[derive(Default)]
+struct Owners {
+    ids: Vec<Id>,
+    by_address: FxHashMap<usize, u32>,
+    by_text: FxHashMap<Id, u32>,
+}
+
+impl Owners {
+    fn place(&mut self, id: &Id) -> u32 {
+        if let Some(&place) = self.by_address.get(&id.address()) {
+            return place;
+        }
+        let next = self.ids.len() as u32;
+        let place = *self.by_text.entry(id.clone()).or_insert(next);
+        if place == next {
+            self.ids.push(id.clone());
+        }
+        self.by_address.insert(id.address(), place);
+        place
+    }
 }
 
 /// The outcome of the stage `stage_id` in `stages`: open for a stage not there.
@@ -258,7 +348,7 @@ mod tests {
             ..Dataset::default()
         };
         let data = Data::of(&dataset);
-        let columns = Columns::of(&data, &[]);
+        let columns = Columns::of(&data, &[], "USD");
         assert_eq!(columns.order_customer, [0, 0, NOWHERE]);
         assert_eq!(columns.payment_order, [1, 1, NOWHERE]);
         assert_eq!(columns.order_paid, [dec("0"), dec("50"), dec("0")]);
@@ -279,7 +369,7 @@ mod tests {
             payments: vec![paid],
             ..Dataset::default()
         };
-        let columns = Columns::of(&Data::of(&dataset), &[]);
+        let columns = Columns::of(&Data::of(&dataset), &[], "USD");
         assert_eq!(columns.payment_order, [1]);
         assert_eq!(columns.order_paid, [dec("0"), dec("30")]);
     }
@@ -316,7 +406,7 @@ mod tests {
             ],
             ..Dataset::default()
         };
-        let columns = Columns::of(&Data::of(&dataset), &default_stages());
+        let columns = Columns::of(&Data::of(&dataset), &default_stages(), "USD");
         let outcomes = [Outcome::Won, Outcome::Open, Outcome::Lost, Outcome::Open];
         assert_eq!(columns.opportunity_outcome, outcomes);
         let closed = [

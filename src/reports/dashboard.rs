@@ -5,7 +5,7 @@ use crate::domain::sorting::sort_by;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
-use super::activity::is_follow_up;
+use super::activity::follow_ups_dated;
 use super::period::{month_code, month_key, month_of_code, Period};
 use super::scope::{Behind, Compared, Owner, RecordKind, Scope};
 use super::table::{percent, Chart, ChartKind, Figure, Label, Report, Row, Section, Table, Value};
@@ -96,28 +96,19 @@ pub fn headlines(scope: &Scope) -> [Headline; 2] {
                 .add(place as u32, scope.opportunity_amount(opportunity));
         }
     }
-    for (order, day) in scope.sales_dated(|day| which(day).is_some()) {
-        if let Some(i) = which(day) {
-            h[i].orders.add(data.place(order), scope.order_total(order));
+    for sale in scope.sales_dated(|day| which(day).is_some()) {
+        if let Some(i) = which(sale.day) {
+            h[i].orders.add(sale.place, sale.total);
         }
     }
-    for (payment, order, day) in scope.payments_dated(|day| which(day).is_some()) {
-        if let Some(i) = which(day) {
-            h[i].payments
-                .add(data.place(payment), scope.in_base(payment.amount, order));
+    for received in scope.payments_dated(|day| which(day).is_some()) {
+        if let Some(i) = which(received.day) {
+            h[i].payments.add(received.place, received.amount);
         }
     }
-    for (place, (activity, &day)) in data
-        .activities
-        .iter()
-        .zip(&columns.activity_day)
-        .enumerate()
-    {
-        let Some(i) = which(day) else {
-            continue;
-        };
-        if scope.counts(&activity.meta) && is_follow_up(activity) {
-            h[i].follow_ups.add(place as u32, Decimal::ZERO);
+    for f in follow_ups_dated(scope, |day| which(day).is_some()) {
+        if let Some(i) = which(f.day) {
+            h[i].follow_ups.add(f.place, Decimal::ZERO);
         }
     }
     h
@@ -308,17 +299,25 @@ pub fn targets_vs_actual(scope: &Scope) -> TargetsVsActual {
         month.target += share;
         by_member.entry(t.member_id.as_str()).or_default().target += share;
     }
-    for (order, day) in scope.sales_dated(|day| scope.period.contains_code(day)) {
-        let (amount, place) = (scope.order_total(order), scope.data.place(order));
+    let owners = &scope.columns().owners;
+    let mut by_owner: Vec<TargetRow> = owners.iter().map(|_| TargetRow::default()).collect();
+    for sale in scope.sales_dated(|day| scope.period.contains_code(day)) {
         for row in [
-            by_month.get_mut(&month_of_code(day)),
-            Some(by_member.entry(order.meta.owner.as_str()).or_default()),
+            by_month.get_mut(&month_of_code(sale.day)),
+            by_owner.get_mut(sale.owner as usize),
         ]
         .into_iter()
         .flatten()
         {
-            row.actual += amount;
-            row.orders.push(place);
+            row.actual += sale.total;
+            row.orders.push(sale.place);
+        }
+    }
+    for (id, sold) in owners.iter().zip(by_owner) {
+        if !sold.orders.is_empty() {
+            let row = by_member.entry(id.as_str()).or_default();
+            row.actual += sold.actual;
+            row.orders.extend(sold.orders);
         }
     }
     match &scope.owner {

@@ -92,16 +92,20 @@ fn the_reports_over_the_demo_company_add_up() {
 }
 
 /// A page lends every report the columns it made once; a report lent columns of other data, or
-/// read with another pipeline, makes its own. Either way each report is what it is when it
+/// read with another pipeline or base currency, makes its own. Either way each report is what it is when it
 /// makes them itself.
 #[test]
 fn reports_read_lent_columns_only_when_they_fit() {
     let data = generate(DemoSize::Demo, Lang::En, TODAY);
     let pipeline = pipeline_or_default(data.settings.pipeline.clone());
-    let lent = Columns::of(&Data::of(&data), &pipeline);
+    let base = data.settings.currencies.clone().unwrap_or_default().base;
+    let lent = Columns::of(&Data::of(&data), &pipeline, &base);
     let stale = Columns::default();
     // Every stage open: shared by mistake, no opportunity would be won or lost.
-    let other_pipeline = Columns::of(&Data::of(&data), &[]);
+    let other_pipeline = Columns::of(&Data::of(&data), &[], &base);
+    // Amounts rounded to whole yen: shared by mistake, totals would lose their cents.
+    let other_base = Columns::of(&Data::of(&data), &pipeline, "JPY");
+    assert_ne!(lent.order_total, other_base.order_total);
     for kind in ReportKind::ALL {
         let scope = || {
             Scope::new(
@@ -117,5 +121,6 @@ fn reports_read_lent_columns_only_when_they_fit() {
         assert_eq!(kind.compute(&scope().sharing(&stale)), own, "{kind:?}");
         let shared = kind.compute(&scope().sharing(&other_pipeline));
         assert_eq!(shared, own, "{kind:?}");
+        assert_eq!(kind.compute(&scope().sharing(&other_base)), own, "{kind:?}");
     }
 }

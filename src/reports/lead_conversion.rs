@@ -122,8 +122,8 @@ pub fn revenue_by_lead_source<'a>(scope: &Scope<'a>) -> Vec<(&'a str, SalesTally
     let leads: &'a [Lead] = scope.data.leads;
     let customer_lead = &scope.columns().customer_lead;
     let mut by_source: FxHashMap<&'a str, SalesTally<'a>> = FxHashMap::default();
-    for order in scope.sales_in_period() {
-        let customer = scope.customer_of(order);
+    for sale in scope.sales_in_period() {
+        let customer = scope.customer_of(sale.order);
         // A lead in Trash still tells where its customer came from.
         let from_lead = customer
             .and_then(|c| customer_lead.get(scope.data.place(c) as usize))
@@ -136,7 +136,7 @@ pub fn revenue_by_lead_source<'a>(scope: &Scope<'a>) -> Vec<(&'a str, SalesTally
         by_source
             .entry(source)
             .or_default()
-            .add(order, scope.order_total(order));
+            .add(sale.order, sale.total);
     }
     let mut groups: Vec<_> = by_source.into_iter().collect();
     largest_first(&mut groups, |t| t.amount);

@@ -9,6 +9,7 @@ use super::grouping::SalesTally;
 use super::period::{month_code, month_of_code};
 use super::scope::{Owner, Scope};
 use super::table::{Chart, ChartKind, Label, Report, Row, Section, Table, Value};
+use crate::domain::id::Id;
 use crate::domain::money::{minor_units, round_money};
 use crate::i18n::Key;
 
@@ -37,31 +38,48 @@ impl<'a> MemberResult<'a> {
     }
 }
 
+/// The result of the owner at `owner` in `owners`, made when first asked for.
+fn result_of<'r, 'a>(
+    by_owner: &'r mut [Option<MemberResult<'a>>],
+    owners: &[Id],
+    owner: u32,
+) -> Option<&'r mut MemberResult<'a>> {
+    let (id, slot) = owners
+        .get(owner as usize)
+        .zip(by_owner.get_mut(owner as usize))?;
+    Some(slot.get_or_insert_with(|| MemberResult::new(id)))
+}
+
 /// The members to show, largest amount first: under the Everyone filter every active member and
 /// anyone with a sale or a payment (a former member's orders still count); under a one-member
 /// filter, that member.
 pub fn member_results<'a>(scope: &Scope<'a>) -> Vec<MemberResult<'a>> {
-    let mut results: FxHashMap<&str, MemberResult> = FxHashMap::default();
-    for (order, day) in scope.sales_dated(|day| scope.period.contains_code(day)) {
-        let owner = order.meta.owner.as_str();
-        let result = results
-            .entry(owner)
-            .or_insert_with(|| MemberResult::new(owner));
-        let amount = scope.order_total(order);
-        result.sales.add(order, amount);
+    // By the owner's place in the columns first: hashing an id's text for every sale and
+    // payment cost more than adding them up.
+    let owners = &scope.columns().owners;
+    let mut by_owner: Vec<Option<MemberResult>> = owners.iter().map(|_| None).collect();
+    for sale in scope.sales_dated(|day| scope.period.contains_code(day)) {
+        let Some(result) = result_of(&mut by_owner, owners, sale.owner) else {
+            continue;
+        };
+        result.sales.add(sale.order, sale.total);
         result
             .by_month
-            .entry(month_of_code(day))
+            .entry(month_of_code(sale.day))
             .or_default()
-            .add(order, amount);
+            .add(sale.order, sale.total);
     }
-    for (payment, order) in scope.payments_in_period() {
-        let owner = order.meta.owner.as_str();
-        results
-            .entry(owner)
-            .or_insert_with(|| MemberResult::new(owner))
-            .received += scope.in_base(payment.amount, order);
+    for received in scope.payments_in_period() {
+        if let Some(result) = result_of(&mut by_owner, owners, received.owner) {
+            result.received += received.amount;
+        }
     }
+    let mut results: FxHashMap<&str, MemberResult> = owners
+        .iter()
+        .map(Id::as_str)
+        .zip(by_owner)
+        .filter_map(|(id, result)| Some((id, result?)))
+        .collect();
     let team: FxHashMap<&str, &str> = scope
         .data
         .team

@@ -91,7 +91,7 @@ impl<'a> ProductSales<'a> {
         let mut rows: Vec<ProductRow<'a>> = Vec::new();
         let mut orders = 0;
 
-        for order in scope.sales_in_period() {
+        for order in scope.sales_in_period().map(|sale| sale.order) {
             if !order.body.lines.is_empty() {
                 orders += 1;
             }

@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 
 use rust_decimal::Decimal;
 
-use super::columns::{entered_stage, outcome_in, Columns};
+use super::columns::{entered_stage, outcome_in, Columns, NOWHERE};
 use super::period::{day_code, Period};
 use crate::domain::activity::Activity;
 use crate::domain::company::Currencies;
@@ -79,6 +79,9 @@ pub struct Scope<'a> {
     /// Lent by the page, which keeps them until the data changes; made by the first report
     /// that reads them otherwise.
     columns: OnceCell<Cow<'a, Columns>>,
+    /// The owner filter's member as a place in the columns' owners: [`NOWHERE`] for one who
+    /// owns nothing there.
+    member: OnceCell<u32>,
 }
 
 impl<'a> Scope<'a> {
@@ -100,13 +103,14 @@ impl<'a> Scope<'a> {
             settings,
             currencies,
             columns: OnceCell::new(),
+            member: OnceCell::new(),
         }
     }
 
     /// The scope reading `columns` rather than making its own, when they were taken from
     /// lists of the data's lengths with the scope's pipeline.
     pub fn sharing(self, columns: &'a Columns) -> Scope<'a> {
-        if columns.fits(&self.data) && columns.stages == self.stages {
+        if columns.fits(&self.data) && columns.stages == self.stages && columns.base == self.base {
             let _ = self.columns.set(Cow::Borrowed(columns));
         }
         self
@@ -114,7 +118,7 @@ impl<'a> Scope<'a> {
 
     pub fn columns(&self) -> &Columns {
         self.columns
-            .get_or_init(|| Cow::Owned(Columns::of(&self.data, &self.stages)))
+            .get_or_init(|| Cow::Owned(Columns::of(&self.data, &self.stages, &self.base)))
     }
 
     /// Outside Trash and owned as the filter asks.
@@ -124,6 +128,23 @@ impl<'a> Scope<'a> {
                 Owner::Everyone => true,
                 Owner::Member(id) => meta.owner == *id,
             }
+    }
+
+    /// Whether a record owned by the columns' owner at `place` is counted by the owner filter.
+    pub fn owns(&self, place: u32) -> bool {
+        match &self.owner {
+            Owner::Everyone => true,
+            Owner::Member(id) => {
+                let member = self.member.get_or_init(|| {
+                    let owners = &self.columns().owners;
+                    owners
+                        .iter()
+                        .position(|o| o == id)
+                        .map_or(NOWHERE, |p| p as u32)
+                });
+                place == *member
+            }
+        }
     }
 
     /// The order's customer, outside Trash.
@@ -141,76 +162,84 @@ impl<'a> Scope<'a> {
         self.data.customers.get(*place as usize)
     }
 
-    /// Whether an order is a sale (confirmed, delivered or completed) of the owner.
-    fn is_sale(&self, order: &Order) -> bool {
-        self.counts(&order.meta) && order.status.takes_payments()
-    }
-
-    /// Sales whose order day is `taken`, with that day (a [`day_code`]).
-    ///
-    /// [`day_code`]: super::period::day_code
-    pub fn sales_dated<'s>(
+    /// Sales of the owner whose order day is `taken`, read from the columns: an order is
+    /// fetched from memory only where a report reads more of it than the columns hold.
+    pub fn sales_dated<'s, F: Fn(i32) -> bool + 's>(
         &'s self,
-        taken: impl Fn(i32) -> bool + 's,
-    ) -> impl Iterator<Item = (&'a Order, i32)> + 's {
-        self.data
-            .orders
+        taken: F,
+    ) -> impl Iterator<Item = Sale<'a>> + use<'s, 'a, F> {
+        let c = self.columns();
+        let orders = self.data.orders;
+        c.order_day
             .iter()
-            .zip(self.columns().order_day.iter().copied())
-            .filter(move |&(o, day)| taken(day) && self.is_sale(o))
+            .zip(&c.order_sale)
+            .zip(&c.order_owner)
+            .zip(&c.order_total)
+            .enumerate()
+            .filter_map(move |(place, (((&day, &sale), &owner), &total))| {
+                if !(sale && taken(day) && self.owns(owner)) {
+                    return None;
+                }
+                Some(Sale {
+                    order: orders.get(place)?,
+                    place: place as u32,
+                    day,
+                    total,
+                    owner,
+                })
+            })
     }
 
     /// Sales whose order date falls in `period`, the scope's or another.
-    pub fn sales_within<'s>(&'s self, period: &'s Period) -> impl Iterator<Item = &'a Order> + 's {
+    pub fn sales_within<'s>(&'s self, period: &'s Period) -> impl Iterator<Item = Sale<'a>> + 's {
         self.sales_dated(|day| period.contains_code(day))
-            .map(|(o, _)| o)
     }
 
     /// Sales whose order date falls in the period.
-    pub fn sales_in_period(&self) -> impl Iterator<Item = &'a Order> + '_ {
+    pub fn sales_in_period(&self) -> impl Iterator<Item = Sale<'a>> + '_ {
         self.sales_within(&self.period)
     }
 
     /// Sales not paid in full, any date, each with what is paid on it (invoices play no part
     /// in what is owed).
     pub fn unpaid_sales(&self) -> impl Iterator<Item = (&'a Order, Decimal)> + '_ {
-        self.data
-            .orders
-            .iter()
-            .zip(self.columns().order_paid.iter().copied())
-            .filter(|&(o, paid)| self.is_sale(o) && paid < o.body.total)
+        self.sales_dated(|_| true).filter_map(|sale| {
+            let paid = *self.columns().order_paid.get(sale.place as usize)?;
+            (paid < sale.order.body.total).then_some((sale.order, paid))
+        })
     }
 
     /// Payments outside Trash on the owner's orders (a payment belongs to whoever owns the
-    /// order) whose day is `taken`, with their order and that day.
-    pub fn payments_dated<'s>(
+    /// order) whose day is `taken`, read from the columns alone.
+    pub fn payments_dated<'s, F: Fn(i32) -> bool + 's>(
         &'s self,
-        taken: impl Fn(i32) -> bool + 's,
-    ) -> impl Iterator<Item = (&'a Payment, &'a Order, i32)> + 's {
+        taken: F,
+    ) -> impl Iterator<Item = Received> + use<'s, 'a, F> {
         let columns = self.columns();
-        self.data
-            .payments
+        columns
+            .payment_day
             .iter()
-            .zip(columns.payment_order.iter().zip(&columns.payment_day))
-            .filter_map(move |(p, (&order, &day))| {
-                // The day first: it is cheaper to test than the order is to read.
-                if !taken(day) || p.meta.is_deleted() {
+            .zip(&columns.payment_order)
+            .zip(&columns.payment_amount)
+            .enumerate()
+            .filter_map(move |(place, ((&day, &order), &amount))| {
+                // The day first: it is the cheapest to test.
+                if !taken(day) {
                     return None;
                 }
-                let order = self.data.orders.get(order as usize)?;
-                self.counts(&order.meta).then_some((p, order, day))
+                let amount = amount?;
+                let owner = *columns.order_owner.get(order as usize)?;
+                self.owns(owner).then_some(Received {
+                    place: place as u32,
+                    owner,
+                    day,
+                    amount,
+                })
             })
     }
 
-    /// Payments on the owner's orders, any date, with their order.
-    pub fn payments(&self) -> impl Iterator<Item = (&'a Payment, &'a Order)> + '_ {
-        self.payments_dated(|_| true)
-            .map(|(p, order, _)| (p, order))
-    }
-
-    pub fn payments_in_period(&self) -> impl Iterator<Item = (&'a Payment, &'a Order)> + '_ {
+    pub fn payments_in_period(&self) -> impl Iterator<Item = Received> + use<'_, 'a> {
         self.payments_dated(|day| self.period.contains_code(day))
-            .map(|(p, order, _)| (p, order))
     }
 
     /// An order's total in the base currency, at the rate stored on the order.
@@ -259,6 +288,33 @@ impl<'a> Scope<'a> {
         let closed = self.columns().opportunity_closed.get(place).copied();
         Some(closed.unwrap_or_else(|| day_code(entered_stage(opportunity))))
     }
+}
+
+/// A sale (see [`Scope::sales_dated`]) with what the columns know of it.
+#[derive(Clone, Copy)]
+pub struct Sale<'a> {
+    pub order: &'a Order,
+    /// Where the order lies in its list (see [`Behind`]).
+    pub place: u32,
+    /// The order day, as a [`day_code`].
+    pub day: i32,
+    /// The order's total in the base currency.
+    pub total: Decimal,
+    /// A place in the columns' owners.
+    pub owner: u32,
+}
+
+/// A payment received (see [`Scope::payments_dated`]).
+#[derive(Clone, Copy)]
+pub struct Received {
+    /// Where the payment lies in its list (see [`Behind`]).
+    pub place: u32,
+    /// Its order's owner, a place in the columns' owners.
+    pub owner: u32,
+    /// As a [`day_code`].
+    pub day: i32,
+    /// In the base currency, at its order's rate.
+    pub amount: Decimal,
 }
 
 /// A figure now and in the previous period.

@@ -92,8 +92,8 @@ impl ReportChoice {
     }
 }
 
-/// The columns every report reads, kept for the session: made again when the data or the
-/// pipeline has changed and a report reads them, not when the report, period or owner changes,
+/// The columns every report reads, kept for the session: made again when the data, the
+/// pipeline or the base currency has changed and a report reads them, not when the report, period or owner changes,
 /// nor each time the Reports page is opened.
 #[derive(Clone, Copy)]
 pub struct ReportColumns(Memo<Columns>);
@@ -102,8 +102,9 @@ impl ReportColumns {
     pub fn follow(state: AppState) -> ReportColumns {
         ReportColumns(Memo::new(move |_| {
             let pipeline = pipeline_or_default(Some(state.stages.get()));
+            let base = state.currencies.with(|c| c.base.clone());
             timed("leadline:report-columns", || {
-                with_data(&state, |data| Columns::of(&data, &pipeline))
+                with_data(&state, |data| Columns::of(&data, &pipeline, &base))
             })
         }))
     }
