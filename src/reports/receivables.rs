@@ -134,16 +134,17 @@ fn ageing_section(scope: &Scope, open: &[Receivable]) -> Section {
     let buckets = ageing(open, &scope.base);
     let mut orders_in: BTreeMap<Age, Vec<&Order>> = BTreeMap::new();
     for r in open {
-        let mut ages: Vec<Age> = r
+        // Each age once per order, in the order its installments come.
+        let mut seen = [false; AGES.len()];
+        let open = r
             .money
             .installments
             .iter()
-            .filter(|s| s.open() > Decimal::ZERO)
-            .map(InstallmentState::age)
-            .collect();
-        ages.dedup();
-        for a in ages {
-            orders_in.entry(a).or_default().push(r.order);
+            .filter(|s| s.open() > Decimal::ZERO);
+        for age in open.map(InstallmentState::age) {
+            if !std::mem::replace(&mut seen[age as usize], true) {
+                orders_in.entry(age).or_default().push(r.order);
+            }
         }
     }
     let total = buckets.total();
