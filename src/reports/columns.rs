@@ -46,11 +46,12 @@ pub struct Columns {
     /// Its total in [`Columns::base`], at the rate stored on the order.
     pub order_total: Vec<Decimal>,
     pub payment_day: Vec<i32>,
-    /// The payment's order, Trash included.
+    /// The payment's order where the payment counts as received: it and its order outside
+    /// Trash; [`NOWHERE`] otherwise.
     pub payment_order: Vec<u32>,
-    /// Each payment's amount in [`Columns::base`], at its order's rate; none for a payment in
-    /// Trash, or on an order in Trash or on none.
-    pub payment_amount: Vec<Option<Decimal>>,
+    /// Each payment's amount in [`Columns::base`], at its order's rate; zero where it does not
+    /// count as received.
+    pub payment_amount: Vec<Decimal>,
     /// The base currency the amounts are in.
     pub base: String,
     /// The UTC day it happened.
@@ -85,9 +86,6 @@ impl Columns {
         let mut order_sale = Vec::with_capacity(count);
         let mut order_owner = Vec::with_capacity(count);
         let mut order_total = Vec::with_capacity(count);
-        // Each order's rate, none for one in Trash: read here by the payments, which would
-        // otherwise fetch their orders from all over memory.
-        let mut order_rate = Vec::with_capacity(count);
         for order in data.orders {
             let live = !order.meta.is_deleted();
             order_day.push(order.order_date.day());
@@ -95,7 +93,6 @@ impl Columns {
             order_sale.push(live && order.status.takes_payments());
             order_owner.push(owners.place(&order.meta.owner));
             order_total.push(to_base(order.body.total, order.rate_to_base, base));
-            order_rate.push(live.then_some(order.rate_to_base));
         }
         let count = data.payments.len();
         let mut order_paid = vec![Decimal::ZERO; data.orders.len()];
@@ -105,16 +102,18 @@ impl Columns {
         for payment in data.payments {
             let order = orders.get(&payment.order_id);
             payment_day.push(payment.day.day());
-            payment_order.push(order);
             let live = !payment.meta.is_deleted();
             if let Some(paid) = order_paid.get_mut(order as usize).filter(|_| live) {
                 *paid += payment.amount;
             }
-            let rate = order_rate.get(order as usize).copied().flatten();
-            payment_amount.push(
-                rate.filter(|_| live)
-                    .map(|rate| to_base(payment.amount, rate, base)),
-            );
+            let received = data
+                .orders
+                .get(order as usize)
+                .filter(|o| live && !o.meta.is_deleted());
+            payment_order.push(received.map_or(NOWHERE, |_| order));
+            payment_amount.push(received.map_or(Decimal::ZERO, |o| {
+                to_base(payment.amount, o.rate_to_base, base)
+            }));
         }
         let lead_customer: Vec<u32> = data
             .leads
@@ -351,6 +350,7 @@ mod tests {
         let columns = Columns::of(&data, &[], "USD");
         assert_eq!(columns.order_customer, [0, 0, NOWHERE]);
         assert_eq!(columns.payment_order, [1, 1, NOWHERE]);
+        assert_eq!(columns.payment_amount, [dec("30"), dec("20"), dec("0")]);
         assert_eq!(columns.order_paid, [dec("0"), dec("50"), dec("0")]);
         assert_eq!(columns.payment_day[2], NO_DAY);
         assert_eq!(columns.payment_day[1], columns.payment_day[0] + 1);

@@ -227,7 +227,6 @@ impl<'a> Scope<'a> {
                 if !taken(day) {
                     return None;
                 }
-                let amount = amount?;
                 let owner = *columns.order_owner.get(order as usize)?;
                 self.owns(owner).then_some(Received {
                     place: place as u32,
