@@ -108,7 +108,7 @@ impl<'a> Scope<'a> {
     }
 
     /// The scope reading `columns` rather than making its own, when they were taken from
-    /// lists of the data's lengths with the scope's pipeline.
+    /// lists of the data's lengths with the scope's pipeline and base currency.
     pub fn sharing(self, columns: &'a Columns) -> Scope<'a> {
         if columns.fits(&self.data) && columns.stages == self.stages && columns.base == self.base {
             let _ = self.columns.set(Cow::Borrowed(columns));
