@@ -1,7 +1,9 @@
 //! Numbers, money and dates through the browser's Intl, in both languages.
 #![cfg(target_arch = "wasm32")]
 
-use leadline::i18n::{format_date, format_money, format_number, Lang};
+use leadline::i18n::{
+    format_date, format_money, format_month, format_month_name, format_number, Lang,
+};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use wasm_bindgen_test::*;
@@ -42,4 +44,18 @@ fn days_are_written_the_local_way() {
     assert_eq!(format_date(Lang::En, "2026-11-22"), "Nov 22, 2026");
     assert_eq!(format_date(Lang::ZhCn, "2026-11-22"), "2026年11月22日");
     assert_eq!(format_date(Lang::En, "not a day"), "not a day");
+}
+
+/// Formatters are kept once made: each language, format and currency keeps its own, however
+/// the calls follow one another.
+#[wasm_bindgen_test]
+fn kept_formatters_stay_apart() {
+    for _ in 0..2 {
+        assert_eq!(format_money(Lang::En, money("1"), "USD"), "$1.00");
+        assert_eq!(format_money(Lang::En, money("1"), "JPY"), "¥1");
+        assert_eq!(format_money(Lang::ZhCn, money("1"), "USD"), "US$1.00");
+        assert_eq!(format_month(Lang::En, "2026-03"), "Mar 2026");
+        assert_eq!(format_month_name(Lang::En, "2026-03"), "Mar");
+        assert_eq!(format_month(Lang::ZhCn, "2026-03"), "2026年3月");
+    }
 }

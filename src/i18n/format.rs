@@ -1,11 +1,28 @@
 //! Numbers, money and dates in the user's language, through the browser's own `Intl`, which
 //! knows every locale at no cost to the download.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use js_sys::{Array, Intl, Object, Reflect};
 use rust_decimal::Decimal;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::Lang;
+
+/// What a formatter is kept for: the language, which format, and the currency code for money.
+type FormatterKey = (Lang, &'static str, [u8; 3]);
+
+thread_local! {
+    /// Formatters made once and kept: making an `Intl` formatter costs far more than formatting
+    /// with it, and a report's tables format thousands of values each time they are drawn.
+    static FORMATTERS: RefCell<HashMap<FormatterKey, JsValue>> = RefCell::new(HashMap::new());
+}
+
+/// The formatter kept under `key`, made by `make` the first time it is asked for.
+fn kept(key: FormatterKey, make: impl FnOnce() -> JsValue) -> JsValue {
+    FORMATTERS.with_borrow_mut(|kept| kept.entry(key).or_insert_with(make).clone())
+}
 
 fn options(pairs: &[(&str, &str)]) -> Object {
     let object = Object::new();
@@ -31,7 +48,9 @@ fn format_with(formatter: &JsValue, value: &JsValue, fallback: &str) -> String {
 
 /// A whole count: `12,345` or `12,345`.
 pub fn format_number(lang: Lang, n: u64) -> String {
-    let formatter = Intl::NumberFormat::new(&locales(lang), &Object::new());
+    let formatter = kept((lang, "number", [0; 3]), || {
+        Intl::NumberFormat::new(&locales(lang), &Object::new()).into()
+    });
     format_with(&formatter, &JsValue::from_f64(n as f64), &n.to_string())
 }
 
@@ -40,13 +59,17 @@ pub fn format_number(lang: Lang, n: u64) -> String {
 pub fn format_money(lang: Lang, amount: Decimal, currency: &str) -> String {
     let text = amount.to_string();
     // Intl throws on a malformed code; one from an old setting or a file must not crash the page.
-    if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+    let code = <[u8; 3]>::try_from(currency.as_bytes()).ok();
+    let Some(code) = code.filter(|c| c.iter().all(u8::is_ascii_uppercase)) else {
         return format!("{currency} {text}");
-    }
-    let formatter = Intl::NumberFormat::new(
-        &locales(lang),
-        &options(&[("style", "currency"), ("currency", currency)]),
-    );
+    };
+    let formatter = kept((lang, "money", code), || {
+        Intl::NumberFormat::new(
+            &locales(lang),
+            &options(&[("style", "currency"), ("currency", currency)]),
+        )
+        .into()
+    });
     format_with(
         &formatter,
         &text.as_str().into(),
@@ -61,36 +84,47 @@ pub fn format_date(lang: Lang, day: &str) -> String {
     if date.get_time().is_nan() {
         return day.to_owned();
     }
-    let formatter = Intl::DateTimeFormat::new(
-        &locales(lang),
-        &options(&[
-            ("year", "numeric"),
-            ("month", "short"),
-            ("day", "numeric"),
-            ("timeZone", "UTC"),
-        ]),
-    );
+    let formatter = kept((lang, "date", [0; 3]), || {
+        Intl::DateTimeFormat::new(
+            &locales(lang),
+            &options(&[
+                ("year", "numeric"),
+                ("month", "short"),
+                ("day", "numeric"),
+                ("timeZone", "UTC"),
+            ]),
+        )
+        .into()
+    });
     format_with(&formatter, &date.into(), day)
 }
 
 /// A month `YYYY-MM`: `Mar 2026` or `2026年3月`.
 pub fn format_month(lang: Lang, month: &str) -> String {
-    month_with(lang, month, &[("year", "numeric"), ("month", "short")])
+    month_with(
+        lang,
+        month,
+        "month",
+        &[("year", "numeric"), ("month", "short")],
+    )
 }
 
 /// A month's short name alone, from `YYYY-MM`: `Mar` or `3月`, for column headings.
 pub fn format_month_name(lang: Lang, month: &str) -> String {
-    month_with(lang, month, &[("month", "short")])
+    month_with(lang, month, "month name", &[("month", "short")])
 }
 
-fn month_with(lang: Lang, month: &str, parts: &[(&str, &str)]) -> String {
+/// `kind` names the format `parts` make, under which its formatter is kept.
+fn month_with(lang: Lang, month: &str, kind: &'static str, parts: &[(&str, &str)]) -> String {
     let date = js_sys::Date::new(&format!("{month}-15T12:00:00Z").into());
     if month.len() != 7 || date.get_time().is_nan() {
         return month.to_owned();
     }
-    let mut pairs = parts.to_vec();
-    pairs.push(("timeZone", "UTC"));
-    let formatter = Intl::DateTimeFormat::new(&locales(lang), &options(&pairs));
+    let formatter = kept((lang, kind, [0; 3]), || {
+        let mut pairs = parts.to_vec();
+        pairs.push(("timeZone", "UTC"));
+        Intl::DateTimeFormat::new(&locales(lang), &options(&pairs)).into()
+    });
     format_with(&formatter, &date.into(), month)
 }
 
@@ -100,15 +134,18 @@ pub fn format_datetime(lang: Lang, rfc3339: &str) -> String {
     if date.get_time().is_nan() {
         return rfc3339.to_owned();
     }
-    let formatter = Intl::DateTimeFormat::new(
-        &locales(lang),
-        &options(&[
-            ("year", "numeric"),
-            ("month", "short"),
-            ("day", "numeric"),
-            ("hour", "numeric"),
-            ("minute", "2-digit"),
-        ]),
-    );
+    let formatter = kept((lang, "moment", [0; 3]), || {
+        Intl::DateTimeFormat::new(
+            &locales(lang),
+            &options(&[
+                ("year", "numeric"),
+                ("month", "short"),
+                ("day", "numeric"),
+                ("hour", "numeric"),
+                ("minute", "2-digit"),
+            ]),
+        )
+        .into()
+    });
     format_with(&formatter, &date.into(), rfc3339)
 }
