@@ -77,6 +77,24 @@ pub fn format_money(lang: Lang, amount: Decimal, currency: &str) -> String {
     )
 }
 
+/// The parts of a day as dates and moments show it.
+const DAY: [(&str, &str); 3] = [("year", "numeric"), ("month", "short"), ("day", "numeric")];
+
+/// `date` shown with `parts`, by the formatter kept under `kind`; `fallback` where `Intl`
+/// fails.
+fn format_date_with(
+    lang: Lang,
+    kind: &'static str,
+    parts: &[(&str, &str)],
+    date: &js_sys::Date,
+    fallback: &str,
+) -> String {
+    let formatter = kept((lang, kind, [0; 3]), || {
+        Intl::DateTimeFormat::new(&locales(lang), &options(parts)).into()
+    });
+    format_with(&formatter, date, fallback)
+}
+
 /// A calendar day `YYYY-MM-DD`: `Nov 22, 2026` or `2026年11月22日`.
 pub fn format_date(lang: Lang, day: &str) -> String {
     // Noon UTC keeps the day the same in every time zone.
@@ -84,19 +102,8 @@ pub fn format_date(lang: Lang, day: &str) -> String {
     if date.get_time().is_nan() {
         return day.to_owned();
     }
-    let formatter = kept((lang, "date", [0; 3]), || {
-        Intl::DateTimeFormat::new(
-            &locales(lang),
-            &options(&[
-                ("year", "numeric"),
-                ("month", "short"),
-                ("day", "numeric"),
-                ("timeZone", "UTC"),
-            ]),
-        )
-        .into()
-    });
-    format_with(&formatter, &date.into(), day)
+    let parts = [DAY[0], DAY[1], DAY[2], ("timeZone", "UTC")];
+    format_date_with(lang, "date", &parts, &date, day)
 }
 
 /// A month `YYYY-MM`: `Mar 2026` or `2026年3月`.
@@ -120,12 +127,9 @@ fn month_with(lang: Lang, month: &str, kind: &'static str, parts: &[(&str, &str)
     if month.len() != 7 || date.get_time().is_nan() {
         return month.to_owned();
     }
-    let formatter = kept((lang, kind, [0; 3]), || {
-        let mut pairs = parts.to_vec();
-        pairs.push(("timeZone", "UTC"));
-        Intl::DateTimeFormat::new(&locales(lang), &options(&pairs)).into()
-    });
-    format_with(&formatter, &date.into(), month)
+    let mut pairs = parts.to_vec();
+    pairs.push(("timeZone", "UTC"));
+    format_date_with(lang, kind, &pairs, &date, month)
 }
 
 /// A moment, RFC 3339 UTC, in the user's time zone: `Nov 22, 2026, 4:25 PM`.
@@ -134,18 +138,12 @@ pub fn format_datetime(lang: Lang, rfc3339: &str) -> String {
     if date.get_time().is_nan() {
         return rfc3339.to_owned();
     }
-    let formatter = kept((lang, "moment", [0; 3]), || {
-        Intl::DateTimeFormat::new(
-            &locales(lang),
-            &options(&[
-                ("year", "numeric"),
-                ("month", "short"),
-                ("day", "numeric"),
-                ("hour", "numeric"),
-                ("minute", "2-digit"),
-            ]),
-        )
-        .into()
-    });
-    format_with(&formatter, &date.into(), rfc3339)
+    let parts = [
+        DAY[0],
+        DAY[1],
+        DAY[2],
+        ("hour", "numeric"),
+        ("minute", "2-digit"),
+    ];
+    format_date_with(lang, "moment", &parts, &date, rfc3339)
 }

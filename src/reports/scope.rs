@@ -190,21 +190,17 @@ impl<'a> Scope<'a> {
             })
     }
 
-    /// Sales whose order date falls in `period`, the scope's or another.
-    pub fn sales_within<'s>(&'s self, period: &'s Period) -> impl Iterator<Item = Sale<'a>> + 's {
-        self.sales_dated(|day| period.contains_code(day))
-    }
-
     /// Sales whose order date falls in the period.
     pub fn sales_in_period(&self) -> impl Iterator<Item = Sale<'a>> + '_ {
-        self.sales_within(&self.period)
+        self.sales_dated(|day| self.period.contains_code(day))
     }
 
     /// Sales not paid in full, any date, each with what is paid on it (invoices play no part
     /// in what is owed).
     pub fn unpaid_sales(&self) -> impl Iterator<Item = (&'a Order, Decimal)> + '_ {
+        let paid = &self.columns().order_paid;
         self.sales_dated(|_| true).filter_map(|sale| {
-            let paid = *self.columns().order_paid.get(sale.place as usize)?;
+            let paid = *paid.get(sale.place as usize)?;
             (paid < sale.order.body.total).then_some((sale.order, paid))
         })
     }
@@ -239,11 +235,6 @@ impl<'a> Scope<'a> {
 
     pub fn payments_in_period(&self) -> impl Iterator<Item = Received> + use<'_, 'a> {
         self.payments_dated(|day| self.period.contains_code(day))
-    }
-
-    /// An order's total in the base currency, at the rate stored on the order.
-    pub fn order_total(&self, order: &Order) -> Decimal {
-        self.in_base(order.body.total, order)
     }
 
     /// An amount in an order's currency, in the base currency at the order's rate.
